@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { baseConfigSchema } from '@glimmer/config/config';
+import type { ServiceDatabase } from '@glimmer/database/database.options';
+import { CREDIT_ENTITIES } from './credit.entities';
+import { CREDIT_MIGRATIONS } from './migrations';
+
+export const creditConfigSchema = baseConfigSchema.extend({
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type CreditConfig = z.infer<typeof creditConfigSchema>;
+
+export function creditDatabase(config: CreditConfig): ServiceDatabase {
+  return {
+    service: 'credit',
+    prefix: config.GLIMMER_PREFIX,
+    databaseUrl: config.DATABASE_URL,
+    entities: CREDIT_ENTITIES,
+    migrations: CREDIT_MIGRATIONS,
+    poolMax: config.DB_POOL_MAX,
+  };
+}

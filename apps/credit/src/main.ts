@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { loadConfig } from '@glimmer/config/config';
+import { migrateService } from '@glimmer/database/migrate';
+import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
+import { creditConfigSchema, creditDatabase } from './credit.config';
+import { CreditModule } from './credit.module';
+
+/** `node main.js [serve|migrate]`: one entry point, so the deploy step and the service agree. */
+async function main(command = 'serve'): Promise<void> {
+  const config = loadConfig(creditConfigSchema);
+  switch (command) {
+    case 'serve':
+      await bootstrapService(CreditModule.forRoot(config), config.HEALTH_PORT);
+      return;
+    case 'migrate': {
+      const applied = await migrateService(creditDatabase(config));
+      console.log(JSON.stringify({ service: 'credit', migrated: applied }));
+      return;
+    }
+    default:
+      throw new Error(`unknown command "${command}" (serve | migrate)`);
+  }
+}
+
+main(process.argv[2]).catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsMinorAmount } from '@glimmer/money/money.validators';
+import { rpcContract } from '../contract';
+import { ActorRequest, IDEMPOTENCY_KEY_PATTERN } from '../validation';
+import { NewCostCode } from './cost-code.messages';
+
+export const DEPOSIT_STATUSES = ['pending', 'cleared', 'voided'] as const;
+export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
+
+export interface DepositView {
+  id: string;
+  status: DepositStatus;
+  amount: number;
+  currency: string;
+  costCodeId: string;
+  creditInvoiceId: string;
+  createdAt: string;
+  fundsConfirmedAt: string | null;
+  clearedAt: string | null;
+  voidedAt: string | null;
+}
+
+/** Add credit: to an existing cost code (`costCodeId`) or to one created on the fly (`costCode`). */
+export class CreateDepositRequest extends ActorRequest {
+  @Matches(IDEMPOTENCY_KEY_PATTERN)
+  idempotencyKey: string;
+
+  @IsMinorAmount()
+  amount: number;
+
+  @IsOptional()
+  @IsUUID()
+  costCodeId?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewCostCode)
+  costCode?: NewCostCode;
+}
+
+export class GetDepositRequest extends ActorRequest {
+  @IsUUID()
+  depositId: string;
+}
+
+/** Delete an unpaid credit invoice: voids its deposit and removes the pending credit. */
+export class VoidCreditInvoiceRequest extends ActorRequest {
+  @IsUUID()
+  creditInvoiceId: string;
+}
+
+export interface VoidCreditInvoiceResult {
+  id: string;
+  status: 'void';
+  depositId: string;
+  pendingCreditRemoved: number;
+  currency: string;
+}
+
+export const FUNDS_CONFIRMATION_SOURCES = ['webhook', 'ops', 'sandbox'] as const;
+export type FundsConfirmationSource = (typeof FUNDS_CONFIRMATION_SOURCES)[number];
+
+/** The payment provider (or ops) says a credit invoice's funds arrived. No actor: not a user's act. */
+export class ConfirmFundsRequest {
+  @IsUUID()
+  creditInvoiceId: string;
+
+  @IsIn(FUNDS_CONFIRMATION_SOURCES)
+  source: FundsConfirmationSource;
+}
+
+/** Move a confirmed deposit from pending to available. Safe to send any number of times. */
+export class ClearDepositRequest {
+  @IsUUID()
+  depositId: string;
+}
+
+export class ListPendingDepositsRequest {
+  @IsOptional()
+  @IsUUID()
+  afterId?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit: number;
+}
+
+export interface PendingDepositRef {
+  id: string;
+  creditInvoiceId: string;
+  createdAt: string;
+  fundsConfirmedAt: string | null;
+}
+
+export const CreateDepositRpc = rpcContract<CreateDepositRequest, DepositView>(
+  'credit',
+  'credit.deposit.create.v1',
+  CreateDepositRequest,
+);
+export const GetDepositRpc = rpcContract<GetDepositRequest, DepositView>(
+  'credit',
+  'credit.deposit.get.v1',
+  GetDepositRequest,
+);
+export const VoidCreditInvoiceRpc = rpcContract<VoidCreditInvoiceRequest, VoidCreditInvoiceResult>(
+  'credit',
+  'credit.deposit.void-by-credit-invoice.v1',
+  VoidCreditInvoiceRequest,
+);
+export const ConfirmFundsRpc = rpcContract<ConfirmFundsRequest, DepositView>(
+  'credit',
+  'credit.deposit.confirm-funds.v1',
+  ConfirmFundsRequest,
+);
+export const ClearDepositRpc = rpcContract<ClearDepositRequest, DepositView>(
+  'credit',
+  'credit.deposit.clear.v1',
+  ClearDepositRequest,
+);
+export const ListPendingDepositsRpc = rpcContract<
+  ListPendingDepositsRequest,
+  { data: PendingDepositRef[]; nextAfterId: string | null }
+>('credit', 'credit.deposit.list-pending.v1', ListPendingDepositsRequest);

@@ -1,0 +1,32 @@
+import { rpcContract } from '../contract';
+
+export interface LedgerMismatch {
+  kind:
+    | 'unbalanced_transaction'
+    | 'transaction_without_entries'
+    | 'account_balance_mismatch'
+    | 'negative_balance'
+    | 'currency_mismatch'
+    | 'pending_deposits_mismatch';
+  id: string;
+  expected?: number;
+  actual?: number;
+  detail: string;
+}
+
+export interface LedgerVerification {
+  ok: boolean;
+  checkedTransactions: number;
+  checkedEntries: number;
+  costCodes: number;
+  totals: { available: number; pending: number };
+  mismatches: LedgerMismatch[];
+}
+
+export class VerifyLedgerRequest {}
+
+export const VerifyLedgerRpc = rpcContract<VerifyLedgerRequest, LedgerVerification>(
+  'credit',
+  'credit.ledger.verify.v1',
+  VerifyLedgerRequest,
+);

@@ -1,0 +1,37 @@
+import { EventContract, RpcContract } from './contract';
+import * as costCodes from './credit/cost-code.messages';
+import * as deposits from './credit/deposit.messages';
+import * as depositEvents from './credit/deposit.events';
+import * as ledger from './credit/ledger.messages';
+import * as overview from './credit/overview.messages';
+import * as transfers from './credit/transfer.messages';
+import * as brandRegistered from './identity/brand-registered.event';
+import * as creditInvoices from './invoicing/credit-invoice.messages';
+import * as creditInvoiceEvents from './invoicing/credit-invoice.events';
+
+type AnyContract = RpcContract<unknown, unknown> | EventContract<unknown>;
+
+function contractsOf(...modules: Record<string, unknown>[]): AnyContract[] {
+  return modules.flatMap((m) =>
+    Object.values(m).filter(
+      (v): v is AnyContract =>
+        typeof v === 'object' && v !== null && 'kind' in v && 'pattern' in v,
+    ),
+  );
+}
+
+/**
+ * Every message on Glimmer's broker. A new contract file must be listed here; the registry spec
+ * checks that patterns are unique and versioned.
+ */
+export const MESSAGE_REGISTRY: readonly AnyContract[] = contractsOf(
+  costCodes,
+  deposits,
+  depositEvents,
+  ledger,
+  overview,
+  transfers,
+  brandRegistered,
+  creditInvoices,
+  creditInvoiceEvents,
+);

@@ -1,0 +1,32 @@
+import { EventContract, ServiceName } from './contract';
+import { DepositClearedEvent, DepositFundsConfirmedEvent, DepositPendingEvent, DepositVoidedEvent } from './credit/deposit.events';
+import { BrandRegisteredEvent } from './identity/brand-registered.event';
+import {
+  CreditInvoiceIssuedEvent,
+  CreditInvoicePaidEvent,
+  CreditInvoiceVoidedEvent,
+} from './invoicing/credit-invoice.events';
+
+/**
+ * Which service consumes which event: the one table the broker topology is built from. The
+ * setup step declares every queue and binding from it before any service starts, so an event
+ * published before its consumer first runs waits in the consumer's queue instead of being lost.
+ * Each service checks at start that its handlers match its row exactly.
+ */
+export const SUBSCRIPTIONS: Partial<Record<ServiceName, readonly EventContract<unknown>[]>> = {
+  credit: [],
+  invoicing: [
+    BrandRegisteredEvent,
+    DepositPendingEvent,
+    DepositFundsConfirmedEvent,
+    DepositClearedEvent,
+    DepositVoidedEvent,
+  ],
+  scheduler: [
+    DepositPendingEvent,
+    DepositFundsConfirmedEvent,
+    CreditInvoiceIssuedEvent,
+    CreditInvoicePaidEvent,
+    CreditInvoiceVoidedEvent,
+  ],
+};

@@ -1,0 +1,46 @@
+/**
+ * Every error Glimmer reports, with the HTTP status it maps to. The code is the stable part of
+ * the problem `type` URI and travels unchanged across the broker, so clients and services can
+ * branch on it. Never rename a code: add a new one.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  malformed_json: { status: 400, title: 'The request body is not valid JSON' },
+  idempotency_key_required: { status: 400, title: 'An Idempotency-Key header is required' },
+  unauthenticated: { status: 401, title: 'Authentication is required' },
+  invalid_credentials: { status: 401, title: 'Email or password is wrong' },
+  invalid_signature: { status: 401, title: 'The webhook signature is not valid' },
+  forbidden: { status: 403, title: 'Your role may not do this' },
+  not_found: { status: 404, title: 'Not found' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  email_taken: { status: 409, title: 'That email already has an account' },
+  duplicate_cost_code: { status: 409, title: 'A cost code with that code already exists' },
+  same_cost_code: { status: 409, title: 'Origin and destination cost codes are the same' },
+  insufficient_available_credit: { status: 409, title: 'Not enough available credit' },
+  currency_mismatch: { status: 409, title: 'Currencies do not match' },
+  deposit_already_cleared: { status: 409, title: 'The deposit has already cleared' },
+  credit_invoice_already_paid: { status: 409, title: 'The credit invoice is already paid' },
+  deposit_voided: { status: 409, title: 'The deposit was voided' },
+  funds_not_confirmed: { status: 409, title: 'The funds have not been confirmed yet' },
+  idempotency_request_in_progress: {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still in progress',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    title: 'This Idempotency-Key was used with a different request',
+  },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal error' },
+  dependency_unavailable: { status: 503, title: 'A service Glimmer depends on is unavailable' },
+  dependency_timeout: { status: 504, title: 'A service Glimmer depends on did not answer in time' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const PROBLEM_TYPE_BASE = 'https://glimmer.dev/problems/';
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+}

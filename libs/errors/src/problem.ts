@@ -1,0 +1,24 @@
+import { PROBLEM_TYPE_BASE } from './error-codes';
+import { SerializedError } from './domain-error';
+
+/** RFC 9457 problem details, as Glimmer answers every HTTP error. */
+export interface ProblemDetails extends Omit<SerializedError, 'meta'> {
+  type: string;
+  instance?: string;
+  errorId?: string;
+  [extension: string]: unknown;
+}
+
+export function toProblem(err: SerializedError, instance?: string, errorId?: string): ProblemDetails {
+  return {
+    type: `${PROBLEM_TYPE_BASE}${err.code.replace(/_/g, '-')}`,
+    title: err.title,
+    status: err.status,
+    detail: err.detail,
+    code: err.code,
+    ...(err.errors ? { errors: err.errors } : {}),
+    ...(err.meta ?? {}),
+    ...(instance ? { instance } : {}),
+    ...(errorId ? { errorId } : {}),
+  };
+}

@@ -1,0 +1,166 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import type { ConsumeMessage } from 'amqplib';
+import { lastValueFrom } from 'rxjs';
+import { SUBSCRIPTIONS } from '@glimmer/contracts/subscriptions';
+import { DomainError, SerializedError } from '@glimmer/errors/domain-error';
+import { toDomainError } from '@glimmer/errors/to-domain-error';
+import { CORRELATION_HEADER, withCorrelation } from '@glimmer/observability/correlation';
+import { AmqpConnection } from './amqp-connection';
+import { AmqpContext } from './amqp.context';
+import { assertServiceTopology } from './broker-setup';
+import { encode, isSerializedError, JSON_CONTENT, RpcReply } from './envelope';
+import { HEADERS, topology } from './topology';
+
+/**
+ * Nest transport that serves `@MessagePattern` (RPC) and `@EventPattern` (events) handlers
+ * from the service's own queues. Every message is acknowledged only after its handler
+ * finished (so after its database commit). A failed event is retried through the retry queue
+ * a bounded number of times, then parked in the dead-letter queue with the error; a client
+ * error (4xx) is parked at once, since retrying it cannot help.
+ */
+export class AmqpServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger(AmqpServer.name);
+  private channel?: ChannelWrapper;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly connection: AmqpConnection) {
+    super();
+  }
+
+  listen(callback: (err?: unknown) => void): void {
+    this.start().then(() => callback(), callback);
+  }
+
+  private async start(): Promise<void> {
+    this.assertHandlersMatchSubscriptions();
+    const { service, prefix, prefetch } = this.connection.options;
+    this.channel = this.connection.createChannel('server', async (ch) => {
+      await assertServiceTopology(ch, service, { prefix });
+      await ch.prefetch(prefetch);
+      await ch.consume(topology.rpcQueue(prefix, service), (m) => this.track(m, 'rpc'), { noAck: false });
+      await ch.consume(topology.eventQueue(prefix, service), (m) => this.track(m, 'event'), { noAck: false });
+    });
+    await this.channel.waitForConnect();
+  }
+
+  /** A handler without a subscription would never be called; a subscription without one would dead-letter. */
+  private assertHandlersMatchSubscriptions(): void {
+    const { service } = this.connection.options;
+    const subscribed = new Set((SUBSCRIPTIONS[service] ?? []).map((c) => c.pattern));
+    const handled = new Set([...this.messageHandlers].filter(([, h]) => h.isEventHandler).map(([p]) => p));
+    const missing = [...subscribed].filter((p) => !handled.has(p));
+    const extra = [...handled].filter((p) => !subscribed.has(p));
+    if (missing.length || extra.length) {
+      throw new Error(
+        `${service}: event handlers and SUBSCRIPTIONS disagree (no handler: ${missing.join(', ') || '-'}; not subscribed: ${extra.join(', ') || '-'})`,
+      );
+    }
+  }
+
+  private track(msg: ConsumeMessage | null, kind: 'rpc' | 'event'): void {
+    if (!msg) return;
+    const work = (kind === 'rpc' ? this.handleRpc(msg) : this.handleEventMessage(msg)).catch((err: Error) =>
+      this.logger.error(`could not settle a ${kind} message: ${err.message}`),
+    );
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async invoke(msg: ConsumeMessage): Promise<unknown> {
+    const pattern = String(msg.properties.type ?? '');
+    const handler = this.getHandlerByPattern(pattern);
+    if (!handler) throw new DomainError('not_found', `no handler for ${pattern || '(no type)'}`);
+    let data: unknown;
+    try {
+      data = JSON.parse(msg.content.toString('utf8'));
+    } catch {
+      throw new DomainError('malformed_json', `the ${pattern} message is not valid JSON`);
+    }
+    const ctx = new AmqpContext([msg, pattern]);
+    return lastValueFrom(this.transformToObservable(await handler(data, ctx)), { defaultValue: undefined });
+  }
+
+  private correlationOf(msg: ConsumeMessage): string | undefined {
+    const value = msg.properties.headers?.[CORRELATION_HEADER];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  private async handleRpc(msg: ConsumeMessage): Promise<void> {
+    await withCorrelation(this.correlationOf(msg), async () => {
+      let reply: RpcReply;
+      try {
+        reply = { ok: true, data: (await this.invoke(msg)) ?? null };
+      } catch (err) {
+        reply = { ok: false, error: this.serialize(err, msg) };
+      }
+      const { replyTo, correlationId } = msg.properties;
+      if (replyTo) {
+        await this.channel!.sendToQueue(replyTo, encode(reply), { correlationId, contentType: JSON_CONTENT });
+      }
+      this.channel!.ack(msg);
+    });
+  }
+
+  private async handleEventMessage(msg: ConsumeMessage): Promise<void> {
+    await withCorrelation(this.correlationOf(msg), async () => {
+      try {
+        await this.invoke(msg);
+      } catch (err) {
+        await this.retryOrDeadLetter(msg, this.serialize(err, msg));
+      }
+      this.channel!.ack(msg);
+    });
+  }
+
+  private async retryOrDeadLetter(msg: ConsumeMessage, error: SerializedError): Promise<void> {
+    const { service, prefix, maxRetries, retryDelayMs } = this.connection.options;
+    const attempt = Number(msg.properties.headers?.[HEADERS.retryCount] ?? 0);
+    const retriable = error.status >= 500;
+    const headers = { ...msg.properties.headers };
+    const properties = { ...msg.properties, headers, persistent: true };
+    if (retriable && attempt < maxRetries) {
+      headers[HEADERS.retryCount] = attempt + 1;
+      this.logger.warn(`${msg.properties.type} failed (${error.code}); retry ${attempt + 1}/${maxRetries}`);
+      await this.channel!.sendToQueue(topology.retryQueue(prefix, service), msg.content, {
+        ...properties,
+        expiration: String(retryDelayMs),
+      });
+      return;
+    }
+    Object.assign(headers, {
+      [HEADERS.errorCode]: error.code,
+      [HEADERS.errorDetail]: error.detail.slice(0, 1000),
+      [HEADERS.failedAt]: new Date().toISOString(),
+      [HEADERS.originalQueue]: topology.eventQueue(prefix, service),
+      [HEADERS.retryCount]: attempt,
+    });
+    this.logger.error(`${msg.properties.type} dead-lettered after ${attempt} retries: ${error.code} ${error.detail}`);
+    await this.channel!.sendToQueue(topology.deadLetterQueue(prefix, service), msg.content, properties);
+  }
+
+  private serialize(err: unknown, msg: ConsumeMessage): SerializedError {
+    if (isSerializedError(err)) return err;
+    const domain = toDomainError(err);
+    if (domain.code === 'internal') {
+      this.logger.error(`${msg.properties.type} handler failed: ${(err as Error)?.stack ?? String(err)}`);
+    }
+    return domain.serialize();
+  }
+
+  /** Stops consuming, then waits for the messages in hand so none is left half-handled. */
+  async close(): Promise<void> {
+    await this.channel?.cancelAll();
+    await Promise.allSettled([...this.inFlight]);
+    await this.channel?.close();
+  }
+
+  on(): void {
+    throw new Error('AmqpServer does not emit events');
+  }
+
+  unwrap<T>(): T {
+    return this.channel as T;
+  }
+}

@@ -1,0 +1,43 @@
+import type { ConfirmChannel } from 'amqplib';
+import { SERVICES, type ServiceName } from '@glimmer/contracts/contract';
+import { SUBSCRIPTIONS } from '@glimmer/contracts/subscriptions';
+import { topology } from './topology';
+
+export interface BrokerSettings {
+  prefix: string;
+}
+
+/**
+ * Declares one service's queues: its RPC queue, its event queue bound to the events it
+ * subscribes to, a retry queue whose expired messages flow back into the event queue, and a
+ * dead-letter queue. Idempotent, so every replica and the setup step may call it.
+ */
+export async function assertServiceTopology(
+  channel: ConfirmChannel,
+  service: ServiceName,
+  settings: BrokerSettings,
+): Promise<void> {
+  const { prefix } = settings;
+  const exchange = topology.eventsExchange(prefix);
+  await channel.assertExchange(exchange, 'topic', { durable: true });
+  await channel.assertQueue(topology.rpcQueue(prefix, service), { durable: true });
+  const events = topology.eventQueue(prefix, service);
+  await channel.assertQueue(events, { durable: true });
+  await channel.assertQueue(topology.retryQueue(prefix, service), {
+    durable: true,
+    // The delay is set per message (expiration), not here: changing it then needs no queue redeclare.
+    arguments: {
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': events,
+    },
+  });
+  await channel.assertQueue(topology.deadLetterQueue(prefix, service), { durable: true });
+  for (const contract of SUBSCRIPTIONS[service] ?? []) {
+    await channel.bindQueue(events, exchange, contract.pattern);
+  }
+}
+
+/** Declares the topology of every service: run once as a setup step before services start. */
+export async function assertAllTopology(channel: ConfirmChannel, settings: BrokerSettings): Promise<void> {
+  for (const service of SERVICES) await assertServiceTopology(channel, service, settings);
+}

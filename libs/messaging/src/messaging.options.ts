@@ -1,0 +1,43 @@
+import type { ServiceName } from '@glimmer/contracts/contract';
+
+export interface MessagingOptions {
+  service: ServiceName;
+  url: string;
+  prefix: string;
+  rpcTimeoutMs: number;
+  maxRetries: number;
+  retryDelayMs: number;
+  prefetch: number;
+  outboxPollMs: number;
+  /** The outbox relay LISTENs on its own PostgreSQL connection for new rows. */
+  databaseUrl: string;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+/** Builds messaging options from a service's validated base config. */
+export function messagingOptionsFrom(
+  service: ServiceName,
+  config: {
+    RABBITMQ_URL: string;
+    GLIMMER_PREFIX: string;
+    RPC_TIMEOUT_MS: number;
+    MESSAGE_MAX_RETRIES: number;
+    MESSAGE_RETRY_DELAY_MS: number;
+    MESSAGE_PREFETCH: number;
+    OUTBOX_POLL_MS: number;
+    DATABASE_URL: string;
+  },
+): MessagingOptions {
+  return {
+    service,
+    url: config.RABBITMQ_URL,
+    prefix: config.GLIMMER_PREFIX,
+    rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+    maxRetries: config.MESSAGE_MAX_RETRIES,
+    retryDelayMs: config.MESSAGE_RETRY_DELAY_MS,
+    prefetch: config.MESSAGE_PREFETCH,
+    outboxPollMs: config.OUTBOX_POLL_MS,
+    databaseUrl: config.DATABASE_URL,
+  };
+}

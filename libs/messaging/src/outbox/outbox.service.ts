@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { EventContract } from '@glimmer/contracts/contract';
+import { CORRELATION_HEADER, currentCorrelationId } from '@glimmer/observability/correlation';
+import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+import { outboxChannel } from './outbox.sql';
+
+/**
+ * Records an event in the same transaction as the change it describes. The relay publishes it
+ * after commit; if the process dies first, the row is still there and is published on restart.
+ * Consumers see each event at least once and de-duplicate on its id.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly channel: string;
+
+  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+    this.channel = outboxChannel(options.prefix, options.service);
+  }
+
+  /** `em` must be inside the transaction that makes the change. Returns the message id. */
+  async add<P>(em: EntityManager, contract: EventContract<P>, payload: P, messageId = randomUUID()): Promise<string> {
+    if (!em.isInTransaction()) throw new Error('outbox writes belong inside the transaction of the change');
+    const headers = { [CORRELATION_HEADER]: currentCorrelationId() };
+    // pg_notify is delivered only when the transaction commits: the relay wakes for committed rows.
+    await em.execute(
+      `with added as (insert into outbox_message (id, pattern, payload, headers) values (?, ?, ?, ?) returning id)
+       select pg_notify(?, '') from added`,
+      [messageId, contract.pattern, JSON.stringify(payload), JSON.stringify(headers), this.channel],
+    );
+    return messageId;
+  }
+}

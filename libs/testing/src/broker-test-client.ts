@@ -1,0 +1,72 @@
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import type { ConsumeMessage } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import type { EventContract, ServiceName } from '@glimmer/contracts/contract';
+import { AmqpConnection } from '@glimmer/messaging/amqp-connection';
+import { encode, JSON_CONTENT } from '@glimmer/messaging/envelope';
+import { MessagingOptions } from '@glimmer/messaging/messaging.options';
+import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { topology } from '@glimmer/messaging/topology';
+
+/**
+ * The broker as a test sees it: call a service's RPCs, publish an event as its producer would
+ * (with a chosen message id, to test de-duplication), and look inside queues.
+ */
+export class BrokerTestClient {
+  readonly connection: AmqpConnection;
+  readonly rpc: RpcClient;
+  private channel: ChannelWrapper;
+
+  constructor(private readonly options: { prefix: string; url: string; rpcTimeoutMs?: number }) {
+    const messaging: MessagingOptions = {
+      service: 'gateway' as ServiceName,
+      url: options.url,
+      prefix: options.prefix,
+      rpcTimeoutMs: options.rpcTimeoutMs ?? 5_000,
+      maxRetries: 0,
+      retryDelayMs: 100,
+      prefetch: 10,
+      outboxPollMs: 100,
+      databaseUrl: '',
+    };
+    this.connection = new AmqpConnection(messaging);
+    this.rpc = new RpcClient(this.connection);
+  }
+
+  async start(): Promise<this> {
+    this.rpc.onModuleInit();
+    this.channel = this.connection.createChannel('test', async (ch) => {
+      await ch.assertExchange(topology.eventsExchange(this.options.prefix), 'topic', { durable: true });
+    });
+    await this.connection.waitForConnect();
+    await this.channel.waitForConnect();
+    return this;
+  }
+
+  async publish<P>(contract: EventContract<P>, payload: P, messageId = randomUUID()): Promise<string> {
+    await this.channel.publish(topology.eventsExchange(this.options.prefix), contract.pattern, encode(payload), {
+      messageId,
+      type: contract.pattern,
+      contentType: JSON_CONTENT,
+      persistent: true,
+    });
+    return messageId;
+  }
+
+  /** Takes (and acknowledges) every message now in `queue`. */
+  async drain(queue: string): Promise<ConsumeMessage[]> {
+    const taken: ConsumeMessage[] = [];
+    await this.channel.addSetup(async () => undefined);
+    const raw = (this.channel as unknown as { _channel?: import('amqplib').ConfirmChannel })._channel;
+    if (!raw) throw new Error('test channel not connected');
+    for (;;) {
+      const msg = await raw.get(queue, { noAck: true });
+      if (!msg) return taken;
+      taken.push(msg as ConsumeMessage);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.onApplicationShutdown();
+  }
+}
