@@ -1,5 +1,5 @@
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import type { ConsumeMessage } from 'amqplib';
+import amqplib, { type GetMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import type { EventContract, ServiceName } from '@glimmer/contracts/contract';
 import { AmqpConnection } from '@glimmer/messaging/amqp-connection';
@@ -54,15 +54,17 @@ export class BrokerTestClient {
   }
 
   /** Takes (and acknowledges) every message now in `queue`. */
-  async drain(queue: string): Promise<ConsumeMessage[]> {
-    const taken: ConsumeMessage[] = [];
-    await this.channel.addSetup(async () => undefined);
-    const raw = (this.channel as unknown as { _channel?: import('amqplib').ConfirmChannel })._channel;
-    if (!raw) throw new Error('test channel not connected');
-    for (;;) {
-      const msg = await raw.get(queue, { noAck: true });
-      if (!msg) return taken;
-      taken.push(msg as ConsumeMessage);
+  async drain(queue: string): Promise<GetMessage[]> {
+    const connection = await amqplib.connect(this.options.url);
+    try {
+      const channel = await connection.createChannel();
+      const taken: GetMessage[] = [];
+      for (let msg = await channel.get(queue, { noAck: true }); msg; msg = await channel.get(queue, { noAck: true })) {
+        taken.push(msg);
+      }
+      return taken;
+    } finally {
+      await connection.close();
     }
   }
 
