@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@glimmer/config/config';
 import { migrateService } from '@glimmer/database/migrate';
+import { migrateBroker } from '@glimmer/messaging/broker-setup';
 import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
 import { creditConfigSchema, creditDatabase } from './credit.config';
 import { CreditModule } from './credit.module';
@@ -14,6 +15,7 @@ async function main(command = 'serve'): Promise<void> {
       return;
     case 'migrate': {
       const applied = await migrateService(creditDatabase(config));
+      await migrateBroker(config.RABBITMQ_URL, 'credit', { prefix: config.GLIMMER_PREFIX });
       console.log(JSON.stringify({ service: 'credit', migrated: applied }));
       return;
     }

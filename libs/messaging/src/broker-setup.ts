@@ -41,3 +41,19 @@ export async function assertServiceTopology(
 export async function assertAllTopology(channel: ConfirmChannel, settings: BrokerSettings): Promise<void> {
   for (const service of SERVICES) await assertServiceTopology(channel, service, settings);
 }
+
+/**
+ * The broker half of a service's `migrate` step: declares its queues and bindings before any
+ * replica starts, so events published meanwhile wait in its queue.
+ */
+export async function migrateBroker(url: string, service: ServiceName, settings: BrokerSettings): Promise<void> {
+  const amqplib = await import('amqplib');
+  const connection = await amqplib.connect(url);
+  try {
+    const channel = await connection.createConfirmChannel();
+    await assertServiceTopology(channel, service, settings);
+    await channel.close();
+  } finally {
+    await connection.close();
+  }
+}
