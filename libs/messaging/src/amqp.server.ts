@@ -3,13 +3,12 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConsumeMessage } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
-import { SUBSCRIPTIONS } from '@glimmer/contracts/subscriptions';
 import { DomainError, SerializedError } from '@glimmer/errors/domain-error';
 import { toDomainError } from '@glimmer/errors/to-domain-error';
 import { CORRELATION_HEADER, withCorrelation } from '@glimmer/observability/correlation';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp.context';
-import { assertServiceTopology } from './broker-setup';
+import { assertServiceTopology, subscribedPatterns } from './broker-setup';
 import { encode, isSerializedError, JSON_CONTENT, RpcReply } from './envelope';
 import { HEADERS, topology } from './topology';
 
@@ -25,7 +24,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private channel?: ChannelWrapper;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly connection: AmqpConnection) {
+  /** `subscriptions` overrides the SUBSCRIPTIONS row (for the messaging library's own tests). */
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly subscriptions: readonly string[] = subscribedPatterns(connection.options.service),
+  ) {
     super();
   }
 
@@ -37,7 +40,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.assertHandlersMatchSubscriptions();
     const { service, prefix, prefetch } = this.connection.options;
     this.channel = this.connection.createChannel('server', async (ch) => {
-      await assertServiceTopology(ch, service, { prefix });
+      await assertServiceTopology(ch, service, { prefix }, this.subscriptions);
       await ch.prefetch(prefetch);
       await ch.consume(topology.rpcQueue(prefix, service), (m) => this.track(m, 'rpc'), { noAck: false });
       await ch.consume(topology.eventQueue(prefix, service), (m) => this.track(m, 'event'), { noAck: false });
@@ -48,7 +51,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   /** A handler without a subscription would never be called; a subscription without one would dead-letter. */
   private assertHandlersMatchSubscriptions(): void {
     const { service } = this.connection.options;
-    const subscribed = new Set((SUBSCRIPTIONS[service] ?? []).map((c) => c.pattern));
+    const subscribed = new Set(this.subscriptions);
     const handled = new Set([...this.messageHandlers].filter(([, h]) => h.isEventHandler).map(([p]) => p));
     const missing = [...subscribed].filter((p) => !handled.has(p));
     const extra = [...handled].filter((p) => !subscribed.has(p));

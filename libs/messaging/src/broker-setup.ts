@@ -3,6 +3,10 @@ import { SERVICES, type ServiceName } from '@glimmer/contracts/contract';
 import { SUBSCRIPTIONS } from '@glimmer/contracts/subscriptions';
 import { topology } from './topology';
 
+export function subscribedPatterns(service: ServiceName): string[] {
+  return (SUBSCRIPTIONS[service] ?? []).map((c) => c.pattern);
+}
+
 export interface BrokerSettings {
   prefix: string;
 }
@@ -16,6 +20,7 @@ export async function assertServiceTopology(
   channel: ConfirmChannel,
   service: ServiceName,
   settings: BrokerSettings,
+  patterns: readonly string[] = subscribedPatterns(service),
 ): Promise<void> {
   const { prefix } = settings;
   const exchange = topology.eventsExchange(prefix);
@@ -32,9 +37,7 @@ export async function assertServiceTopology(
     },
   });
   await channel.assertQueue(topology.deadLetterQueue(prefix, service), { durable: true });
-  for (const contract of SUBSCRIPTIONS[service] ?? []) {
-    await channel.bindQueue(events, exchange, contract.pattern);
-  }
+  for (const pattern of patterns) await channel.bindQueue(events, exchange, pattern);
 }
 
 /** Declares the topology of every service: run once as a setup step before services start. */

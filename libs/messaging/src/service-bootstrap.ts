@@ -10,14 +10,18 @@ import { AmqpServer } from './amqp.server';
  * Starts a back-end service: its message handlers on the broker and a small HTTP server for
  * health and metrics. SIGTERM stops consuming, lets in-flight messages finish, then closes.
  */
-export async function bootstrapService(module: DynamicModule, httpPort: number): Promise<INestApplication> {
+export async function bootstrapService(
+  module: DynamicModule,
+  httpPort: number,
+  subscriptions?: readonly string[],
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlimmerExceptionFilter());
   // A hybrid app's microservice counts as initialised: it must inherit the pipes and filters.
-  app.connectMicroservice({ strategy: new AmqpServer(app.get(AmqpConnection)) }, { inheritAppConfig: true });
+  app.connectMicroservice({ strategy: new AmqpServer(app.get(AmqpConnection), subscriptions) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(httpPort, '0.0.0.0');
   return app;

@@ -60,8 +60,10 @@ async function dropDatabase(database: string): Promise<void> {
 
 async function deleteBrokerObjects(prefix: string): Promise<void> {
   const connection = await amqp.connect(RABBITMQ_URL);
+  connection.on('error', () => undefined);
   try {
     const channel = await connection.createChannel();
+    channel.on('error', () => undefined);
     for (const service of SERVICES) {
       for (const name of [
         topology.rpcQueue(prefix, service),

@@ -124,9 +124,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           }),
         ),
       );
-      await em.execute(`update outbox_message set published_at = now() where id = any(?::uuid[])`, [
-        rows.map((r) => r.id),
-      ]);
+      // knex expands an array binding into a list: `in (?)` becomes `in ($1, $2, ...)`.
+      await em.execute(`update outbox_message set published_at = now() where id in (?)`, [rows.map((r) => r.id)]);
       return rows.length;
     });
   }

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { baseConfigSchema } from '@glimmer/config/config';
+import type { ServiceDatabase } from '@glimmer/database/database.options';
+import { GATEWAY_MIGRATIONS } from './migrations';
+
+/** Development-only fallbacks; refused in production so a deployment cannot run on them. */
+export const DEV_DEFAULTS = {
+  JWT_SECRET: 'glimmer-development-jwt-secret-not-for-production',
+  PAYMENTS_WEBHOOK_SECRET: 'glimmer-development-webhook-secret-not-for-production',
+  OPS_PASSWORD: 'glimmer-ops-dev-password',
+} as const;
+
+type DevDefaultKey = keyof typeof DEV_DEFAULTS;
+
+export const gatewayConfigSchema = baseConfigSchema
+  .extend({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(3600),
+    PAYMENTS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    OPS_EMAIL: z.string().email().default('ops@glimmer.local'),
+    OPS_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    /** How long a completed Idempotency-Key is remembered. */
+    IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    /** The ledger check reads every entry, so it may take longer than an ordinary RPC. */
+    LEDGER_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV !== 'production') return;
+    for (const key of Object.keys(DEV_DEFAULTS) as DevDefaultKey[]) {
+      if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      else if (config[key] === DEV_DEFAULTS[key]) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'must not be the development default in production' });
+      }
+    }
+  })
+  .transform((config) => ({
+    ...config,
+    JWT_SECRET: config.JWT_SECRET ?? DEV_DEFAULTS.JWT_SECRET,
+    PAYMENTS_WEBHOOK_SECRET: config.PAYMENTS_WEBHOOK_SECRET ?? DEV_DEFAULTS.PAYMENTS_WEBHOOK_SECRET,
+    OPS_PASSWORD: config.OPS_PASSWORD ?? DEV_DEFAULTS.OPS_PASSWORD,
+  }));
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export function gatewayDatabase(config: GatewayConfig): ServiceDatabase {
+  return {
+    service: 'gateway',
+    prefix: config.GLIMMER_PREFIX,
+    databaseUrl: config.DATABASE_URL,
+    // Identities and idempotency records are read and written with plain SQL.
+    entities: [],
+    migrations: GATEWAY_MIGRATIONS,
+    poolMax: config.DB_POOL_MAX,
+  };
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121000000Initial } from './20261121000000-initial';
+
+/** Applied in this order; never edit a migration that has shipped: add one. */
+export const GATEWAY_MIGRATIONS: MigrationObject[] = [
+  { name: '20261121000000-initial', class: Migration20261121000000Initial },
+];

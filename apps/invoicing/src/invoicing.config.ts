@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { baseConfigSchema } from '@glimmer/config/config';
+import type { ServiceDatabase } from '@glimmer/database/database.options';
+import { INVOICING_MIGRATIONS } from './migrations';
+
+export const invoicingConfigSchema = baseConfigSchema.extend({
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type InvoicingConfig = z.infer<typeof invoicingConfigSchema>;
+
+export function invoicingDatabase(config: InvoicingConfig): ServiceDatabase {
+  return {
+    service: 'invoicing',
+    prefix: config.GLIMMER_PREFIX,
+    databaseUrl: config.DATABASE_URL,
+    // Credit invoices and billing profiles are read and written with plain SQL (see the
+    // repositories): upserts keyed on a version need `on conflict` and `for update`.
+    entities: [],
+    migrations: INVOICING_MIGRATIONS,
+    poolMax: config.DB_POOL_MAX,
+  };
+}

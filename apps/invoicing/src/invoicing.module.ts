@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@glimmer/config/config.module';
+import { DatabaseModule } from '@glimmer/database/database.module';
+import { MessagingModule } from '@glimmer/messaging/messaging.module';
+import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
+import { LoggerModule } from '@glimmer/observability/logger.module';
+import { BillingProfilesModule } from './billing-profiles/billing-profiles.module';
+import { CreditInvoicesModule } from './credit-invoices/credit-invoices.module';
+import { InvoicingConfig, invoicingDatabase } from './invoicing.config';
+
+/** The invoicing service: credit invoices (projected from deposits) and billing profiles. */
+@Module({})
+export class InvoicingModule {
+  static forRoot(config: InvoicingConfig): DynamicModule {
+    return {
+      module: InvoicingModule,
+      imports: [
+        ConfigModule.forValue(config),
+        LoggerModule.forService('invoicing', config.LOG_LEVEL),
+        DatabaseModule.forService(invoicingDatabase(config)),
+        MessagingModule.forService(messagingOptionsFrom('invoicing', config)),
+        BillingProfilesModule,
+        CreditInvoicesModule,
+      ],
+    };
+  }
+}
