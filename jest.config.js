@@ -13,7 +13,11 @@ module.exports = {
   // Integration and e2e tests wait on real services; unit tests finish long before this.
   testTimeout: 90_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'],
+    },
     {
       ...base,
       displayName: 'integration',

@@ -6,13 +6,20 @@ import { CONFIG, loadConfig } from './config';
 @Global()
 @Module({})
 export class ConfigModule {
-  static forRoot<S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+  static forRoot<S extends z.ZodTypeAny>(
+    schema: S,
+    env: NodeJS.ProcessEnv = process.env,
+  ): DynamicModule {
     const config = loadConfig(schema, env);
     return ConfigModule.forValue(config);
   }
 
   /** For a config already loaded (main.ts loads it first to build the other modules). */
   static forValue<T>(config: T): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: CONFIG, useValue: config }], exports: [CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: CONFIG, useValue: config }],
+      exports: [CONFIG],
+    };
   }
 }

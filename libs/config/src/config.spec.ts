@@ -12,7 +12,11 @@ describe('loadConfig', () => {
     const schema = baseConfigSchema.extend({ JWT_SECRET: z.string().min(32) });
     let error: unknown;
     try {
-      loadConfig(schema, { RPC_TIMEOUT_MS: 'soon', JWT_SECRET: 'short-secret', GLIMMER_PREFIX: 'Bad-Prefix' });
+      loadConfig(schema, {
+        RPC_TIMEOUT_MS: 'soon',
+        JWT_SECRET: 'short-secret',
+        GLIMMER_PREFIX: 'Bad-Prefix',
+      });
     } catch (e) {
       error = e;
     }

@@ -14,8 +14,7 @@ type AnyContract = RpcContract<unknown, unknown> | EventContract<unknown>;
 function contractsOf(...modules: Record<string, unknown>[]): AnyContract[] {
   return modules.flatMap((m) =>
     Object.values(m).filter(
-      (v): v is AnyContract =>
-        typeof v === 'object' && v !== null && 'kind' in v && 'pattern' in v,
+      (v): v is AnyContract => typeof v === 'object' && v !== null && 'kind' in v && 'pattern' in v,
     ),
   );
 }

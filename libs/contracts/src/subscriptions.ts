@@ -1,5 +1,10 @@
 import { EventContract, ServiceName } from './contract';
-import { DepositClearedEvent, DepositFundsConfirmedEvent, DepositPendingEvent, DepositVoidedEvent } from './credit/deposit.events';
+import {
+  DepositClearedEvent,
+  DepositFundsConfirmedEvent,
+  DepositPendingEvent,
+  DepositVoidedEvent,
+} from './credit/deposit.events';
 import { BrandRegisteredEvent } from './identity/brand-registered.event';
 import {
   CreditInvoiceIssuedEvent,

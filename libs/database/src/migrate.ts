@@ -12,9 +12,11 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount === 0) {
-      await client.query(`create database "${name.replace(/"/g, '""')}"`).catch((err: { code?: string }) => {
-        if (err.code !== '42P04') throw err; // created meanwhile by a concurrent migrate
-      });
+      await client
+        .query(`create database "${name.replace(/"/g, '""')}"`)
+        .catch((err: { code?: string }) => {
+          if (err.code !== '42P04') throw err; // created meanwhile by a concurrent migrate
+        });
     }
   } finally {
     await client.end();
@@ -29,7 +31,9 @@ export async function migrateService(db: ServiceDatabase): Promise<string[]> {
   await ensureDatabase(db.databaseUrl);
   const orm = await MikroORM.init(databaseOptions(db));
   try {
-    await orm.em.getConnection().execute(`create schema if not exists "${schemaFor(db.prefix, db.service)}"`);
+    await orm.em
+      .getConnection()
+      .execute(`create schema if not exists "${schemaFor(db.prefix, db.service)}"`);
     const applied = await orm.getMigrator().up();
     return applied.map((m) => m.name);
   } finally {

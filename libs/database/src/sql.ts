@@ -2,7 +2,8 @@
 export function toAmount(value: string | number | null | undefined): number {
   if (value === null || value === undefined) return 0;
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${value} is outside the safe integer range`);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`amount ${value} is outside the safe integer range`);
   return n;
 }
 

@@ -20,7 +20,10 @@ export class GlimmerExceptionFilter implements ExceptionFilter {
     let errorId: string | undefined;
     if (error.status >= 500 && error.code === 'internal') {
       errorId = randomUUID();
-      this.logger.error({ errorId, err: exception }, (exception as Error)?.message ?? 'unexpected error');
+      this.logger.error(
+        { errorId, err: exception },
+        (exception as Error)?.message ?? 'unexpected error',
+      );
     }
     if (host.getType() === 'rpc') return throwError(() => error.serialize());
     const http = host.switchToHttp();

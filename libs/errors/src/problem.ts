@@ -9,7 +9,11 @@ export interface ProblemDetails extends Omit<SerializedError, 'meta'> {
   [extension: string]: unknown;
 }
 
-export function toProblem(err: SerializedError, instance?: string, errorId?: string): ProblemDetails {
+export function toProblem(
+  err: SerializedError,
+  instance?: string,
+  errorId?: string,
+): ProblemDetails {
   return {
     type: `${PROBLEM_TYPE_BASE}${err.code.replace(/_/g, '-')}`,
     title: err.title,

@@ -49,7 +49,10 @@ export function toDomainError(err: unknown): DomainError {
         : Array.isArray(body?.message)
           ? body.message.join('; ')
           : String(body?.message ?? err.message);
-    return new DomainError(HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'validation_failed'), message);
+    return new DomainError(
+      HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'validation_failed'),
+      message,
+    );
   }
   const anyErr = err as { type?: string; status?: number; statusCode?: number } | undefined;
   if (anyErr?.type === 'entity.parse.failed') return new DomainError('malformed_json');

@@ -21,10 +21,14 @@ export class AmqpConnection implements OnApplicationShutdown {
       this.manager = amqp.connect([this.options.url], {
         heartbeatIntervalInSeconds: 10,
         reconnectTimeInSeconds: 1,
-        connectionOptions: { clientProperties: { connection_name: `glimmer-${this.options.service}` } },
+        connectionOptions: {
+          clientProperties: { connection_name: `glimmer-${this.options.service}` },
+        },
       });
       this.manager.on('connect', () => this.logger.log('connected to RabbitMQ'));
-      this.manager.on('disconnect', ({ err }) => this.logger.warn(`disconnected from RabbitMQ: ${err?.message}`));
+      this.manager.on('disconnect', ({ err }) =>
+        this.logger.warn(`disconnected from RabbitMQ: ${err?.message}`),
+      );
     }
     return this.manager;
   }
@@ -33,7 +37,10 @@ export class AmqpConnection implements OnApplicationShutdown {
     return this.manager?.isConnected() ?? false;
   }
 
-  createChannel(name: string, setup: (channel: ConfirmChannel) => Promise<unknown>): ChannelWrapper {
+  createChannel(
+    name: string,
+    setup: (channel: ConfirmChannel) => Promise<unknown>,
+  ): ChannelWrapper {
     const channel = this.connection().createChannel({ name, confirm: true, json: false, setup });
     this.channels.push(channel);
     return channel;

@@ -27,7 +27,9 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   /** `subscriptions` overrides the SUBSCRIPTIONS row (for the messaging library's own tests). */
   constructor(
     private readonly connection: AmqpConnection,
-    private readonly subscriptions: readonly string[] = subscribedPatterns(connection.options.service),
+    private readonly subscriptions: readonly string[] = subscribedPatterns(
+      connection.options.service,
+    ),
   ) {
     super();
   }
@@ -42,8 +44,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.channel = this.connection.createChannel('server', async (ch) => {
       await assertServiceTopology(ch, service, { prefix }, this.subscriptions);
       await ch.prefetch(prefetch);
-      await ch.consume(topology.rpcQueue(prefix, service), (m) => this.track(m, 'rpc'), { noAck: false });
-      await ch.consume(topology.eventQueue(prefix, service), (m) => this.track(m, 'event'), { noAck: false });
+      await ch.consume(topology.rpcQueue(prefix, service), (m) => this.track(m, 'rpc'), {
+        noAck: false,
+      });
+      await ch.consume(topology.eventQueue(prefix, service), (m) => this.track(m, 'event'), {
+        noAck: false,
+      });
     });
     await this.channel.waitForConnect();
   }
@@ -52,7 +58,9 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private assertHandlersMatchSubscriptions(): void {
     const { service } = this.connection.options;
     const subscribed = new Set(this.subscriptions);
-    const handled = new Set([...this.messageHandlers].filter(([, h]) => h.isEventHandler).map(([p]) => p));
+    const handled = new Set(
+      [...this.messageHandlers].filter(([, h]) => h.isEventHandler).map(([p]) => p),
+    );
     const missing = [...subscribed].filter((p) => !handled.has(p));
     const extra = [...handled].filter((p) => !subscribed.has(p));
     if (missing.length || extra.length) {
@@ -64,8 +72,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   private track(msg: ConsumeMessage | null, kind: 'rpc' | 'event'): void {
     if (!msg) return;
-    const work = (kind === 'rpc' ? this.handleRpc(msg) : this.handleEventMessage(msg)).catch((err: Error) =>
-      this.logger.error(`could not settle a ${kind} message: ${err.message}`),
+    const work = (kind === 'rpc' ? this.handleRpc(msg) : this.handleEventMessage(msg)).catch(
+      (err: Error) => this.logger.error(`could not settle a ${kind} message: ${err.message}`),
     );
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
@@ -82,7 +90,9 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       throw new DomainError('malformed_json', `the ${pattern} message is not valid JSON`);
     }
     const ctx = new AmqpContext([msg, pattern]);
-    return lastValueFrom(this.transformToObservable(await handler(data, ctx)), { defaultValue: undefined });
+    return lastValueFrom(this.transformToObservable(await handler(data, ctx)), {
+      defaultValue: undefined,
+    });
   }
 
   private correlationOf(msg: ConsumeMessage): string | undefined {
@@ -100,7 +110,10 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       }
       const { replyTo, correlationId } = msg.properties;
       if (replyTo) {
-        await this.channel!.sendToQueue(replyTo, encode(reply), { correlationId, contentType: JSON_CONTENT });
+        await this.channel!.sendToQueue(replyTo, encode(reply), {
+          correlationId,
+          contentType: JSON_CONTENT,
+        });
       }
       this.channel!.ack(msg);
     });
@@ -125,7 +138,9 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     const properties = { ...msg.properties, headers, persistent: true };
     if (retriable && attempt < maxRetries) {
       headers[HEADERS.retryCount] = attempt + 1;
-      this.logger.warn(`${msg.properties.type} failed (${error.code}); retry ${attempt + 1}/${maxRetries}`);
+      this.logger.warn(
+        `${msg.properties.type} failed (${error.code}); retry ${attempt + 1}/${maxRetries}`,
+      );
       await this.channel!.sendToQueue(topology.retryQueue(prefix, service), msg.content, {
         ...properties,
         expiration: String(retryDelayMs),
@@ -139,15 +154,23 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       [HEADERS.originalQueue]: topology.eventQueue(prefix, service),
       [HEADERS.retryCount]: attempt,
     });
-    this.logger.error(`${msg.properties.type} dead-lettered after ${attempt} retries: ${error.code} ${error.detail}`);
-    await this.channel!.sendToQueue(topology.deadLetterQueue(prefix, service), msg.content, properties);
+    this.logger.error(
+      `${msg.properties.type} dead-lettered after ${attempt} retries: ${error.code} ${error.detail}`,
+    );
+    await this.channel!.sendToQueue(
+      topology.deadLetterQueue(prefix, service),
+      msg.content,
+      properties,
+    );
   }
 
   private serialize(err: unknown, msg: ConsumeMessage): SerializedError {
     if (isSerializedError(err)) return err;
     const domain = toDomainError(err);
     if (domain.code === 'internal') {
-      this.logger.error(`${msg.properties.type} handler failed: ${(err as Error)?.stack ?? String(err)}`);
+      this.logger.error(
+        `${msg.properties.type} handler failed: ${(err as Error)?.stack ?? String(err)}`,
+      );
     }
     return domain.serialize();
   }

@@ -41,7 +41,10 @@ export async function assertServiceTopology(
 }
 
 /** Declares the topology of every service: run once as a setup step before services start. */
-export async function assertAllTopology(channel: ConfirmChannel, settings: BrokerSettings): Promise<void> {
+export async function assertAllTopology(
+  channel: ConfirmChannel,
+  settings: BrokerSettings,
+): Promise<void> {
   for (const service of SERVICES) await assertServiceTopology(channel, service, settings);
 }
 
@@ -49,7 +52,11 @@ export async function assertAllTopology(channel: ConfirmChannel, settings: Broke
  * The broker half of a service's `migrate` step: declares its queues and bindings before any
  * replica starts, so events published meanwhile wait in its queue.
  */
-export async function migrateBroker(url: string, service: ServiceName, settings: BrokerSettings): Promise<void> {
+export async function migrateBroker(
+  url: string,
+  service: ServiceName,
+  settings: BrokerSettings,
+): Promise<void> {
   const amqplib = await import('amqplib');
   const connection = await amqplib.connect(url);
   try {

@@ -25,7 +25,8 @@ import { HEADERS, topology } from './topology';
 
 class ProbeEvent {
   @IsString() note: string;
-  @IsOptional() @IsIn(['transient', 'always', 'permanent']) fail?: 'transient' | 'always' | 'permanent';
+  @IsOptional() @IsIn(['transient', 'always', 'permanent']) fail?:
+    'transient' | 'always' | 'permanent';
 }
 class EchoRequest {
   @IsInt() n: number;
@@ -34,10 +35,18 @@ class EmitRequest {
   @IsString() note: string;
 }
 const ProbeHappened = eventContract('credit', 'probe.thing.happened.v1', ProbeEvent);
-const EchoRpc = rpcContract<EchoRequest, { n: number; correlationId?: string }>('credit', 'probe.echo.v1', EchoRequest);
+const EchoRpc = rpcContract<EchoRequest, { n: number; correlationId?: string }>(
+  'credit',
+  'probe.echo.v1',
+  EchoRequest,
+);
 const RefuseRpc = rpcContract<EchoRequest, never>('credit', 'probe.refuse.v1', EchoRequest);
 const SlowRpc = rpcContract<EchoRequest, never>('credit', 'probe.slow.v1', EchoRequest);
-const EmitRpc = rpcContract<EmitRequest, { messageId: string }>('credit', 'probe.emit.v1', EmitRequest);
+const EmitRpc = rpcContract<EmitRequest, { messageId: string }>(
+  'credit',
+  'probe.emit.v1',
+  EmitRequest,
+);
 
 const attempts = new Map<string, number>();
 const handled: string[] = [];
@@ -57,7 +66,9 @@ class ProbeHandlers {
 
   @MessagePattern(RefuseRpc.pattern)
   refuse(): never {
-    throw new DomainError('insufficient_available_credit', 'only 5 available', { meta: { available: 5 } });
+    throw new DomainError('insufficient_available_credit', 'only 5 available', {
+      meta: { available: 5 },
+    });
   }
 
   @MessagePattern(SlowRpc.pattern)
@@ -67,7 +78,9 @@ class ProbeHandlers {
 
   @MessagePattern(EmitRpc.pattern)
   async emit(@Payload() req: EmitRequest) {
-    const messageId = await this.orm.em.fork().transactional((em) => this.outbox.add(em, ProbeHappened, { note: req.note }));
+    const messageId = await this.orm.em
+      .fork()
+      .transactional((em) => this.outbox.add(em, ProbeHappened, { note: req.note }));
     return { messageId };
   }
 
@@ -75,8 +88,10 @@ class ProbeHandlers {
   async onProbe(@Payload() event: ProbeEvent, @Ctx() ctx: AmqpContext): Promise<void> {
     const n = (attempts.get(event.note) ?? 0) + 1;
     attempts.set(event.note, n);
-    if (event.fail === 'permanent') throw new DomainError('validation_failed', 'this can never work');
-    if (event.fail === 'always' || (event.fail === 'transient' && n < 3)) throw new Error('database hiccup');
+    if (event.fail === 'permanent')
+      throw new DomainError('validation_failed', 'this can never work');
+    if (event.fail === 'always' || (event.fail === 'transient' && n < 3))
+      throw new Error('database hiccup');
     await this.inbox.runOnce('probe', ctx, async () => handled.push(event.note));
   }
 }
@@ -92,7 +107,11 @@ class ProbeModule {
   static forRoot(db: ServiceDatabase, messaging: MessagingOptions): DynamicModule {
     return {
       module: ProbeModule,
-      imports: [LoggerModule.forService('probe', 'silent'), DatabaseModule.forService(db), MessagingModule.forService(messaging)],
+      imports: [
+        LoggerModule.forService('probe', 'silent'),
+        DatabaseModule.forService(db),
+        MessagingModule.forService(messaging),
+      ],
       controllers: [ProbeHandlers],
     };
   }
@@ -111,7 +130,13 @@ describe('messaging over the real broker', () => {
 
   beforeAll(async () => {
     env = await createTestEnv('messaging');
-    db = { service: 'credit', prefix: env.prefix, databaseUrl: env.databaseUrl, entities: [], migrations: [{ name: 'probe', class: ProbeMigration }] };
+    db = {
+      service: 'credit',
+      prefix: env.prefix,
+      databaseUrl: env.databaseUrl,
+      entities: [],
+      migrations: [{ name: 'probe', class: ProbeMigration }],
+    };
     options = {
       service: 'credit',
       url: env.env.RABBITMQ_URL,
@@ -135,10 +160,14 @@ describe('messaging over the real broker', () => {
 
   it('delivers an event written while the service was down exactly once after it starts', async () => {
     // The process "died" after committing its change and outbox row, before publishing it.
-    const orm = await MikroORM.init({ ...(await import('@glimmer/database/database.options')).databaseOptions(db) });
+    const orm = await MikroORM.init({
+      ...(await import('@glimmer/database/database.options')).databaseOptions(db),
+    });
     const messaging = { ...options };
     const outbox = new OutboxService(messaging);
-    await orm.em.fork().transactional((em) => outbox.add(em, ProbeHappened, { note: 'written-before-crash' }));
+    await orm.em
+      .fork()
+      .transactional((em) => outbox.add(em, ProbeHappened, { note: 'written-before-crash' }));
     await orm.close(true);
 
     await start();
@@ -161,7 +190,11 @@ describe('messaging over the real broker', () => {
 
   it('carries domain errors across the broker with their code, status and meta', async () => {
     const err = await broker.rpc.call(RefuseRpc, { n: 1 }).catch((e) => e);
-    expect(err).toMatchObject({ code: 'insufficient_available_credit', status: 409, message: 'only 5 available' });
+    expect(err).toMatchObject({
+      code: 'insufficient_available_credit',
+      status: 409,
+      message: 'only 5 available',
+    });
     expect(err.extra.meta).toEqual({ available: 5 });
   });
 
@@ -202,7 +235,9 @@ describe('messaging over the real broker', () => {
       parked.push(...(await broker.drain(dlq)));
       if (parked.length < 2) throw new Error(`only ${parked.length} dead letters`);
     });
-    const byNote = Object.fromEntries(parked.map((m) => [JSON.parse(m.content.toString()).note, m.properties.headers]));
+    const byNote = Object.fromEntries(
+      parked.map((m) => [JSON.parse(m.content.toString()).note, m.properties.headers]),
+    );
     expect(attempts.get('doomed')).toBe(options.maxRetries + 1);
     expect(byNote.doomed?.[HEADERS.errorCode]).toBe('internal');
     expect(byNote.doomed?.[HEADERS.retryCount]).toBe(options.maxRetries);

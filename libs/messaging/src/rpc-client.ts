@@ -42,7 +42,10 @@ export class RpcClient implements OnModuleInit {
     options: { timeoutMs?: number } = {},
   ): Promise<Res> {
     if (!this.connection.isConnected) {
-      throw new DomainError('dependency_unavailable', `the message broker is unreachable (${contract.service})`);
+      throw new DomainError(
+        'dependency_unavailable',
+        `the message broker is unreachable (${contract.service})`,
+      );
     }
     const timeoutMs = options.timeoutMs ?? this.connection.options.rpcTimeoutMs;
     const correlationId = randomUUID();
@@ -78,7 +81,10 @@ export class RpcClient implements OnModuleInit {
     } catch (err) {
       this.settle(correlationId, {
         ok: false,
-        error: new DomainError('dependency_unavailable', `could not send ${contract.pattern}: ${(err as Error).message}`).serialize(),
+        error: new DomainError(
+          'dependency_unavailable',
+          `could not send ${contract.pattern}: ${(err as Error).message}`,
+        ).serialize(),
       });
     }
     const result = await reply;
@@ -96,7 +102,10 @@ export class RpcClient implements OnModuleInit {
     try {
       this.settle(id, JSON.parse(msg.content.toString()) as RpcReply);
     } catch {
-      this.settle(id, { ok: false, error: new DomainError('internal', 'malformed RPC reply').serialize() });
+      this.settle(id, {
+        ok: false,
+        error: new DomainError('internal', 'malformed RPC reply').serialize(),
+      });
     }
   }
 

@@ -21,7 +21,10 @@ export async function bootstrapService(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlimmerExceptionFilter());
   // A hybrid app's microservice counts as initialised: it must inherit the pipes and filters.
-  app.connectMicroservice({ strategy: new AmqpServer(app.get(AmqpConnection), subscriptions) }, { inheritAppConfig: true });
+  app.connectMicroservice(
+    { strategy: new AmqpServer(app.get(AmqpConnection), subscriptions) },
+    { inheritAppConfig: true },
+  );
   await app.startAllMicroservices();
   await app.listen(httpPort, '0.0.0.0');
   return app;

@@ -53,7 +53,9 @@ export function isValidAmount(value: unknown): value is number {
 export function formatMoney(amount: number, currency: Currency | string): string {
   const exponent = isCurrency(currency) ? CURRENCIES[currency] : 2;
   const negative = amount < 0;
-  const digits = Math.abs(amount).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(amount)
+    .toString()
+    .padStart(exponent + 1, '0');
   const major = exponent ? digits.slice(0, -exponent) : digits;
   const minor = exponent ? `.${digits.slice(-exponent)}` : '';
   const grouped = major.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -10,7 +10,10 @@ import { CORRELATION_HEADER, currentCorrelationId, sanitizeCorrelationId } from 
  */
 @Module({})
 export class LoggerModule {
-  static forService(service: string, level: string = process.env.LOG_LEVEL ?? 'info'): DynamicModule {
+  static forService(
+    service: string,
+    level: string = process.env.LOG_LEVEL ?? 'info',
+  ): DynamicModule {
     return {
       module: LoggerModule,
       imports: [
@@ -26,9 +29,17 @@ export class LoggerModule {
             genReqId: (req: IncomingMessage) =>
               sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID(),
             autoLogging: { ignore: (req: IncomingMessage) => !!req.url?.startsWith('/health') },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["glimmer-signature"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["glimmer-signature"]',
+            ],
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },

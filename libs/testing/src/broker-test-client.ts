@@ -36,20 +36,31 @@ export class BrokerTestClient {
   async start(): Promise<this> {
     this.rpc.onModuleInit();
     this.channel = this.connection.createChannel('test', async (ch) => {
-      await ch.assertExchange(topology.eventsExchange(this.options.prefix), 'topic', { durable: true });
+      await ch.assertExchange(topology.eventsExchange(this.options.prefix), 'topic', {
+        durable: true,
+      });
     });
     await this.connection.waitForConnect();
     await this.channel.waitForConnect();
     return this;
   }
 
-  async publish<P>(contract: EventContract<P>, payload: P, messageId = randomUUID()): Promise<string> {
-    await this.channel.publish(topology.eventsExchange(this.options.prefix), contract.pattern, encode(payload), {
-      messageId,
-      type: contract.pattern,
-      contentType: JSON_CONTENT,
-      persistent: true,
-    });
+  async publish<P>(
+    contract: EventContract<P>,
+    payload: P,
+    messageId = randomUUID(),
+  ): Promise<string> {
+    await this.channel.publish(
+      topology.eventsExchange(this.options.prefix),
+      contract.pattern,
+      encode(payload),
+      {
+        messageId,
+        type: contract.pattern,
+        contentType: JSON_CONTENT,
+        persistent: true,
+      },
+    );
     return messageId;
   }
 
@@ -61,7 +72,11 @@ export class BrokerTestClient {
       const channel = await connection.createChannel();
       channel.on('error', () => undefined);
       const taken: GetMessage[] = [];
-      for (let msg = await channel.get(queue, { noAck: true }); msg; msg = await channel.get(queue, { noAck: true })) {
+      for (
+        let msg = await channel.get(queue, { noAck: true });
+        msg;
+        msg = await channel.get(queue, { noAck: true })
+      ) {
         taken.push(msg);
       }
       return taken;

@@ -54,7 +54,8 @@ export class SmtpCapture {
     return eventually(
       () => {
         const found = this.messages.find((m) => m.to.includes(to) && subject.test(m.subject));
-        if (!found) throw new Error(`no mail to ${to} matching ${subject} (have ${this.messages.length})`);
+        if (!found)
+          throw new Error(`no mail to ${to} matching ${subject} (have ${this.messages.length})`);
         return found;
       },
       { timeoutMs },
@@ -62,6 +63,8 @@ export class SmtpCapture {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }

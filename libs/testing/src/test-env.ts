@@ -43,7 +43,11 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
     databaseUrl,
     env,
     destroy: async () => {
-      await Promise.allSettled([dropDatabase(database), deleteBrokerObjects(prefix), deleteRedisKeys(prefix)]);
+      await Promise.allSettled([
+        dropDatabase(database),
+        deleteBrokerObjects(prefix),
+        deleteRedisKeys(prefix),
+      ]);
     },
   };
 }

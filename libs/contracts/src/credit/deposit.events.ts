@@ -71,11 +71,23 @@ export class DepositSnapshot {
   voidedAt: string | null;
 }
 
-export const DepositPendingEvent = eventContract('credit', 'credit.deposit.pending.v1', DepositSnapshot);
+export const DepositPendingEvent = eventContract(
+  'credit',
+  'credit.deposit.pending.v1',
+  DepositSnapshot,
+);
 export const DepositFundsConfirmedEvent = eventContract(
   'credit',
   'credit.deposit.funds-confirmed.v1',
   DepositSnapshot,
 );
-export const DepositClearedEvent = eventContract('credit', 'credit.deposit.cleared.v1', DepositSnapshot);
-export const DepositVoidedEvent = eventContract('credit', 'credit.deposit.voided.v1', DepositSnapshot);
+export const DepositClearedEvent = eventContract(
+  'credit',
+  'credit.deposit.cleared.v1',
+  DepositSnapshot,
+);
+export const DepositVoidedEvent = eventContract(
+  'credit',
+  'credit.deposit.voided.v1',
+  DepositSnapshot,
+);

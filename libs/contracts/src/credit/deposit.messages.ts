@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsMinorAmount } from '@glimmer/money/money.validators';
 import { rpcContract } from '../contract';
 import { ActorRequest, IDEMPOTENCY_KEY_PATTERN } from '../validation';

@@ -32,11 +32,10 @@ export class GetCreditInvoiceRequest extends ActorRequest {
   creditInvoiceId: string;
 }
 
-export const ListCreditInvoicesRpc = rpcContract<ListCreditInvoicesRequest, Page<CreditInvoiceView>>(
-  'invoicing',
-  'invoicing.credit-invoice.list.v1',
+export const ListCreditInvoicesRpc = rpcContract<
   ListCreditInvoicesRequest,
-);
+  Page<CreditInvoiceView>
+>('invoicing', 'invoicing.credit-invoice.list.v1', ListCreditInvoicesRequest);
 export const GetCreditInvoiceRpc = rpcContract<GetCreditInvoiceRequest, CreditInvoiceView>(
   'invoicing',
   'invoicing.credit-invoice.get.v1',

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import { Client } from 'pg';
@@ -45,7 +51,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     this.channel = this.connection.createChannel('outbox-relay', async (ch) => {
-      await ch.assertExchange(topology.eventsExchange(this.options.prefix), 'topic', { durable: true });
+      await ch.assertExchange(topology.eventsExchange(this.options.prefix), 'topic', {
+        durable: true,
+      });
     });
     await this.listen();
     this.schedule();
@@ -54,10 +62,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async listen(): Promise<void> {
     const schema = schemaForMessaging(this.options);
-    const client = new Client({ connectionString: this.options.databaseUrl, options: `-c search_path=${schema}` });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      options: `-c search_path=${schema}`,
+    });
     client.on('notification', () => this.wake());
     client.on('error', (err) => {
-      this.logger.warn(`outbox listener lost its connection (${err.message}); polling until it is back`);
+      this.logger.warn(
+        `outbox listener lost its connection (${err.message}); polling until it is back`,
+      );
       this.listener = undefined;
     });
     try {
@@ -125,7 +138,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         ),
       );
       // knex expands an array binding into a list: `in (?)` becomes `in ($1, $2, ...)`.
-      await em.execute(`update outbox_message set published_at = now() where id in (?)`, [rows.map((r) => r.id)]);
+      await em.execute(`update outbox_message set published_at = now() where id in (?)`, [
+        rows.map((r) => r.id),
+      ]);
       return rows.length;
     });
   }
@@ -145,7 +160,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.lastPrune = Date.now();
     await this.orm.em
       .fork()
-      .execute(`delete from outbox_message where published_at < now() - interval '${KEEP_PUBLISHED_FOR}'`);
+      .execute(
+        `delete from outbox_message where published_at < now() - interval '${KEEP_PUBLISHED_FOR}'`,
+      );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -20,8 +20,14 @@ export class OutboxService {
   }
 
   /** `em` must be inside the transaction that makes the change. Returns the message id. */
-  async add<P>(em: EntityManager, contract: EventContract<P>, payload: P, messageId = randomUUID()): Promise<string> {
-    if (!em.isInTransaction()) throw new Error('outbox writes belong inside the transaction of the change');
+  async add<P>(
+    em: EntityManager,
+    contract: EventContract<P>,
+    payload: P,
+    messageId = randomUUID(),
+  ): Promise<string> {
+    if (!em.isInTransaction())
+      throw new Error('outbox writes belong inside the transaction of the change');
     const headers = { [CORRELATION_HEADER]: currentCorrelationId() };
     // pg_notify is delivered only when the transaction commits: the relay wakes for committed rows.
     await em.execute(

@@ -1,0 +1,33 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CostCodeView,
+  CreateCostCodeRequest,
+  CreateCostCodeRpc,
+  GetCostCodeRequest,
+  GetCostCodeRpc,
+  ListCostCodesRequest,
+  ListCostCodesRpc,
+} from '@glimmer/contracts/credit/cost-code.messages';
+import type { Page } from '@glimmer/contracts/page';
+import { CostCodesService } from './cost-codes.service';
+
+@Controller()
+export class CostCodesHandler {
+  constructor(private readonly costCodes: CostCodesService) {}
+
+  @MessagePattern(CreateCostCodeRpc.pattern)
+  create(@Payload() req: CreateCostCodeRequest): Promise<CostCodeView> {
+    return this.costCodes.create(req.actor, { code: req.code, name: req.name });
+  }
+
+  @MessagePattern(GetCostCodeRpc.pattern)
+  get(@Payload() req: GetCostCodeRequest): Promise<CostCodeView> {
+    return this.costCodes.get(req.actor, req.costCodeId);
+  }
+
+  @MessagePattern(ListCostCodesRpc.pattern)
+  list(@Payload() req: ListCostCodesRequest): Promise<Page<CostCodeView>> {
+    return this.costCodes.list(req.actor, req);
+  }
+}

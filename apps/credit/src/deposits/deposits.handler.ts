@@ -1,0 +1,65 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ClearDepositRequest,
+  ClearDepositRpc,
+  ConfirmFundsRequest,
+  ConfirmFundsRpc,
+  CreateDepositRequest,
+  CreateDepositRpc,
+  DepositView,
+  GetDepositRequest,
+  GetDepositRpc,
+  ListPendingDepositsRequest,
+  ListPendingDepositsRpc,
+  PendingDepositRef,
+  VoidCreditInvoiceRequest,
+  VoidCreditInvoiceResult,
+  VoidCreditInvoiceRpc,
+} from '@glimmer/contracts/credit/deposit.messages';
+import { DepositLifecycleService } from './deposit-lifecycle.service';
+import { DepositsService } from './deposits.service';
+
+/**
+ * Brand RPCs carry an actor; confirm, clear and the pending list come from the gateway's
+ * webhook/ops routes and the scheduler, which act for the platform, not a brand member.
+ */
+@Controller()
+export class DepositsHandler {
+  constructor(
+    private readonly deposits: DepositsService,
+    private readonly lifecycle: DepositLifecycleService,
+  ) {}
+
+  @MessagePattern(CreateDepositRpc.pattern)
+  create(@Payload() req: CreateDepositRequest): Promise<DepositView> {
+    return this.deposits.create(req.actor, req);
+  }
+
+  @MessagePattern(GetDepositRpc.pattern)
+  get(@Payload() req: GetDepositRequest): Promise<DepositView> {
+    return this.deposits.get(req.actor, req.depositId);
+  }
+
+  @MessagePattern(VoidCreditInvoiceRpc.pattern)
+  voidCreditInvoice(@Payload() req: VoidCreditInvoiceRequest): Promise<VoidCreditInvoiceResult> {
+    return this.lifecycle.voidByCreditInvoice(req.actor, req.creditInvoiceId);
+  }
+
+  @MessagePattern(ConfirmFundsRpc.pattern)
+  confirmFunds(@Payload() req: ConfirmFundsRequest): Promise<DepositView> {
+    return this.lifecycle.confirmFunds(req.creditInvoiceId, req.source);
+  }
+
+  @MessagePattern(ClearDepositRpc.pattern)
+  clear(@Payload() req: ClearDepositRequest): Promise<DepositView> {
+    return this.lifecycle.clear(req.depositId);
+  }
+
+  @MessagePattern(ListPendingDepositsRpc.pattern)
+  listPending(
+    @Payload() req: ListPendingDepositsRequest,
+  ): Promise<{ data: PendingDepositRef[]; nextAfterId: string | null }> {
+    return this.lifecycle.listPending(req.afterId, req.limit);
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { Actor, BrandActor } from '@glimmer/contracts/actor';
+import { DepositPendingEvent } from '@glimmer/contracts/credit/deposit.events';
+import type { CreateDepositRequest, DepositView } from '@glimmer/contracts/credit/deposit.messages';
+import { isUniqueViolation } from '@glimmer/database/sql';
+import { DomainError, notFound } from '@glimmer/errors/domain-error';
+import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
+import { requireBrand } from '../common/brand-actor';
+import { assertSameRequest, lockIdempotencyKey } from '../common/idempotency';
+import { CostCodeRepository } from '../cost-codes/cost-code.repository';
+import { move } from '../ledger/ledger-legs';
+import { LedgerService } from '../ledger/ledger.service';
+import { depositRequestHash } from './deposit-request';
+import { DepositRepository, toDepositSnapshot, toDepositView } from './deposit.repository';
+
+/** Add credit (a pending deposit and its credit invoice id) and read deposits back. */
+@Injectable()
+export class DepositsService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly deposits: DepositRepository,
+    private readonly costCodes: CostCodeRepository,
+    private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(actor: Actor, req: CreateDepositRequest): Promise<DepositView> {
+    const brand = requireBrand(actor);
+    const hash = depositRequestHash(req);
+    try {
+      return await this.orm.em.fork().transactional((em) => this.createIn(em, brand, req, hash));
+    } catch (err) {
+      // Backstop for the advisory lock: a concurrent twin committed first, so answer with it.
+      if (!isUniqueViolation(err, 'deposit_brand_idempotency_key')) throw err;
+      return this.replay(this.orm.em.fork(), brand.brandId, req.idempotencyKey, hash);
+    }
+  }
+
+  private async createIn(em: EntityManager, brand: BrandActor, req: CreateDepositRequest, hash: string) {
+    await lockIdempotencyKey(em, 'deposit', brand.brandId, req.idempotencyKey);
+    if (await this.deposits.byIdempotencyKey(em, brand.brandId, req.idempotencyKey)) {
+      return this.replay(em, brand.brandId, req.idempotencyKey, hash);
+    }
+    const costCode = req.costCodeId
+      ? await this.costCodes.get(em, brand.brandId, req.costCodeId)
+      : await this.costCodes.create(em, brand.brandId, brand.currency, req.costCode!);
+    if (costCode.currency !== brand.currency) {
+      throw new DomainError('currency_mismatch', `cost code is in ${costCode.currency}, the brand in ${brand.currency}`);
+    }
+    const id = randomUUID();
+    await this.deposits.insert(em, {
+      id,
+      brandId: brand.brandId,
+      costCodeId: costCode.id,
+      amount: req.amount,
+      currency: brand.currency,
+      // Credit owns the id so the invoice and the deposit agree on it before invoicing sees the event.
+      creditInvoiceId: randomUUID(),
+      idempotencyKey: req.idempotencyKey,
+      requestHash: hash,
+    });
+    const funding = await this.ledger.fundingAccount(em, brand.brandId, brand.currency);
+    await this.ledger.post(em, {
+      brandId: brand.brandId,
+      kind: 'deposit_pending',
+      referenceId: id,
+      legs: move(funding, costCode.pendingAccountId, req.amount),
+    });
+    const row = (await this.deposits.byId(em, id))!;
+    await this.outbox.add(em, DepositPendingEvent, toDepositSnapshot(row));
+    return toDepositView(row);
+  }
+
+  /** The deposit a key already made, provided the request is the same one. */
+  private async replay(em: EntityManager, brandId: string, key: string, hash: string): Promise<DepositView> {
+    const existing = await this.deposits.byIdempotencyKey(em, brandId, key);
+    if (!existing) throw new Error(`deposit for idempotency key ${key} vanished`);
+    assertSameRequest(existing.request_hash, hash);
+    return toDepositView(existing);
+  }
+
+  async get(actor: Actor, depositId: string): Promise<DepositView> {
+    const brand = requireBrand(actor);
+    const row = await this.deposits.byId(this.orm.em.fork(), depositId);
+    if (!row || row.brand_id !== brand.brandId) throw notFound('deposit');
+    return toDepositView(row);
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { Actor, BrandActor } from '@glimmer/contracts/actor';
+import type { CreateTransferRequest, TransferView } from '@glimmer/contracts/credit/transfer.messages';
+import { isUniqueViolation, toAmount, toIso } from '@glimmer/database/sql';
+import { DomainError } from '@glimmer/errors/domain-error';
+import { requireBrand } from '../common/brand-actor';
+import { assertSameRequest, lockIdempotencyKey } from '../common/idempotency';
+import { CostCodeRepository } from '../cost-codes/cost-code.repository';
+import { move } from '../ledger/ledger-legs';
+import { LedgerService } from '../ledger/ledger.service';
+import { transferRequestHash } from './transfer-request';
+
+interface TransferRow {
+  id: string;
+  from_cost_code_id: string;
+  to_cost_code_id: string;
+  amount: string;
+  currency: string;
+  request_hash: string;
+  created_at: string | Date;
+}
+
+function toView(row: TransferRow): TransferView {
+  return {
+    id: row.id,
+    amount: toAmount(row.amount),
+    currency: row.currency.trim(),
+    fromCostCodeId: row.from_cost_code_id,
+    toCostCodeId: row.to_cost_code_id,
+    createdAt: toIso(row.created_at)!,
+  };
+}
+
+/**
+ * Moves available credit between two of a brand's cost codes. Pending credit is never
+ * touched, and an over-draw is refused by the ledger's conditional debit, which rolls back
+ * the whole transaction (including a destination created on the fly).
+ */
+@Injectable()
+export class TransfersService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly costCodes: CostCodeRepository,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async create(actor: Actor, req: CreateTransferRequest): Promise<TransferView> {
+    const brand = requireBrand(actor);
+    const hash = transferRequestHash(req);
+    if (req.toCostCodeId === req.fromCostCodeId) {
+      throw new DomainError('same_cost_code', 'choose a destination other than the origin cost code');
+    }
+    try {
+      return await this.orm.em.fork().transactional((em) => this.createIn(em, brand, req, hash));
+    } catch (err) {
+      // Backstop for the advisory lock: a concurrent twin committed first, so answer with it.
+      if (!isUniqueViolation(err, 'transfer_brand_idempotency_key')) throw err;
+      return this.replay(this.orm.em.fork(), brand.brandId, req.idempotencyKey, hash);
+    }
+  }
+
+  private async createIn(em: EntityManager, brand: BrandActor, req: CreateTransferRequest, hash: string) {
+    await lockIdempotencyKey(em, 'transfer', brand.brandId, req.idempotencyKey);
+    const replayed = await this.replay(em, brand.brandId, req.idempotencyKey, hash);
+    if (replayed) return replayed;
+
+    const from = await this.costCodes.get(em, brand.brandId, req.fromCostCodeId);
+    const to = req.toCostCodeId
+      ? await this.costCodes.get(em, brand.brandId, req.toCostCodeId)
+      : await this.costCodes.create(em, brand.brandId, brand.currency, req.toCostCode!);
+    if (from.currency !== to.currency) {
+      throw new DomainError('currency_mismatch', `cannot move ${from.currency} credit to a ${to.currency} cost code`);
+    }
+    const id = randomUUID();
+    const [row] = await em.execute<TransferRow[]>(
+      `insert into transfer (id, brand_id, from_cost_code_id, to_cost_code_id, amount, currency,
+         idempotency_key, request_hash)
+       values (?, ?, ?, ?, ?, ?, ?, ?) returning *`,
+      [id, brand.brandId, from.id, to.id, req.amount, from.currency, req.idempotencyKey, hash],
+    );
+    await this.ledger.post(em, {
+      brandId: brand.brandId,
+      kind: 'transfer',
+      referenceId: id,
+      legs: move(from.availableAccountId, to.availableAccountId, req.amount),
+    });
+    return toView(row);
+  }
+
+  /** The transfer a key already made (if any), provided the request is the same one. */
+  private async replay(em: EntityManager, brandId: string, key: string, hash: string) {
+    const [row] = await em.execute<TransferRow[]>(`select * from transfer where brand_id = ? and idempotency_key = ?`, [
+      brandId,
+      key,
+    ]);
+    if (!row) return undefined;
+    assertSameRequest(row.request_hash, hash);
+    return toView(row);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { BrandRegisteredEvent } from '@glimmer/contracts/identity/brand-registered.event';
+import { isUniqueViolation } from '@glimmer/database/sql';
+import { DomainError } from '@glimmer/errors/domain-error';
+import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
+import { hashPassword } from '../auth/password';
+import { BrandRepository } from './brand.repository';
+import { BrandDto, CreateBrandDto } from './dto/create-brand.dto';
+import { UserAccountRepository } from './user-account.repository';
+
+/**
+ * Signs a brand up: the brand record, its first member's account and the BrandRegistered event
+ * commit together, so the other services hear of every brand that can sign in, and only those.
+ */
+@Injectable()
+export class BrandSignupService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly brands: BrandRepository,
+    private readonly users: UserAccountRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async execute(input: CreateBrandDto): Promise<BrandDto> {
+    const brand = { id: randomUUID(), name: input.name.trim(), currency: input.currency, financeEmail: input.financeEmail };
+    const admin = { id: randomUUID(), email: input.admin.email.trim(), name: input.admin.name.trim() };
+    const passwordHash = await hashPassword(input.admin.password);
+    try {
+      await this.orm.em.fork().transactional(async (em) => {
+        await this.brands.insert(em, brand);
+        await this.users.insert(em, { ...admin, passwordHash, role: 'brand', brandId: brand.id });
+        await this.outbox.add(em, BrandRegisteredEvent, {
+          brandId: brand.id,
+          name: brand.name,
+          currency: brand.currency,
+          financeEmail: brand.financeEmail,
+          adminUserId: admin.id,
+          adminEmail: admin.email,
+          adminName: admin.name,
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'user_account_email_key')) {
+        throw new DomainError('email_taken', `An account already uses ${admin.email}`);
+      }
+      throw err;
+    }
+    return brand;
+  }
+}

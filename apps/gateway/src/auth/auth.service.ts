@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { CONFIG } from '@glimmer/config/config';
+import { DomainError } from '@glimmer/errors/domain-error';
+import { UserAccountRepository } from '../accounts/user-account.repository';
+import type { GatewayConfig } from '../gateway.config';
+import { claimsFor } from './access-token';
+import { AccessTokenDto, LoginDto } from './dto/login.dto';
+import { dummyPasswordHash, verifyPassword } from './password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UserAccountRepository,
+    private readonly jwt: JwtService,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /** Unknown email and wrong password answer alike, after the same amount of hashing. */
+  async login({ email, password }: LoginDto): Promise<AccessTokenDto> {
+    const user = await this.users.findByEmail(email);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+    if (!user || !ok) throw new DomainError('invalid_credentials');
+    const accessToken = await this.jwt.signAsync({ ...claimsFor(user) });
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
+  }
+}

@@ -1,0 +1,148 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { eventually } from '@glimmer/testing/eventually';
+import { SmtpCapture } from '@glimmer/testing/smtp-capture';
+import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
+
+const ROOT = join(__dirname, '..', '..', '..');
+export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export const OPS = { email: 'ops@e2e.glimmer.test', password: 'ops-password-for-e2e' };
+export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789abcdef';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * The whole of Glimmer for one e2e file: every service built and started as its own process
+ * (as in production) against a private database, broker prefix and Redis prefix, with a real
+ * SMTP receiver. Services can be killed and restarted to test crash safety.
+ */
+export class GlimmerSystem {
+  readonly smtp = new SmtpCapture();
+  private readonly processes = new Map<Service, ChildProcess>();
+  env: TestEnv;
+  baseUrl: string;
+  private vars: Record<string, string>;
+  private logDir: string;
+
+  constructor(
+    private readonly label: string,
+    private readonly overrides: Record<string, string> = {},
+  ) {}
+
+  async start(): Promise<this> {
+    this.env = await createTestEnv(this.label);
+    await this.smtp.start();
+    const port = await freePort();
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.vars = {
+      ...this.env.env,
+      PORT: String(port),
+      HEALTH_PORT: '0',
+      JWT_SECRET: 'e2e-jwt-secret-0123456789abcdef0123456789',
+      PAYMENTS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      OPS_EMAIL: OPS.email,
+      OPS_PASSWORD: OPS.password,
+      SMTP_URL: this.smtp.url,
+      MAIL_FROM: 'Glimmer <no-reply@e2e.glimmer.test>',
+      OUTBOX_POLL_MS: '200',
+      CREDIT_SWEEP_EVERY_MS: '2000',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+      ...this.overrides,
+    };
+    this.logDir = join(ROOT, 'var', 'e2e-logs', this.env.prefix);
+    mkdirSync(this.logDir, { recursive: true });
+    for (const service of SERVICES) this.migrate(service);
+    await Promise.all(SERVICES.map((s) => this.startService(s)));
+    await this.waitReady();
+    return this;
+  }
+
+  private migrate(service: Service): void {
+    const result = spawnSync(process.execPath, [this.entry(service), 'migrate'], {
+      env: { ...process.env, ...this.vars },
+      encoding: 'utf8',
+    });
+    if (result.status !== 0)
+      throw new Error(`${service} migrate failed:\n${result.stderr}\n${result.stdout}`);
+  }
+
+  private entry(service: Service): string {
+    return join(ROOT, 'dist', 'apps', service, 'src', 'main.js');
+  }
+
+  /** Starts one service; `extraEnv` lets a test inject a fault into one run of it. */
+  async startService(service: Service, extraEnv: Record<string, string> = {}): Promise<void> {
+    const log = createWriteStream(join(this.logDir, `${service}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [this.entry(service), 'serve'], {
+      env: { ...process.env, ...this.vars, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    this.processes.set(service, child);
+  }
+
+  logFile(service: Service): string {
+    return join(this.logDir, `${service}.log`);
+  }
+
+  async waitReady(timeoutMs = 30_000): Promise<void> {
+    await eventually(
+      async () => {
+        for (const [service, child] of this.processes) {
+          if (child.exitCode !== null)
+            throw new Error(
+              `${service} exited with ${child.exitCode}; see ${this.logFile(service)}`,
+            );
+        }
+        const res = await fetch(`${this.baseUrl}/health/ready`);
+        if (res.status !== 200) throw new Error(`gateway not ready: ${res.status}`);
+      },
+      { timeoutMs, intervalMs: 100 },
+    );
+    // The gateway answers first; give the back-end consumers a moment to attach to their queues.
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  /** SIGKILL: the process dies between two steps, as in a crash. */
+  async kill(service: Service): Promise<void> {
+    const child = this.processes.get(service);
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async stopService(service: Service, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    const child = this.processes.get(service);
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill(signal);
+    return exited;
+  }
+
+  exited(service: Service): Promise<number | null> {
+    const child = this.processes.get(service)!;
+    if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+    return new Promise((r) => child.once('exit', (code) => r(code)));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(SERVICES.map((s) => this.stopService(s).catch(() => undefined)));
+    await this.smtp.stop();
+    await this.env?.destroy();
+  }
+}
