@@ -24,6 +24,11 @@ export const baseConfigSchema = z.object({
   MESSAGE_RETRY_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   MESSAGE_PREFETCH: z.coerce.number().int().min(1).max(1_000).default(32),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /**
+   * Whether this replica relays its service's outbox to the broker. Off lets ops run the relay
+   * in dedicated replicas (or hold events back during an incident); rows wait, nothing is lost.
+   */
+  OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   /** The port the service's health and metrics endpoints listen on (the gateway uses PORT). */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
 });

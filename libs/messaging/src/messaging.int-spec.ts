@@ -147,6 +147,7 @@ describe('messaging over the real broker', () => {
       prefetch: 10,
       outboxPollMs: 5_000, // long: delivery within the test's time proves the NOTIFY wake-up works
       databaseUrl: env.databaseUrl,
+      relayEnabled: true,
     };
     await migrateService(db);
     broker = await new BrokerTestClient({ prefix: env.prefix, url: env.env.RABBITMQ_URL }).start();

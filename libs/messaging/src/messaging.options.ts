@@ -11,6 +11,7 @@ export interface MessagingOptions {
   outboxPollMs: number;
   /** The outbox relay LISTENs on its own PostgreSQL connection for new rows. */
   databaseUrl: string;
+  relayEnabled: boolean;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -27,6 +28,7 @@ export function messagingOptionsFrom(
     MESSAGE_PREFETCH: number;
     OUTBOX_POLL_MS: number;
     DATABASE_URL: string;
+    OUTBOX_RELAY: 'on' | 'off';
   },
 ): MessagingOptions {
   return {
@@ -39,5 +41,6 @@ export function messagingOptionsFrom(
     prefetch: config.MESSAGE_PREFETCH,
     outboxPollMs: config.OUTBOX_POLL_MS,
     databaseUrl: config.DATABASE_URL,
+    relayEnabled: config.OUTBOX_RELAY === 'on',
   };
 }

@@ -28,6 +28,7 @@ export class BrokerTestClient {
       prefetch: 10,
       outboxPollMs: 100,
       databaseUrl: '',
+      relayEnabled: false,
     };
     this.connection = new AmqpConnection(messaging);
     this.rpc = new RpcClient(this.connection);
@@ -48,7 +49,7 @@ export class BrokerTestClient {
   async publish<P>(
     contract: EventContract<P>,
     payload: P,
-    messageId = randomUUID(),
+    messageId: string = randomUUID(),
   ): Promise<string> {
     await this.channel.publish(
       topology.eventsExchange(this.options.prefix),

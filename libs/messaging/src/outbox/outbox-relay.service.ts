@@ -50,6 +50,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.relayEnabled) {
+      this.logger.warn('outbox relay is off in this replica (OUTBOX_RELAY=off): events wait in the outbox');
+      this.stopped = true;
+      return;
+    }
     this.channel = this.connection.createChannel('outbox-relay', async (ch) => {
       await ch.assertExchange(topology.eventsExchange(this.options.prefix), 'topic', {
         durable: true,
