@@ -4,7 +4,12 @@ import { DatabaseModule } from '@glimmer/database/database.module';
 import { MessagingModule } from '@glimmer/messaging/messaging.module';
 import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
 import { LoggerModule } from '@glimmer/observability/logger.module';
+import { CostCodesModule } from './cost-codes/cost-codes.module';
 import { CreditConfig, creditDatabase } from './credit.config';
+import { DepositsModule } from './deposits/deposits.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { OverviewModule } from './overview/overview.module';
+import { TransfersModule } from './transfers/transfers.module';
 
 /** The credit service: cost codes, deposits, transfers and the double-entry ledger. */
 @Module({})
@@ -17,6 +22,11 @@ export class CreditModule {
         LoggerModule.forService('credit', config.LOG_LEVEL),
         DatabaseModule.forService(creditDatabase(config)),
         MessagingModule.forService(messagingOptionsFrom('credit', config)),
+        LedgerModule,
+        CostCodesModule,
+        DepositsModule,
+        TransfersModule,
+        OverviewModule,
       ],
     };
   }

@@ -57,7 +57,9 @@ export class TransfersService {
     } catch (err) {
       // Backstop for the advisory lock: a concurrent twin committed first, so answer with it.
       if (!isUniqueViolation(err, 'transfer_brand_idempotency_key')) throw err;
-      return this.replay(this.orm.em.fork(), brand.brandId, req.idempotencyKey, hash);
+      const twin = await this.replay(this.orm.em.fork(), brand.brandId, req.idempotencyKey, hash);
+      if (!twin) throw err;
+      return twin;
     }
   }
 

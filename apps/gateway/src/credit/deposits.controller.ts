@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { BrandActor } from '@glimmer/contracts/actor';
+import { CreateDepositRpc, GetDepositRpc } from '@glimmer/contracts/credit/deposit.messages';
+import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { CurrentBrand, Roles } from '../auth/auth.decorators';
+import { requireExactlyOne } from '../http/exactly-one';
+import { UuidParam } from '../http/uuid-param';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
+import { CreateDepositDto, DepositDto } from './dto/deposit.dto';
+
+@ApiTags('Credit')
+@ApiBearerAuth()
+@Roles('brand')
+@Controller('v1/credit/deposits')
+export class DepositsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** Adds credit: the deposit is pending and a credit invoice goes to the finance contact. */
+  @Post()
+  @Idempotent()
+  @ApiCreatedResponse({ type: DepositDto })
+  @ApiConflictResponse({ description: 'duplicate_cost_code when creating a cost code on the fly' })
+  create(
+    @CurrentBrand() actor: BrandActor,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: CreateDepositDto,
+  ): Promise<DepositDto> {
+    requireExactlyOne(body, 'costCodeId', 'costCode');
+    return this.rpc.call(CreateDepositRpc, { actor, idempotencyKey, ...body });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: DepositDto })
+  get(@CurrentBrand() actor: BrandActor, @Param('id', UuidParam('Deposit')) id: string): Promise<DepositDto> {
+    return this.rpc.call(GetDepositRpc, { actor, depositId: id });
+  }
+}

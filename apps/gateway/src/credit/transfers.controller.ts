@@ -1,0 +1,31 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { BrandActor } from '@glimmer/contracts/actor';
+import { CreateTransferRpc } from '@glimmer/contracts/credit/transfer.messages';
+import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { CurrentBrand, Roles } from '../auth/auth.decorators';
+import { requireExactlyOne } from '../http/exactly-one';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
+import { CreateTransferDto, TransferDto } from './dto/transfer.dto';
+
+@ApiTags('Credit')
+@ApiBearerAuth()
+@Roles('brand')
+@Controller('v1/credit/transfers')
+export class TransfersController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** Moves available credit between cost codes; pending credit never moves. */
+  @Post()
+  @Idempotent()
+  @ApiCreatedResponse({ type: TransferDto })
+  @ApiConflictResponse({ description: 'insufficient_available_credit, same_cost_code, duplicate_cost_code' })
+  create(
+    @CurrentBrand() actor: BrandActor,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: CreateTransferDto,
+  ): Promise<TransferDto> {
+    requireExactlyOne(body, 'toCostCodeId', 'toCostCode');
+    return this.rpc.call(CreateTransferRpc, { actor, idempotencyKey, ...body });
+  }
+}

@@ -1,0 +1,40 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { GlimmerExceptionFilter } from '@glimmer/errors/exception.filter';
+import { createValidationPipe } from '@glimmer/errors/validation.pipe';
+import { GatewayModule } from '../gateway.module';
+import type { GatewayConfig } from '../gateway.config';
+import { bodyErrorHandler, jsonBody, requireJsonBody } from './body-parsing';
+import { assignCorrelationId, runInCorrelation } from './correlation';
+import { setupOpenApi } from './openapi';
+
+/**
+ * The gateway, fully configured but not listening: main.ts and the integration tests start
+ * exactly this. Order matters: correlation id, content type, JSON parsing and its errors, then
+ * the correlation context, then Nest's own middleware, guards, interceptors and routes.
+ */
+export async function createGatewayApp(config: GatewayConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.use(assignCorrelationId);
+  app.use(requireJsonBody);
+  app.use(jsonBody);
+  app.use(bodyErrorHandler);
+  app.use(runInCorrelation);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GlimmerExceptionFilter());
+  setupOpenApi(app);
+  return app;
+}
+
+export async function startGateway(config: GatewayConfig, port = config.PORT): Promise<NestExpressApplication> {
+  const app = await createGatewayApp(config);
+  await app.listen(port, '0.0.0.0');
+  return app;
+}

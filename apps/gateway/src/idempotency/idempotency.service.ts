@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { CONFIG } from '@glimmer/config/config';
+import { DomainError } from '@glimmer/errors/domain-error';
+import type { GatewayConfig } from '../gateway.config';
+
+export type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown };
+
+interface RecordRow {
+  request_hash: string;
+  status: 'in_progress' | 'completed';
+  response_status: number | null;
+  response_body: unknown;
+  expired: boolean;
+}
+
+const POLL_MS = 25;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The idempotency_record table. A request first claims its (scope, key) with an in_progress row
+ * and a lock deadline; the one that inserts it runs, the others wait for its response. A lock
+ * that expired (its gateway died) is taken over by exactly one request.
+ */
+@Injectable()
+export class IdempotencyService {
+  /** How long a claim stays locked: longer than any request can run. */
+  readonly lockMs: number;
+  /** How long a concurrent request waits for the first one's response. */
+  readonly waitMs: number;
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(CONFIG) config: GatewayConfig,
+  ) {
+    this.lockMs = config.RPC_TIMEOUT_MS + 10_000;
+    this.waitMs = config.RPC_TIMEOUT_MS + 2_000;
+  }
+
+  async claim(scope: string, key: string, hash: string): Promise<Claim> {
+    const deadline = Date.now() + this.waitMs;
+    const em = this.orm.em.fork();
+    for (;;) {
+      const inserted = await em.execute<unknown[]>(
+        `insert into idempotency_record (scope, key, request_hash, status, locked_until)
+         values (?, ?, ?, 'in_progress', now() + ? * interval '1 millisecond')
+         on conflict do nothing returning key`,
+        [scope, key, hash, this.lockMs],
+      );
+      if (inserted.length > 0) return { kind: 'execute' };
+      const [row] = await em.execute<RecordRow[]>(
+        `select request_hash, status, response_status, response_body, locked_until < now() as expired
+           from idempotency_record where scope = ? and key = ?`,
+        [scope, key],
+      );
+      if (row && row.request_hash !== hash) throw new DomainError('idempotency_key_reused');
+      if (row?.status === 'completed') return { kind: 'replay', status: row.response_status!, body: row.response_body };
+      if (row?.expired && (await this.takeOver(scope, key))) return { kind: 'execute' };
+      if (Date.now() > deadline) {
+        throw new DomainError('idempotency_request_in_progress', 'Retry once the first request has finished');
+      }
+      // A row that vanished was released by a failed attempt: the next round claims it afresh.
+      if (row) await sleep(POLL_MS);
+    }
+  }
+
+  /** Only one of several requests finding the same expired lock gets the row. */
+  private async takeOver(scope: string, key: string): Promise<boolean> {
+    const rows = await this.orm.em.fork().execute<unknown[]>(
+      `update idempotency_record set locked_until = now() + ? * interval '1 millisecond'
+        where scope = ? and key = ? and status = 'in_progress' and locked_until < now()
+        returning key`,
+      [this.lockMs, scope, key],
+    );
+    return rows.length > 0;
+  }
+
+  /** Remembers the response the client got, to replay it for the same key. */
+  async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.orm.em.fork().execute(
+      `update idempotency_record set status = 'completed', response_status = ?, response_body = ?
+        where scope = ? and key = ?`,
+      [status, JSON.stringify(body ?? null), scope, key],
+    );
+  }
+
+  /** Forgets a claim whose request failed in a way a retry may fix (5xx, invalid input). */
+  async release(scope: string, key: string): Promise<void> {
+    await this.orm.em
+      .fork()
+      .execute(`delete from idempotency_record where scope = ? and key = ? and status = 'in_progress'`, [scope, key]);
+  }
+
+  /** Deletes records older than `hours`; returns how many. */
+  async prune(hours: number): Promise<number> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<unknown[]>(
+        `delete from idempotency_record where created_at < now() - ? * interval '1 hour' returning key`,
+        [hours],
+      );
+    return rows.length;
+  }
+}

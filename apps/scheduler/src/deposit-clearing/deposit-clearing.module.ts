@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
+import { DepositClearingProcessor } from './deposit-clearing.processor';
+import { DepositClearingScheduler } from './deposit-clearing.scheduler';
+import { DepositEventsHandler } from './deposit-events.handler';
+
+/** Pending deposits → (sandbox) funds confirmation → clearing after the hold. */
+@Module({
+  imports: [JobsModule],
+  controllers: [DepositEventsHandler],
+  providers: [DepositClearingScheduler, DepositClearingProcessor],
+  exports: [DepositClearingScheduler],
+})
+export class DepositClearingModule {}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { EmailMessage } from '../notifications/email.templates';
+import { QueueName } from './queue-names';
+
+/** Job names; like queue names, never rename one (delayed jobs carry it). */
+export enum JobName {
+  ClearDeposit = 'clear-deposit',
+  SandboxConfirm = 'sandbox-confirm',
+  PendingDepositSweep = 'pending-deposit-sweep',
+  SendEmail = 'send-email',
+}
+
+/** Every job carries the correlation id of the message or run that caused it, for its logs. */
+interface Traced {
+  correlationId: string;
+}
+
+/** Every job Glimmer queues: its name and the exact shape of its data. */
+export type JobItem =
+  | { name: JobName.ClearDeposit; data: Traced & { depositId: string } }
+  | { name: JobName.SandboxConfirm; data: Traced & { depositId: string; creditInvoiceId: string } }
+  | { name: JobName.PendingDepositSweep; data: Traced }
+  | { name: JobName.SendEmail; data: Traced & { email: EmailMessage } };
+
+export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];
+
+/** The queue each job runs on (one worker per queue). */
+export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
+  [JobName.ClearDeposit]: QueueName.DepositClearing,
+  [JobName.SandboxConfirm]: QueueName.DepositClearing,
+  [JobName.PendingDepositSweep]: QueueName.Sweeps,
+  [JobName.SendEmail]: QueueName.Notifications,
+};
+
+/** BullMQ refuses custom ids with one ':' in them; anything unusual is hashed instead. */
+function idPart(value: string): string {
+  return /^[A-Za-z0-9_-]{1,100}$/.test(value) ? value : createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * Deterministic job ids: adding a job whose id exists (waiting, delayed, active, or completed
+ * and still kept) is a no-op, so a redelivered event or a sweep never queues the work twice.
+ */
+export const jobIds = {
+  clearDeposit: (depositId: string) => `clear-deposit.${idPart(depositId)}`,
+  sandboxConfirm: (depositId: string) => `sandbox-confirm.${idPart(depositId)}`,
+  email: (messageId: string) => `email.${idPart(messageId)}`,
+};
+
+/** The id of the one repeatable sweep schedule for the whole cluster. */
+export const PENDING_DEPOSIT_SWEEP_SCHEDULER_ID = 'pending-deposit-sweep';
