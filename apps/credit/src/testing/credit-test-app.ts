@@ -94,7 +94,7 @@ export class CreditTestApp {
     return { available: of('available'), pending: of('pending') };
   }
 
-  deposit(actor: BrandActor, costCodeId: string, amount: number, key = randomUUID()): Promise<DepositView> {
+  deposit(actor: BrandActor, costCodeId: string, amount: number, key: string = randomUUID()): Promise<DepositView> {
     return this.call(CreateDepositRpc, { actor, idempotencyKey: key, amount, costCodeId });
   }
 

@@ -72,8 +72,12 @@ export class TransfersService {
     const to = req.toCostCodeId
       ? await this.costCodes.get(em, brand.brandId, req.toCostCodeId)
       : await this.costCodes.create(em, brand.brandId, brand.currency, req.toCostCode!);
-    if (from.currency !== to.currency) {
-      throw new DomainError('currency_mismatch', `cannot move ${from.currency} credit to a ${to.currency} cost code`);
+    // A brand account has one currency; a code in another one means a mixed-up account, not a conversion.
+    if (from.currency !== brand.currency || to.currency !== brand.currency) {
+      throw new DomainError(
+        'currency_mismatch',
+        `cannot move ${from.currency} credit to a ${to.currency} cost code for a ${brand.currency} brand`,
+      );
     }
     const id = randomUUID();
     const [row] = await em.execute<TransferRow[]>(

@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from '@glimmer/config/config';
+import { DEV_DEFAULTS, gatewayConfigSchema } from './gateway.config';
+
+describe('gateway config', () => {
+  it('runs on development defaults outside production', () => {
+    const config = loadConfig(gatewayConfigSchema, {});
+    expect(config.PORT).toBe(3000);
+    expect(config.JWT_TTL_SECONDS).toBe(3600);
+    expect(config.JWT_SECRET).toBe(DEV_DEFAULTS.JWT_SECRET);
+    expect(config.OPS_EMAIL).toBe('ops@glimmer.local');
+  });
+
+  it('fails fast in production without real secrets, naming each', () => {
+    const load = (env: Record<string, string>) => () => loadConfig(gatewayConfigSchema, { NODE_ENV: 'production', ...env });
+    expect(load({})).toThrow(ConfigError);
+    expect(load({})).toThrow(/JWT_SECRET=\(secret\): is required in production/);
+    expect(load({})).toThrow(/PAYMENTS_WEBHOOK_SECRET=\(secret\)/);
+    expect(load({})).toThrow(/OPS_PASSWORD=\(secret\)/);
+    expect(load({ JWT_SECRET: DEV_DEFAULTS.JWT_SECRET })).toThrow(/JWT_SECRET=\(secret\): must not be the development default/);
+    const ok = loadConfig(gatewayConfigSchema, {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'j'.repeat(32),
+      PAYMENTS_WEBHOOK_SECRET: 'w'.repeat(32),
+      OPS_PASSWORD: 'a strong ops password',
+    });
+    expect(ok.JWT_SECRET).toBe('j'.repeat(32));
+  });
+
+  it('rejects a short secret', () => {
+    expect(() => loadConfig(gatewayConfigSchema, { JWT_SECRET: 'short' })).toThrow(/JWT_SECRET=\(secret\): must be at least 32/);
+  });
+});

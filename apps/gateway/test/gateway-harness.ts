@@ -1,0 +1,113 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import amqplib from 'amqplib';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { loadConfig } from '@glimmer/config/config';
+import type { RpcReply } from '@glimmer/messaging/envelope';
+import { topology } from '@glimmer/messaging/topology';
+import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
+import { GatewayConfig, gatewayConfigSchema } from '../src/gateway.config';
+import { startGateway } from '../src/http/bootstrap';
+import { migrateGateway } from '../src/migrate';
+
+export interface GatewayUnderTest {
+  env: TestEnv;
+  config: GatewayConfig;
+  app: NestExpressApplication;
+  url: string;
+  /** fetch against the gateway, JSON in and out. */
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: any }>;
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/** An isolated database and broker prefix, the gateway migrated and started in-process on port 0. */
+export async function startGatewayUnderTest(label: string, env: Record<string, string> = {}): Promise<GatewayUnderTest> {
+  const testEnv = await createTestEnv(label);
+  const config = loadConfig(gatewayConfigSchema, { ...testEnv.env, ...env });
+  await migrateGateway(config);
+  const app = await startGateway(config, 0);
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const db = new Client({ connectionString: testEnv.databaseUrl, options: `-c search_path=${testEnv.prefix}_gateway` });
+  await db.connect();
+  return {
+    env: testEnv,
+    config,
+    app,
+    url,
+    async request(method, path, { body, rawBody, token, headers = {} } = {}) {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, headers: res.headers, body: parsed };
+    },
+    async sql(query, params = []) {
+      return (await db.query(query, params)).rows;
+    },
+    async stop() {
+      await db.end();
+      await app.close();
+      await testEnv.destroy();
+    },
+  };
+}
+
+export interface RpcCall {
+  pattern: string;
+  payload: any;
+  headers: Record<string, unknown>;
+}
+
+/**
+ * Stands in for a service on its RPC queue: records every call and answers with `respond`.
+ * Lets the gateway's own behaviour (idempotency, actor, correlation) be tested without it.
+ */
+export async function startRpcStub(
+  prefix: string,
+  service: 'credit' | 'invoicing',
+  respond: (call: RpcCall) => Promise<RpcReply> | RpcReply,
+): Promise<{ calls: RpcCall[]; stop(): Promise<void> }> {
+  const connection = await amqplib.connect(process.env.TEST_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
+  const channel = await connection.createChannel();
+  const queue = topology.rpcQueue(prefix, service);
+  await channel.assertQueue(queue, { durable: true });
+  const calls: RpcCall[] = [];
+  await channel.consume(queue, (msg) => {
+    if (!msg) return;
+    const call = {
+      pattern: String(msg.properties.type),
+      payload: JSON.parse(msg.content.toString()),
+      headers: msg.properties.headers ?? {},
+    };
+    calls.push(call);
+    void Promise.resolve(respond(call)).then((reply) => {
+      channel.sendToQueue(msg.properties.replyTo, Buffer.from(JSON.stringify(reply)), {
+        correlationId: msg.properties.correlationId,
+      });
+      channel.ack(msg);
+    });
+  });
+  return {
+    calls,
+    async stop() {
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
+import { CreditInvoiceEventsHandler } from './credit-invoice-events.handler';
+import { Mailer } from './mailer.service';
+import { NotificationsProcessor } from './notifications.processor';
+
+/** The one place Glimmer sends email from. */
+@Module({
+  imports: [JobsModule],
+  controllers: [CreditInvoiceEventsHandler],
+  providers: [Mailer, NotificationsProcessor],
+})
+export class NotificationsModule {}

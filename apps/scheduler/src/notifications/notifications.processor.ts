@@ -1,0 +1,29 @@
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import { CONFIG } from '@glimmer/config/config';
+import { AnyJob, GlimmerWorker } from '../jobs/glimmer-worker';
+import { JobName } from '../jobs/job-types';
+import { QueueName } from '../jobs/queue-names';
+import type { SchedulerConfig } from '../scheduler.config';
+import { renderEmail } from './email.templates';
+import { Mailer } from './mailer.service';
+
+/** Renders and sends queued emails; an SMTP failure retries the job with backoff. */
+@Processor(QueueName.Notifications)
+export class NotificationsProcessor extends GlimmerWorker {
+  constructor(
+    private readonly mailer: Mailer,
+    @Inject(CONFIG) config: SchedulerConfig,
+  ) {
+    super(config.WORKER_CONCURRENCY);
+  }
+
+  protected async handle(job: AnyJob): Promise<{ to: string; subject: string; messageId: string }> {
+    if (job.name !== JobName.SendEmail) {
+      throw new Error(`${QueueName.Notifications} has no handler for job ${job.name}`);
+    }
+    const mail = renderEmail(job.data.email);
+    const { messageId } = await this.mailer.send(mail);
+    return { to: mail.to, subject: mail.subject, messageId };
+  }
+}

@@ -1,0 +1,33 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@glimmer/config/config.module';
+import { MessagingModule } from '@glimmer/messaging/messaging.module';
+import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
+import { LoggerModule } from '@glimmer/observability/logger.module';
+import { DepositClearingModule } from './deposit-clearing/deposit-clearing.module';
+import { bullOptions } from './jobs/bull-options';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SchedulerConfig } from './scheduler.config';
+import { SweepsModule } from './sweeps/sweeps.module';
+
+/**
+ * The scheduler: BullMQ queues and workers for deposit clearing, sweeps and email. It owns no
+ * database; its state is the jobs in Redis, and every job re-checks the owning service's state.
+ */
+@Module({})
+export class SchedulerModule {
+  static forRoot(config: SchedulerConfig): DynamicModule {
+    return {
+      module: SchedulerModule,
+      imports: [
+        ConfigModule.forValue(config),
+        LoggerModule.forService('scheduler', config.LOG_LEVEL),
+        MessagingModule.forService(messagingOptionsFrom('scheduler', config), { database: false }),
+        BullModule.forRoot(bullOptions(config)),
+        DepositClearingModule,
+        SweepsModule,
+        NotificationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+
+export function client(baseUrl, token) {
+  return async function call(method, path, body, { key = randomUUID() } = {}) {
+    const headers = { 'content-type': 'application/json', 'idempotency-key': key };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+export async function login(baseUrl, email, password) {
+  const res = await client(baseUrl)('POST', '/v1/auth/login', { email, password });
+  if (res.status !== 200) throw new Error(`login failed ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken;
+}
+
+export async function until(probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await probe()) return;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs `op` from `clients` concurrent loops for `durationMs`; returns latencies and statuses. */
+export async function load({ clients, durationMs, op }) {
+  const latencies = [];
+  const statuses = {};
+  const deadline = Date.now() + durationMs;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < deadline) {
+        const t0 = performance.now();
+        let status;
+        try {
+          status = await op();
+        } catch (err) {
+          status = `error:${err.code ?? err.message}`;
+        }
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return {
+    ops: latencies.length,
+    opsPerSecond: latencies.length / seconds,
+    p50: pct(50),
+    p99: pct(99),
+    statuses,
+  };
+}

@@ -1,0 +1,103 @@
+// Starts a private copy of Glimmer for a benchmark (own database, broker prefix, Redis prefix)
+// from the built services, and removes it afterwards.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import amqplib from 'amqplib';
+import Redis from 'ioredis';
+import pg from 'pg';
+import { root, SERVICES, serviceEntry } from '../scripts/lib.mjs';
+
+const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startSystem(label, extraEnv = {}) {
+  const prefix = `b_${label}_${randomBytes(3).toString('hex')}`;
+  const database = `glimmer_${prefix}`;
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    GLIMMER_PREFIX: prefix,
+    DATABASE_URL: `${PG_BASE}/${database}`,
+    RABBITMQ_URL,
+    REDIS_URL,
+    PORT: String(port),
+    HEALTH_PORT: '0',
+    JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123456789',
+    PAYMENTS_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789abcdef',
+    OPS_EMAIL: 'ops@bench.test',
+    OPS_PASSWORD: 'bench-ops-password',
+    ...extraEnv,
+  };
+  for (const service of SERVICES) {
+    const r = spawnSync(process.execPath, [serviceEntry(service), 'migrate'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`${service} migrate failed: ${r.stderr}`);
+  }
+  const children = SERVICES.map((service) => {
+    const child = spawn(process.execPath, [serviceEntry(service), 'serve'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    return child;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/health/ready`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    if (i > 200) throw new Error('the system did not become ready');
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  return {
+    baseUrl,
+    prefix,
+    databaseUrl: env.DATABASE_URL,
+    ops: { email: env.OPS_EMAIL, password: env.OPS_PASSWORD },
+    async stop() {
+      await Promise.all(
+        children.map(
+          (c) =>
+            new Promise((r) =>
+              c.exitCode !== null ? r() : (c.once('exit', r), c.kill('SIGTERM')),
+            ),
+        ),
+      );
+      const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+      await admin.connect();
+      await admin.query(`drop database if exists "${database}" with (force)`);
+      await admin.end();
+      const connection = await amqplib.connect(RABBITMQ_URL);
+      const channel = await connection.createChannel();
+      for (const service of SERVICES) {
+        for (const suffix of ['rpc', 'events', 'events.retry', 'events.dlq'])
+          await channel.deleteQueue(`${prefix}.${service}.${suffix}`);
+      }
+      await channel.deleteExchange(`${prefix}.events`);
+      await connection.close();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
+}
