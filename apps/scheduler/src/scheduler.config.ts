@@ -6,9 +6,19 @@ const emptyAsUnset = (v: unknown) => (v === '' ? undefined : v);
 
 export const schedulerConfigSchema = baseConfigSchema.extend({
   /** The sandbox payment provider confirms a deposit's funds this long after it was made; 0: never. */
-  CREDIT_SANDBOX_CLEAR_AFTER_MS: z.coerce.number().int().min(0).max(30 * DAY_MS).default(0),
+  CREDIT_SANDBOX_CLEAR_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * DAY_MS)
+    .default(0),
   /** How long confirmed funds are held before the deposit clears (pending → available). */
-  CREDIT_CLEARING_HOLD_MS: z.coerce.number().int().min(0).max(30 * DAY_MS).default(0),
+  CREDIT_CLEARING_HOLD_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * DAY_MS)
+    .default(0),
   /** How often every pending deposit is re-checked, so none is forgotten. */
   CREDIT_SWEEP_EVERY_MS: z.coerce.number().int().min(100).max(DAY_MS).default(60_000),
   /** Unset: emails are logged as JSON instead of sent (development). */

@@ -9,7 +9,9 @@ import { upsertPendingDepositSweep } from './sweeps/pending-deposit-sweep.cron';
  * The scheduler's deploy step, run once per deploy like a migration: declares its broker queues
  * and registers the cluster-wide repeatable jobs (upserts: running it again changes nothing).
  */
-export async function migrateScheduler(config: SchedulerConfig): Promise<{ jobSchedulers: string[] }> {
+export async function migrateScheduler(
+  config: SchedulerConfig,
+): Promise<{ jobSchedulers: string[] }> {
   await migrateBroker(config.RABBITMQ_URL, 'scheduler', { prefix: config.GLIMMER_PREFIX });
   const sweeps = new Queue(QueueName.Sweeps, bullOptions(config));
   try {

@@ -28,7 +28,12 @@ export class BillingProfileRepository {
       [brandId],
     );
     return row
-      ? { brandId: row.brand_id, name: row.name, currency: row.currency, financeEmail: row.finance_email }
+      ? {
+          brandId: row.brand_id,
+          name: row.name,
+          currency: row.currency,
+          financeEmail: row.finance_email,
+        }
       : null;
   }
 }

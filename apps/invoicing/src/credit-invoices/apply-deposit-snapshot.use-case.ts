@@ -28,7 +28,8 @@ export class ApplyDepositSnapshot {
     let before: CreditInvoice | null = null;
     if (!(await this.invoices.insertIfAbsent(em, next))) {
       before = await this.invoices.lock(em, next.id);
-      if (!before) throw new DomainError('internal', `credit invoice ${next.id} vanished while locked`);
+      if (!before)
+        throw new DomainError('internal', `credit invoice ${next.id} vanished while locked`);
       if (before.depositId !== next.depositId || before.brandId !== next.brandId) {
         // Never rewrite an invoice with another deposit's data; park the message for ops.
         throw new DomainError(

@@ -96,7 +96,11 @@ export class CreditInvoiceRepository {
     );
   }
 
-  async findForBrand(em: EntityManager, brandId: string, id: string): Promise<CreditInvoice | null> {
+  async findForBrand(
+    em: EntityManager,
+    brandId: string,
+    id: string,
+  ): Promise<CreditInvoice | null> {
     const [row] = await em.execute<CreditInvoiceRow[]>(
       `select ${COLUMNS} from credit_invoice where id = ? and brand_id = ?`,
       [id, brandId],

@@ -24,13 +24,37 @@ const pending: DepositSnapshot = {
 
 describe('invoiceFromDeposit', () => {
   it('maps pending to unpaid, funds confirmed and cleared to paid, voided to void', () => {
-    expect(invoiceFromDeposit(pending)).toMatchObject({ status: 'unpaid', paidAt: null, voidedAt: null });
+    expect(invoiceFromDeposit(pending)).toMatchObject({
+      status: 'unpaid',
+      paidAt: null,
+      voidedAt: null,
+    });
     const confirmed = { ...pending, version: 2, fundsConfirmedAt: '2026-03-02T10:00:00.000Z' };
-    expect(invoiceFromDeposit(confirmed)).toMatchObject({ status: 'paid', paidAt: '2026-03-02T10:00:00.000Z' });
-    const cleared = { ...confirmed, version: 3, status: 'cleared' as const, clearedAt: '2026-03-03T10:00:00.000Z' };
-    expect(invoiceFromDeposit(cleared)).toMatchObject({ status: 'paid', paidAt: '2026-03-02T10:00:00.000Z' });
-    const voided = { ...pending, version: 2, status: 'voided' as const, voidedAt: '2026-03-01T11:00:00.000Z' };
-    expect(invoiceFromDeposit(voided)).toMatchObject({ status: 'void', paidAt: null, voidedAt: '2026-03-01T11:00:00.000Z' });
+    expect(invoiceFromDeposit(confirmed)).toMatchObject({
+      status: 'paid',
+      paidAt: '2026-03-02T10:00:00.000Z',
+    });
+    const cleared = {
+      ...confirmed,
+      version: 3,
+      status: 'cleared' as const,
+      clearedAt: '2026-03-03T10:00:00.000Z',
+    };
+    expect(invoiceFromDeposit(cleared)).toMatchObject({
+      status: 'paid',
+      paidAt: '2026-03-02T10:00:00.000Z',
+    });
+    const voided = {
+      ...pending,
+      version: 2,
+      status: 'voided' as const,
+      voidedAt: '2026-03-01T11:00:00.000Z',
+    };
+    expect(invoiceFromDeposit(voided)).toMatchObject({
+      status: 'void',
+      paidAt: null,
+      voidedAt: '2026-03-01T11:00:00.000Z',
+    });
   });
 
   it('takes its id from the credit invoice id and its issue time from the deposit', () => {

@@ -6,7 +6,10 @@ import {
   CreditInvoicePaidEvent,
   CreditInvoiceVoidedEvent,
 } from '@glimmer/contracts/invoicing/credit-invoice.events';
-import type { CreditInvoiceStatus, CreditInvoiceView } from '@glimmer/contracts/invoicing/credit-invoice.messages';
+import type {
+  CreditInvoiceStatus,
+  CreditInvoiceView,
+} from '@glimmer/contracts/invoicing/credit-invoice.messages';
 import type { BillingProfile } from '../billing-profiles/billing-profile';
 
 /** A credit invoice as stored: the invoicing side of one deposit. */

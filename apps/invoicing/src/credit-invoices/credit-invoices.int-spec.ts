@@ -10,7 +10,10 @@ import {
   DepositSnapshot,
   DepositVoidedEvent,
 } from '@glimmer/contracts/credit/deposit.events';
-import { BrandRegistered, BrandRegisteredEvent } from '@glimmer/contracts/identity/brand-registered.event';
+import {
+  BrandRegistered,
+  BrandRegisteredEvent,
+} from '@glimmer/contracts/identity/brand-registered.event';
 import {
   CreditInvoiceIssuedEvent,
   CreditInvoicePaidEvent,
@@ -107,7 +110,10 @@ beforeAll(async () => {
   await migrateBroker(config.RABBITMQ_URL, 'invoicing', { prefix: config.GLIMMER_PREFIX });
   app = await bootstrapService(InvoicingModule.forRoot(config), 0);
   broker = await new BrokerTestClient({ prefix: env.prefix, url: config.RABBITMQ_URL }).start();
-  db = new Client({ connectionString: env.databaseUrl, options: `-c search_path=${schemaFor(env.prefix, 'invoicing')}` });
+  db = new Client({
+    connectionString: env.databaseUrl,
+    options: `-c search_path=${schemaFor(env.prefix, 'invoicing')}`,
+  });
   await db.connect();
 });
 
@@ -122,7 +128,9 @@ async function registerBrand(over: Partial<BrandRegistered> = {}): Promise<Brand
   const brand = brandEvent(over);
   await broker.publish(BrandRegisteredEvent, brand);
   await eventually(async () => {
-    const { rowCount } = await db.query('select 1 from billing_profile where brand_id = $1', [brand.brandId]);
+    const { rowCount } = await db.query('select 1 from billing_profile where brand_id = $1', [
+      brand.brandId,
+    ]);
     expect(rowCount).toBe(1);
   });
   return brand;
@@ -140,7 +148,9 @@ async function invoiceOf(brandId: string, id: string): Promise<CreditInvoiceView
   return eventually(() => get(brandId, id));
 }
 
-async function outboxFor(creditInvoiceId: string): Promise<{ pattern: string; payload: Record<string, unknown> }[]> {
+async function outboxFor(
+  creditInvoiceId: string,
+): Promise<{ pattern: string; payload: Record<string, unknown> }[]> {
   const { rows } = await db.query(
     `select pattern, payload from outbox_message where payload->>'creditInvoiceId' = $1 order by seq`,
     [creditInvoiceId],
@@ -151,7 +161,9 @@ async function outboxFor(creditInvoiceId: string): Promise<{ pattern: string; pa
 /** Waits until the message has been consumed (the inbox records stale ones too). */
 async function consumed(messageId: string): Promise<void> {
   await eventually(async () => {
-    const { rowCount } = await db.query('select 1 from processed_message where message_id = $1', [messageId]);
+    const { rowCount } = await db.query('select 1 from processed_message where message_id = $1', [
+      messageId,
+    ]);
     expect(rowCount).toBe(1);
   });
 }
@@ -207,7 +219,9 @@ describe('credit invoices from deposit events', () => {
     const brand = await registerBrand();
     const life = depositLife(brand.brandId);
     await broker.publish(DepositClearedEvent, life.cleared);
-    await eventually(async () => expect((await get(brand.brandId, life.pending.creditInvoiceId)).status).toBe('paid'));
+    await eventually(async () =>
+      expect((await get(brand.brandId, life.pending.creditInvoiceId)).status).toBe('paid'),
+    );
     await consumed(await broker.publish(DepositPendingEvent, life.pending));
     await consumed(await broker.publish(DepositFundsConfirmedEvent, life.fundsConfirmed));
 
@@ -216,7 +230,10 @@ describe('credit invoices from deposit events', () => {
     expect(invoice.status).toBe('paid');
     expect(invoice.paidAt).toBe(life.cleared.fundsConfirmedAt);
     const events = await outboxFor(life.pending.creditInvoiceId);
-    expect(events.map((e) => e.pattern)).toEqual([CreditInvoiceIssuedEvent.pattern, CreditInvoicePaidEvent.pattern]);
+    expect(events.map((e) => e.pattern)).toEqual([
+      CreditInvoiceIssuedEvent.pattern,
+      CreditInvoicePaidEvent.pattern,
+    ]);
   });
 
   it('marks the invoice paid on funds confirmed, announcing it once even when cleared follows', async () => {
@@ -226,13 +243,18 @@ describe('credit invoices from deposit events', () => {
     await broker.publish(DepositFundsConfirmedEvent, life.fundsConfirmed);
     await broker.publish(DepositClearedEvent, life.cleared);
     await eventually(async () => {
-      const rows = await db.query('select version from credit_invoice where id = $1', [life.pending.creditInvoiceId]);
+      const rows = await db.query('select version from credit_invoice where id = $1', [
+        life.pending.creditInvoiceId,
+      ]);
       expect(rows.rows[0]?.version).toBe(3);
     });
     const invoice = await get(brand.brandId, life.pending.creditInvoiceId);
     expect(invoice).toMatchObject({ status: 'paid', paidAt: life.fundsConfirmed.fundsConfirmedAt });
     const events = await outboxFor(life.pending.creditInvoiceId);
-    expect(events.map((e) => e.pattern)).toEqual([CreditInvoiceIssuedEvent.pattern, CreditInvoicePaidEvent.pattern]);
+    expect(events.map((e) => e.pattern)).toEqual([
+      CreditInvoiceIssuedEvent.pattern,
+      CreditInvoicePaidEvent.pattern,
+    ]);
   });
 
   it('handles the same message delivered twice as one: one invoice, one Issued event', async () => {
@@ -246,9 +268,10 @@ describe('credit invoices from deposit events', () => {
     await eventually(() => expect(inbox.duplicatesDropped).toBe(dropped + 1));
     // the same snapshot under another message id (a republish by the producer) changes nothing either
     await consumed(await broker.publish(DepositPendingEvent, pending));
-    const { rows } = await db.query('select count(*)::int as n from credit_invoice where deposit_id = $1', [
-      pending.depositId,
-    ]);
+    const { rows } = await db.query(
+      'select count(*)::int as n from credit_invoice where deposit_id = $1',
+      [pending.depositId],
+    );
     expect(rows[0].n).toBe(1);
     const events = await outboxFor(pending.creditInvoiceId);
     expect(events.map((e) => e.pattern)).toEqual([CreditInvoiceIssuedEvent.pattern]);
@@ -273,7 +296,13 @@ describe('credit invoices from deposit events', () => {
     });
     expect(events[1]).toMatchObject({
       pattern: CreditInvoiceVoidedEvent.pattern,
-      payload: { status: 'void', amount: 7_500, currency: 'USD', financeEmail: 'ap@void.test', costCode: 'MKT-2026' },
+      payload: {
+        status: 'void',
+        amount: 7_500,
+        currency: 'USD',
+        financeEmail: 'ap@void.test',
+        costCode: 'MKT-2026',
+      },
     });
   });
 
@@ -283,10 +312,14 @@ describe('credit invoices from deposit events', () => {
     await broker.publish(DepositPendingEvent, pending);
     // it is retried (and rolled back each time) while the brand is unknown
     await new Promise((r) => setTimeout(r, 700));
-    const { rowCount } = await db.query('select 1 from credit_invoice where id = $1', [pending.creditInvoiceId]);
+    const { rowCount } = await db.query('select 1 from credit_invoice where id = $1', [
+      pending.creditInvoiceId,
+    ]);
     expect(rowCount).toBe(0);
     await broker.publish(BrandRegisteredEvent, brand);
-    const invoice = await eventually(() => get(brand.brandId, pending.creditInvoiceId), { timeoutMs: 20_000 });
+    const invoice = await eventually(() => get(brand.brandId, pending.creditInvoiceId), {
+      timeoutMs: 20_000,
+    });
     expect(invoice.status).toBe('unpaid');
     const events = await outboxFor(pending.creditInvoiceId);
     expect(events).toHaveLength(1);
@@ -301,7 +334,9 @@ describe('listing and reading credit invoices', () => {
   beforeAll(async () => {
     brand = await registerBrand();
     const start = Date.parse('2026-01-01T00:00:00.000Z');
-    const lives = Array.from({ length: 5 }, (_, i) => depositLife(brand.brandId, 1_000 + i, new Date(start + i * 1_000)));
+    const lives = Array.from({ length: 5 }, (_, i) =>
+      depositLife(brand.brandId, 1_000 + i, new Date(start + i * 1_000)),
+    );
     for (const life of lives) await broker.publish(DepositPendingEvent, life.pending);
     // two of them paid
     await broker.publish(DepositClearedEvent, lives[1].cleared);
@@ -311,7 +346,10 @@ describe('listing and reading credit invoices', () => {
         `select count(*)::int as n from credit_invoice where brand_id = $1 and status = 'paid'`,
         [brand.brandId],
       );
-      const all = await db.query(`select count(*)::int as n from credit_invoice where brand_id = $1`, [brand.brandId]);
+      const all = await db.query(
+        `select count(*)::int as n from credit_invoice where brand_id = $1`,
+        [brand.brandId],
+      );
       expect([rows[0].n, all.rows[0].n]).toEqual([2, 5]);
     });
     ids.push(...lives.map((l) => l.pending.creditInvoiceId).reverse());
@@ -333,7 +371,11 @@ describe('listing and reading credit invoices', () => {
     expect(paid.data.map((i) => i.id)).toEqual([ids[1], ids[3]]);
     const unpaid = await list(brand.brandId, { status: 'unpaid', limit: 2 });
     expect(unpaid.data.map((i) => i.id)).toEqual([ids[0], ids[2]]);
-    const rest = await list(brand.brandId, { status: 'unpaid', limit: 2, cursor: unpaid.nextCursor! });
+    const rest = await list(brand.brandId, {
+      status: 'unpaid',
+      limit: 2,
+      cursor: unpaid.nextCursor!,
+    });
     expect(rest).toEqual({ data: [expect.objectContaining({ id: ids[4] })], nextCursor: null });
     expect(await list(brand.brandId, { status: 'void' })).toEqual({ data: [], nextCursor: null });
   });
@@ -349,9 +391,15 @@ describe('listing and reading credit invoices', () => {
     const badStatus = await rpcError(list(brand.brandId, { status: 'overdue' as never }));
     expect(badStatus.code).toBe('validation_failed');
     expect(badStatus.extra.errors?.[0].field).toBe('status');
-    expect((await rpcError(list(brand.brandId, { cursor: 'not-a-cursor' }))).code).toBe('validation_failed');
-    const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'x'])).toString('base64url');
-    expect((await rpcError(list(brand.brandId, { cursor: forged }))).code).toBe('validation_failed');
+    expect((await rpcError(list(brand.brandId, { cursor: 'not-a-cursor' }))).code).toBe(
+      'validation_failed',
+    );
+    const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'x'])).toString(
+      'base64url',
+    );
+    expect((await rpcError(list(brand.brandId, { cursor: forged }))).code).toBe(
+      'validation_failed',
+    );
     expect((await rpcError(list(brand.brandId, { limit: 201 }))).code).toBe('validation_failed');
   });
 
@@ -359,10 +407,13 @@ describe('listing and reading credit invoices', () => {
     const creator: Actor = { userId: randomUUID(), role: 'creator', creatorId: randomUUID() };
     const ops: Actor = { userId: randomUUID(), role: 'ops' };
     for (const actor of [creator, ops]) {
-      expect((await rpcError(broker.rpc.call(ListCreditInvoicesRpc, { actor }))).code).toBe('forbidden');
-      expect((await rpcError(broker.rpc.call(GetCreditInvoiceRpc, { actor, creditInvoiceId: ids[0] }))).code).toBe(
+      expect((await rpcError(broker.rpc.call(ListCreditInvoicesRpc, { actor }))).code).toBe(
         'forbidden',
       );
+      expect(
+        (await rpcError(broker.rpc.call(GetCreditInvoiceRpc, { actor, creditInvoiceId: ids[0] })))
+          .code,
+      ).toBe('forbidden');
     }
   });
 });

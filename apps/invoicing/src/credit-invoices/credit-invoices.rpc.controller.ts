@@ -10,7 +10,13 @@ import {
   ListCreditInvoicesRequest,
   ListCreditInvoicesRpc,
 } from '@glimmer/contracts/invoicing/credit-invoice.messages';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, KeysetPosition, Page } from '@glimmer/contracts/page';
+import {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  KeysetPosition,
+  Page,
+} from '@glimmer/contracts/page';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { toView } from './credit-invoice';
 import { CreditInvoiceRepository } from './credit-invoice.repository';
@@ -27,7 +33,12 @@ function positionOf(cursor: string | undefined): KeysetPosition | undefined {
   const position = decodeCursor(cursor);
   if (position === null || (position && !isUUID(position.id))) {
     throw new DomainError('validation_failed', 'cursor is not valid', {
-      errors: [{ field: 'cursor', messages: ['cursor is not valid; use nextCursor from the previous page'] }],
+      errors: [
+        {
+          field: 'cursor',
+          messages: ['cursor is not valid; use nextCursor from the previous page'],
+        },
+      ],
     });
   }
   return position;
@@ -45,12 +56,20 @@ export class CreditInvoicesRpcController {
     const brandId = brandIdOf(req.actor);
     const after = positionOf(req.cursor);
     const limit = req.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.invoices.list(this.em.fork(), { brandId, status: req.status, after, limit: limit + 1 });
+    const rows = await this.invoices.list(this.em.fork(), {
+      brandId,
+      status: req.status,
+      after,
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       data: page.map(toView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.issuedAt, id: last.id }) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ createdAt: last.issuedAt, id: last.id })
+          : null,
     };
   }
 

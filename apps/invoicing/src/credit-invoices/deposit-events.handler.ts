@@ -45,8 +45,12 @@ export class DepositEventsHandler {
   }
 
   private async apply(consumer: string, p: DepositSnapshot, ctx: AmqpContext): Promise<void> {
-    const result = await this.inbox.runOnce(consumer, ctx, (em) => this.applySnapshot.execute(em, p));
+    const result = await this.inbox.runOnce(consumer, ctx, (em) =>
+      this.applySnapshot.execute(em, p),
+    );
     const outcome = result.duplicate ? 'duplicate' : result.value;
-    this.logger.log(`${ctx.pattern} for credit invoice ${p.creditInvoiceId} (v${p.version}): ${outcome}`);
+    this.logger.log(
+      `${ctx.pattern} for credit invoice ${p.creditInvoiceId} (v${p.version}): ${outcome}`,
+    );
   }
 }

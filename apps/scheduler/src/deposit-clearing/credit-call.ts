@@ -2,7 +2,8 @@ import { UnrecoverableError } from 'bullmq';
 import { DomainError } from '@glimmer/errors/domain-error';
 import type { ErrorCode } from '@glimmer/errors/error-codes';
 
-export type CreditCallOutcome<T> = { done: true; value: T } | { done: true; settledBy: ErrorCode };
+/** The RPC's answer, or the error code that shows the work is already settled. */
+export type CreditCallOutcome<T> = { value: T } | { settledBy: ErrorCode };
 
 /**
  * Runs an idempotent credit RPC for a job and decides what its error means:
@@ -15,9 +16,9 @@ export async function callCredit<T>(
   settledBy: readonly ErrorCode[],
 ): Promise<CreditCallOutcome<T>> {
   try {
-    return { done: true, value: await call() };
+    return { value: await call() };
   } catch (err) {
-    if (err instanceof DomainError && settledBy.includes(err.code)) return { done: true, settledBy: err.code };
+    if (err instanceof DomainError && settledBy.includes(err.code)) return { settledBy: err.code };
     if (err instanceof DomainError && !err.retriable) {
       throw new UnrecoverableError(`${err.code}: ${err.message}`);
     }

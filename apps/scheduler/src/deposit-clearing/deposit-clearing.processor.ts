@@ -1,7 +1,12 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import { CONFIG } from '@glimmer/config/config';
-import { ClearDepositRpc, ConfirmFundsRpc, DepositView } from '@glimmer/contracts/credit/deposit.messages';
+import {
+  ClearDepositRpc,
+  ConfirmFundsRpc,
+  DepositView,
+} from '@glimmer/contracts/credit/deposit.messages';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { AnyJob, GlimmerWorker } from '../jobs/glimmer-worker';
@@ -10,7 +15,8 @@ import { QueueName } from '../jobs/queue-names';
 import type { SchedulerConfig } from '../scheduler.config';
 import { callCredit } from './credit-call';
 
-export type ClearingResult = { depositId: string; status: DepositView['status'] } | { depositId: string; settledBy: string };
+export type ClearingResult =
+  { depositId: string; status: DepositView['status'] } | { depositId: string; settledBy: string };
 
 /**
  * Runs the clearing jobs by asking the credit service, which owns the deposit and re-checks its
@@ -32,25 +38,35 @@ export class DepositClearingProcessor extends GlimmerWorker {
       case JobName.SandboxConfirm:
         return this.sandboxConfirm(job.data);
       default:
-        throw new Error(`${QueueName.DepositClearing} has no handler for job ${job.name}`);
+        throw new UnrecoverableError(
+          `${QueueName.DepositClearing} has no handler for job ${job.name}`,
+        );
     }
   }
 
   private async clear(data: JobData<JobName.ClearDeposit>): Promise<ClearingResult> {
-    const outcome = await callCredit(() => this.rpc.call(ClearDepositRpc, { depositId: data.depositId }), [
-      'deposit_voided',
-    ]);
+    const outcome = await callCredit(
+      () => this.rpc.call(ClearDepositRpc, { depositId: data.depositId }),
+      ['deposit_voided'],
+    );
     if ('settledBy' in outcome) return { depositId: data.depositId, settledBy: outcome.settledBy };
     if (outcome.value.status === 'pending') {
       // Not cleared yet (credit's own hold?): retry with backoff; the sweep catches it after that.
-      throw new DomainError('dependency_unavailable', `deposit ${data.depositId} is still pending after clear`);
+      throw new DomainError(
+        'dependency_unavailable',
+        `deposit ${data.depositId} is still pending after clear`,
+      );
     }
     return { depositId: data.depositId, status: outcome.value.status };
   }
 
   private async sandboxConfirm(data: JobData<JobName.SandboxConfirm>): Promise<ClearingResult> {
     const outcome = await callCredit(
-      () => this.rpc.call(ConfirmFundsRpc, { creditInvoiceId: data.creditInvoiceId, source: 'sandbox' }),
+      () =>
+        this.rpc.call(ConfirmFundsRpc, {
+          creditInvoiceId: data.creditInvoiceId,
+          source: 'sandbox',
+        }),
       ['deposit_voided', 'deposit_already_cleared', 'credit_invoice_already_paid'],
     );
     if ('settledBy' in outcome) return { depositId: data.depositId, settledBy: outcome.settledBy };

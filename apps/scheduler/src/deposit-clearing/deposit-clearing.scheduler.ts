@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { CONFIG } from '@glimmer/config/config';
 import { currentCorrelationId } from '@glimmer/observability/correlation';
 import { EnqueueResult, JobQueue } from '../jobs/job-queue.service';
 import { jobIds, JobName } from '../jobs/job-types';
 import type { SchedulerConfig } from '../scheduler.config';
-import { randomUUID } from 'node:crypto';
 
 export interface ConfirmedDeposit {
   depositId: string;
@@ -34,7 +34,10 @@ export class DepositClearingScheduler {
   }
 
   /** Clears the deposit once its funds have been held for CREDIT_CLEARING_HOLD_MS. */
-  scheduleClearing(deposit: ConfirmedDeposit, { reviveFailed = false } = {}): Promise<EnqueueResult> {
+  scheduleClearing(
+    deposit: ConfirmedDeposit,
+    { reviveFailed = false } = {},
+  ): Promise<EnqueueResult> {
     const due = Date.parse(deposit.fundsConfirmedAt) + this.config.CREDIT_CLEARING_HOLD_MS;
     return this.jobs.enqueue(
       JobName.ClearDeposit,

@@ -1,6 +1,10 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { DepositFundsConfirmedEvent, DepositPendingEvent, DepositSnapshot } from '@glimmer/contracts/credit/deposit.events';
+import {
+  DepositFundsConfirmedEvent,
+  DepositPendingEvent,
+  DepositSnapshot,
+} from '@glimmer/contracts/credit/deposit.events';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { AmqpContext } from '@glimmer/messaging/amqp.context';
 import { DepositClearingScheduler } from './deposit-clearing.scheduler';
@@ -25,9 +29,15 @@ export class DepositEventsHandler {
   @EventPattern(DepositFundsConfirmedEvent.pattern)
   async onFundsConfirmed(@Payload() p: DepositSnapshot, @Ctx() ctx: AmqpContext): Promise<void> {
     if (!p.fundsConfirmedAt) {
-      throw new DomainError('validation_failed', `${ctx.pattern} for deposit ${p.depositId} has no fundsConfirmedAt`);
+      throw new DomainError(
+        'validation_failed',
+        `${ctx.pattern} for deposit ${p.depositId} has no fundsConfirmedAt`,
+      );
     }
-    const result = await this.clearing.scheduleClearing({ depositId: p.depositId, fundsConfirmedAt: p.fundsConfirmedAt });
+    const result = await this.clearing.scheduleClearing({
+      depositId: p.depositId,
+      fundsConfirmedAt: p.fundsConfirmedAt,
+    });
     this.logger.log(`${ctx.pattern} ${p.depositId}: clearing ${result}`);
   }
 }

@@ -5,7 +5,9 @@ import type { SchedulerConfig } from '../scheduler.config';
  * How every queue and worker reaches Redis. The prefix keeps environments that share one Redis
  * apart (`<GLIMMER_PREFIX>:bull:<queue>:…`).
  */
-export function bullOptions(config: Pick<SchedulerConfig, 'REDIS_URL' | 'GLIMMER_PREFIX'>): QueueOptions {
+export function bullOptions(
+  config: Pick<SchedulerConfig, 'REDIS_URL' | 'GLIMMER_PREFIX'>,
+): QueueOptions {
   return {
     connection: { url: config.REDIS_URL },
     prefix: `${config.GLIMMER_PREFIX}:bull`,

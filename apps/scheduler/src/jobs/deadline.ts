@@ -5,11 +5,21 @@ import { DomainError } from '@glimmer/errors/domain-error';
  * reconnects: without a deadline a message handler would hang instead of failing (and being
  * retried by the transport).
  */
-export async function withRedisDeadline<T>(what: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+export async function withRedisDeadline<T>(
+  what: string,
+  timeoutMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new DomainError('dependency_timeout', `Redis did not answer (${what}) within ${timeoutMs} ms`)),
+      () =>
+        reject(
+          new DomainError(
+            'dependency_timeout',
+            `Redis did not answer (${what}) within ${timeoutMs} ms`,
+          ),
+        ),
       timeoutMs,
     );
   });
@@ -17,7 +27,10 @@ export async function withRedisDeadline<T>(what: string, timeoutMs: number, work
     return await Promise.race([work(), deadline]);
   } catch (err) {
     if (err instanceof DomainError) throw err;
-    throw new DomainError('dependency_unavailable', `Redis failed (${what}): ${(err as Error).message}`);
+    throw new DomainError(
+      'dependency_unavailable',
+      `Redis failed (${what}): ${(err as Error).message}`,
+    );
   } finally {
     clearTimeout(timer);
   }

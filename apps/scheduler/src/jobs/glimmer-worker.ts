@@ -1,5 +1,5 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { withCorrelation } from '@glimmer/observability/correlation';
 import type { JobData, JobName } from './job-types';
@@ -13,7 +13,10 @@ export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
  * each get their own), logs the outcome and sets the replica's concurrency from config.
  * Throwing retries the job with backoff; an UnrecoverableError fails it at once.
  */
-export abstract class GlimmerWorker extends WorkerHost implements OnApplicationBootstrap {
+export abstract class GlimmerWorker
+  extends WorkerHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   protected readonly logger = new Logger(this.constructor.name);
 
   protected constructor(private readonly concurrency: number) {
@@ -24,9 +27,20 @@ export abstract class GlimmerWorker extends WorkerHost implements OnApplicationB
     this.worker.concurrency = this.concurrency;
   }
 
+  /**
+   * Stops taking jobs and lets the active ones finish before the broker connection and the
+   * mailer close (they close in onApplicationShutdown, after this). @nestjs/bullmq's own close
+   * later is then a no-op. A job cut off by a hard kill is retried by BullMQ as stalled.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
   async process(job: Job): Promise<unknown> {
     const typed = job as AnyJob;
-    const correlationId = job.repeatJobKey ? `${typed.data.correlationId}.${job.id}` : typed.data.correlationId;
+    const correlationId = job.repeatJobKey
+      ? `${typed.data.correlationId}.${job.id}`
+      : typed.data.correlationId;
     return withCorrelation(correlationId, async () => {
       const started = Date.now();
       try {

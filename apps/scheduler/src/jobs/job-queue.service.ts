@@ -46,7 +46,11 @@ export class JobQueue {
     return this.queues[name];
   }
 
-  async enqueue<N extends JobName>(name: N, data: JobData<N>, opts: EnqueueOptions): Promise<EnqueueResult> {
+  async enqueue<N extends JobName>(
+    name: N,
+    data: JobData<N>,
+    opts: EnqueueOptions,
+  ): Promise<EnqueueResult> {
     const queue = this.queues[QUEUE_OF[name]];
     return withRedisDeadline(`add ${opts.jobId}`, this.timeoutMs, async () => {
       const delay = Math.max(0, Math.round(opts.delay ?? 0));

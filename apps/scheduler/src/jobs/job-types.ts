@@ -34,7 +34,9 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
 
 /** BullMQ refuses custom ids with one ':' in them; anything unusual is hashed instead. */
 function idPart(value: string): string {
-  return /^[A-Za-z0-9_-]{1,100}$/.test(value) ? value : createHash('sha256').update(value).digest('hex');
+  return /^[A-Za-z0-9_-]{1,100}$/.test(value)
+    ? value
+    : createHash('sha256').update(value).digest('hex');
 }
 
 /**

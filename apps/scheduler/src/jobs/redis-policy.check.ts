@@ -27,19 +27,27 @@ export class RedisPolicyCheck implements OnApplicationBootstrap {
   }
 
   async check(): Promise<string | undefined> {
-    const redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 5_000, lazyConnect: true });
+    const redis = new Redis(this.config.REDIS_URL, {
+      maxRetriesPerRequest: 1,
+      connectTimeout: 5_000,
+      lazyConnect: true,
+    });
     try {
       await redis.connect();
       const reply = (await redis.config('GET', 'maxmemory-policy')) as unknown;
       const policy = Array.isArray(reply) ? String(reply[1]) : undefined;
       this.policy = policy;
       if (policy !== 'noeviction') {
-        this.logger.error(`Redis maxmemory-policy is "${policy}"; BullMQ needs "noeviction" or queued jobs can be lost`);
+        this.logger.error(
+          `Redis maxmemory-policy is "${policy}"; BullMQ needs "noeviction" or queued jobs can be lost`,
+        );
       }
       return policy;
     } catch (err) {
       // Managed Redis may forbid CONFIG: say what to check instead of failing.
-      this.logger.warn(`could not read Redis maxmemory-policy (${(err as Error).message}); it must be noeviction`);
+      this.logger.warn(
+        `could not read Redis maxmemory-policy (${(err as Error).message}); it must be noeviction`,
+      );
       return undefined;
     } finally {
       redis.disconnect();

@@ -46,6 +46,8 @@ export class CreditInvoiceEventsHandler {
       { email: plain, correlationId: currentCorrelationId() ?? randomUUID() },
       { jobId: jobIds.email(ctx.messageId) },
     );
-    this.logger.log(`${ctx.pattern} ${email.notice.creditInvoiceId}: ${email.template} email ${result}`);
+    this.logger.log(
+      `${ctx.pattern} ${email.notice.creditInvoiceId}: ${email.template} email ${result}`,
+    );
   }
 }

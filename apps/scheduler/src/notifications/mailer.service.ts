@@ -32,7 +32,11 @@ export class Mailer implements OnApplicationShutdown {
       html: mail.html,
     });
     const messageId = String(info.messageId ?? '');
-    if (this.logOnly) this.logger.log({ mail: JSON.parse(String(info.message)) }, `email (not sent): ${mail.subject}`);
+    if (this.logOnly)
+      this.logger.log(
+        { mail: JSON.parse(String(info.message)) },
+        `email (not sent): ${mail.subject}`,
+      );
     return { messageId };
   }
 

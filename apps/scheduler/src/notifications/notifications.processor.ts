@@ -1,4 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { Inject } from '@nestjs/common';
 import { CONFIG } from '@glimmer/config/config';
 import { AnyJob, GlimmerWorker } from '../jobs/glimmer-worker';
@@ -20,7 +21,7 @@ export class NotificationsProcessor extends GlimmerWorker {
 
   protected async handle(job: AnyJob): Promise<{ to: string; subject: string; messageId: string }> {
     if (job.name !== JobName.SendEmail) {
-      throw new Error(`${QueueName.Notifications} has no handler for job ${job.name}`);
+      throw new UnrecoverableError(`${QueueName.Notifications} has no handler for job ${job.name}`);
     }
     const mail = renderEmail(job.data.email);
     const { messageId } = await this.mailer.send(mail);

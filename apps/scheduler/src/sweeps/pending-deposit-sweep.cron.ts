@@ -9,8 +9,11 @@ import { QueueName } from '../jobs/queue-names';
  * scheduler's `migrate` step, once per deploy, never by each replica's boot.
  */
 export async function upsertPendingDepositSweep(queue: Queue, everyMs: number): Promise<void> {
-  if (queue.name !== QueueName.Sweeps) throw new Error(`the sweep belongs on ${QueueName.Sweeps}, not ${queue.name}`);
-  const data: JobData<JobName.PendingDepositSweep> = { correlationId: PENDING_DEPOSIT_SWEEP_SCHEDULER_ID };
+  if (queue.name !== QueueName.Sweeps)
+    throw new Error(`the sweep belongs on ${QueueName.Sweeps}, not ${queue.name}`);
+  const data: JobData<JobName.PendingDepositSweep> = {
+    correlationId: PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
+  };
   await queue.upsertJobScheduler(
     PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
     { every: everyMs },

@@ -1,4 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { ListPendingDepositsRpc } from '@glimmer/contracts/credit/deposit.messages';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { DepositClearingScheduler } from '../deposit-clearing/deposit-clearing.scheduler';
@@ -34,7 +35,7 @@ export class PendingDepositSweepProcessor extends GlimmerWorker {
 
   protected handle(job: AnyJob): Promise<SweepResult> {
     if (job.name !== JobName.PendingDepositSweep) {
-      throw new Error(`${QueueName.Sweeps} has no handler for job ${job.name}`);
+      throw new UnrecoverableError(`${QueueName.Sweeps} has no handler for job ${job.name}`);
     }
     return this.sweep();
   }
@@ -43,7 +44,10 @@ export class PendingDepositSweepProcessor extends GlimmerWorker {
     const result: SweepResult = { pending: 0, clearing: {}, sandbox: {} };
     let afterId: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const { data, nextAfterId } = await this.rpc.call(ListPendingDepositsRpc, { afterId, limit: PAGE_SIZE });
+      const { data, nextAfterId } = await this.rpc.call(ListPendingDepositsRpc, {
+        afterId,
+        limit: PAGE_SIZE,
+      });
       for (const deposit of data) {
         result.pending += 1;
         if (deposit.fundsConfirmedAt) {
@@ -54,7 +58,11 @@ export class PendingDepositSweepProcessor extends GlimmerWorker {
           result.clearing[added] = (result.clearing[added] ?? 0) + 1;
         } else {
           const added = await this.clearing.scheduleSandboxConfirm(
-            { depositId: deposit.id, creditInvoiceId: deposit.creditInvoiceId, createdAt: deposit.createdAt },
+            {
+              depositId: deposit.id,
+              creditInvoiceId: deposit.creditInvoiceId,
+              createdAt: deposit.createdAt,
+            },
             { reviveFailed: true },
           );
           result.sandbox[added] = (result.sandbox[added] ?? 0) + 1;
