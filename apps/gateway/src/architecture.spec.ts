@@ -30,12 +30,17 @@ function controllersOf(root: DynamicModule): Type[] {
 }
 
 function routePath(controller: Type, handler: object): string {
-  const parts = [Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler)];
+  const parts = [
+    Reflect.getMetadata(PATH_METADATA, controller),
+    Reflect.getMetadata(PATH_METADATA, handler),
+  ];
   return `/${parts.join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
 }
 
 describe('gateway architecture', () => {
-  const controllers = controllersOf(GatewayModule.forRoot(loadConfig(gatewayConfigSchema, { NODE_ENV: 'test' })));
+  const controllers = controllersOf(
+    GatewayModule.forRoot(loadConfig(gatewayConfigSchema, { NODE_ENV: 'test' })),
+  );
   const routes = controllers.flatMap((controller) =>
     Object.getOwnPropertyNames(controller.prototype)
       .filter((name) => name !== 'constructor')
@@ -51,11 +56,14 @@ describe('gateway architecture', () => {
   it('declares access on every route: @Public() or @Roles(...), never both', () => {
     const offenders = routes
       .map(({ controller, name, handler }) => {
-        const isPublic = Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller);
-        const roles = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller);
+        const isPublic =
+          Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller);
+        const roles =
+          Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller);
         const path = routePath(controller, handler);
         if (!isPublic && !roles) return `${controller.name}.${name} (${path}) declares no access`;
-        if (isPublic && roles) return `${controller.name}.${name} (${path}) is both public and role-limited`;
+        if (isPublic && roles)
+          return `${controller.name}.${name} (${path}) is both public and role-limited`;
         return null;
       })
       .filter(Boolean);
@@ -64,7 +72,10 @@ describe('gateway architecture', () => {
 
   it('keeps public routes to the documented few', () => {
     const publicRoutes = routes
-      .filter(({ controller, handler }) => Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller))
+      .filter(
+        ({ controller, handler }) =>
+          Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller),
+      )
       .map(({ controller, handler }) => routePath(controller, handler))
       .sort();
     expect(publicRoutes).toEqual([

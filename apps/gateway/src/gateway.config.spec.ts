@@ -11,12 +11,15 @@ describe('gateway config', () => {
   });
 
   it('fails fast in production without real secrets, naming each', () => {
-    const load = (env: Record<string, string>) => () => loadConfig(gatewayConfigSchema, { NODE_ENV: 'production', ...env });
+    const load = (env: Record<string, string>) => () =>
+      loadConfig(gatewayConfigSchema, { NODE_ENV: 'production', ...env });
     expect(load({})).toThrow(ConfigError);
     expect(load({})).toThrow(/JWT_SECRET=\(secret\): is required in production/);
     expect(load({})).toThrow(/PAYMENTS_WEBHOOK_SECRET=\(secret\)/);
     expect(load({})).toThrow(/OPS_PASSWORD=\(secret\)/);
-    expect(load({ JWT_SECRET: DEV_DEFAULTS.JWT_SECRET })).toThrow(/JWT_SECRET=\(secret\): must not be the development default/);
+    expect(load({ JWT_SECRET: DEV_DEFAULTS.JWT_SECRET })).toThrow(
+      /JWT_SECRET=\(secret\): must not be the development default/,
+    );
     const ok = loadConfig(gatewayConfigSchema, {
       NODE_ENV: 'production',
       JWT_SECRET: 'j'.repeat(32),
@@ -27,6 +30,8 @@ describe('gateway config', () => {
   });
 
   it('rejects a short secret', () => {
-    expect(() => loadConfig(gatewayConfigSchema, { JWT_SECRET: 'short' })).toThrow(/JWT_SECRET=\(secret\): must be at least 32/);
+    expect(() => loadConfig(gatewayConfigSchema, { JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET=\(secret\): must be at least 32/,
+    );
   });
 });

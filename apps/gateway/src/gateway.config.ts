@@ -16,12 +16,22 @@ export const gatewayConfigSchema = baseConfigSchema
   .extend({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(3600),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(86_400 * 7)
+      .default(3600),
     PAYMENTS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     OPS_EMAIL: z.string().email().default('ops@glimmer.local'),
     OPS_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     /** How long a completed Idempotency-Key is remembered. */
-    IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    IDEMPOTENCY_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     /** The ledger check reads every entry, so it may take longer than an ordinary RPC. */
     LEDGER_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
@@ -29,9 +39,14 @@ export const gatewayConfigSchema = baseConfigSchema
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
     for (const key of Object.keys(DEV_DEFAULTS) as DevDefaultKey[]) {
-      if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      if (!config[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
       else if (config[key] === DEV_DEFAULTS[key]) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'must not be the development default in production' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'must not be the development default in production',
+        });
       }
     }
   })

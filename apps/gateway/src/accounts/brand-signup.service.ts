@@ -24,8 +24,17 @@ export class BrandSignupService {
   ) {}
 
   async execute(input: CreateBrandDto): Promise<BrandDto> {
-    const brand = { id: randomUUID(), name: input.name.trim(), currency: input.currency, financeEmail: input.financeEmail };
-    const admin = { id: randomUUID(), email: input.admin.email.trim(), name: input.admin.name.trim() };
+    const brand = {
+      id: randomUUID(),
+      name: input.name.trim(),
+      currency: input.currency,
+      financeEmail: input.financeEmail,
+    };
+    const admin = {
+      id: randomUUID(),
+      email: input.admin.email.trim(),
+      name: input.admin.name.trim(),
+    };
     const passwordHash = await hashPassword(input.admin.password);
     try {
       await this.orm.em.fork().transactional(async (em) => {

@@ -21,7 +21,15 @@ export class OpsUserSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const email = this.config.OPS_EMAIL;
     const passwordHash = await hashPassword(this.config.OPS_PASSWORD);
-    const ok = await this.users.upsertOps({ id: randomUUID(), email, passwordHash, name: 'Glimmer operations' });
-    if (!ok) this.logger.error(`OPS_EMAIL ${email} belongs to a non-ops account; the ops account was not created`);
+    const ok = await this.users.upsertOps({
+      id: randomUUID(),
+      email,
+      passwordHash,
+      name: 'Glimmer operations',
+    });
+    if (!ok)
+      this.logger.error(
+        `OPS_EMAIL ${email} belongs to a non-ops account; the ops account was not created`,
+      );
   }
 }

@@ -67,7 +67,15 @@ export class UserAccountRepository {
     await em.execute(
       `insert into user_account (id, email, password_hash, role, brand_id, creator_id, name)
        values (?, ?, ?, ?, ?, ?, ?)`,
-      [user.id, user.email.trim(), user.passwordHash, user.role, user.brandId ?? null, user.creatorId ?? null, user.name],
+      [
+        user.id,
+        user.email.trim(),
+        user.passwordHash,
+        user.role,
+        user.brandId ?? null,
+        user.creatorId ?? null,
+        user.name,
+      ],
     );
   }
 

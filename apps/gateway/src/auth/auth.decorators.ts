@@ -25,8 +25,11 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
 });
 
 /** The caller as a brand member; only for `@Roles('brand')` routes. */
-export const CurrentBrand = createParamDecorator((_: unknown, ctx: ExecutionContext): BrandActor => {
-  const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-  if (!actor || !isBrandActor(actor)) throw new Error('CurrentBrand used on a route not limited to brand members');
-  return actor;
-});
+export const CurrentBrand = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): BrandActor => {
+    const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+    if (!actor || !isBrandActor(actor))
+      throw new Error('CurrentBrand used on a route not limited to brand members');
+    return actor;
+  },
+);

@@ -14,12 +14,18 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new DomainError('unauthenticated', 'Send an access token: Authorization: Bearer <token>');
+      throw new DomainError(
+        'unauthenticated',
+        'Send an access token: Authorization: Bearer <token>',
+      );
     }
     let claims: AccessClaims;
     try {
@@ -28,7 +34,8 @@ export class JwtAuthGuard implements CanActivate {
       throw new DomainError('unauthenticated', 'The access token is invalid or has expired');
     }
     const actor = actorFromClaims(claims);
-    if (!actor) throw new DomainError('unauthenticated', 'The access token is invalid or has expired');
+    if (!actor)
+      throw new DomainError('unauthenticated', 'The access token is invalid or has expired');
     req.actor = actor;
     return true;
   }

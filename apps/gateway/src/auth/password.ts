@@ -8,10 +8,19 @@ const PARAMS = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 
-function derive(password: string, salt: Buffer, params: ScryptOptions, keyLength: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  params: ScryptOptions,
+  keyLength: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLength, { ...params, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      keyLength,
+      { ...params, maxmem: 64 * 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 }
@@ -19,14 +28,27 @@ function derive(password: string, salt: Buffer, params: ScryptOptions, keyLength
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const key = await derive(password, salt, PARAMS, KEY_LENGTH);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return [
+    'scrypt',
+    PARAMS.N,
+    PARAMS.r,
+    PARAMS.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 }
 
 /** True when `password` matches `stored`; false for a wrong password or an unreadable hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, saltB64, keyB64] = stored.split('$');
   const params = { N: Number(n), r: Number(r), p: Number(p) };
-  if (scheme !== 'scrypt' || !saltB64 || !keyB64 || !Object.values(params).every(Number.isSafeInteger)) return false;
+  if (
+    scheme !== 'scrypt' ||
+    !saltB64 ||
+    !keyB64 ||
+    !Object.values(params).every(Number.isSafeInteger)
+  )
+    return false;
   const expected = Buffer.from(keyB64, 'base64');
   const actual = await derive(password, Buffer.from(saltB64, 'base64'), params, expected.length);
   return expected.length > 0 && timingSafeEqual(actual, expected);

@@ -1,7 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { BrandActor } from '@glimmer/contracts/actor';
-import { CreateCostCodeRpc, GetCostCodeRpc, ListCostCodesRpc } from '@glimmer/contracts/credit/cost-code.messages';
+import {
+  CreateCostCodeRpc,
+  GetCostCodeRpc,
+  ListCostCodesRpc,
+} from '@glimmer/contracts/credit/cost-code.messages';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/uuid-param';
@@ -30,7 +34,10 @@ export class CostCodesController {
 
   @Get(':id')
   @ApiOkResponse({ type: CostCodeDto })
-  get(@CurrentBrand() actor: BrandActor, @Param('id', UuidParam('Cost code')) id: string): Promise<CostCodeDto> {
+  get(
+    @CurrentBrand() actor: BrandActor,
+    @Param('id', UuidParam('Cost code')) id: string,
+  ): Promise<CostCodeDto> {
     return this.rpc.call(GetCostCodeRpc, { actor, costCodeId: id });
   }
 }

@@ -2,7 +2,10 @@ import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { VoidCreditInvoiceRpc } from '@glimmer/contracts/credit/deposit.messages';
-import { GetCreditInvoiceRpc, ListCreditInvoicesRpc } from '@glimmer/contracts/invoicing/credit-invoice.messages';
+import {
+  GetCreditInvoiceRpc,
+  ListCreditInvoicesRpc,
+} from '@glimmer/contracts/invoicing/credit-invoice.messages';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/uuid-param';
@@ -22,13 +25,19 @@ export class CreditInvoicesController {
 
   @Get()
   @ApiOkResponse({ type: CreditInvoicePageDto })
-  list(@CurrentBrand() actor: BrandActor, @Query() query: CreditInvoiceQueryDto): Promise<CreditInvoicePageDto> {
+  list(
+    @CurrentBrand() actor: BrandActor,
+    @Query() query: CreditInvoiceQueryDto,
+  ): Promise<CreditInvoicePageDto> {
     return this.rpc.call(ListCreditInvoicesRpc, { actor, ...query });
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CreditInvoiceDto })
-  get(@CurrentBrand() actor: BrandActor, @Param('id', UuidParam('Credit invoice')) id: string): Promise<CreditInvoiceDto> {
+  get(
+    @CurrentBrand() actor: BrandActor,
+    @Param('id', UuidParam('Credit invoice')) id: string,
+  ): Promise<CreditInvoiceDto> {
     return this.rpc.call(GetCreditInvoiceRpc, { actor, creditInvoiceId: id });
   }
 

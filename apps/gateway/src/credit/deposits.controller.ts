@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { CreateDepositRpc, GetDepositRpc } from '@glimmer/contracts/credit/deposit.messages';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
@@ -32,7 +38,10 @@ export class DepositsController {
 
   @Get(':id')
   @ApiOkResponse({ type: DepositDto })
-  get(@CurrentBrand() actor: BrandActor, @Param('id', UuidParam('Deposit')) id: string): Promise<DepositDto> {
+  get(
+    @CurrentBrand() actor: BrandActor,
+    @Param('id', UuidParam('Deposit')) id: string,
+  ): Promise<DepositDto> {
     return this.rpc.call(GetDepositRpc, { actor, depositId: id });
   }
 }

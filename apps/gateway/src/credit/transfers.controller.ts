@@ -19,7 +19,9 @@ export class TransfersController {
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: TransferDto })
-  @ApiConflictResponse({ description: 'insufficient_available_credit, same_cost_code, duplicate_cost_code' })
+  @ApiConflictResponse({
+    description: 'insufficient_available_credit, same_cost_code, duplicate_cost_code',
+  })
   create(
     @CurrentBrand() actor: BrandActor,
     @IdempotencyKey() idempotencyKey: string,

@@ -27,14 +27,21 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'dependency_unavailable with `checks`' })
   async ready(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.indicators.database(), () => this.indicators.broker()]);
+      return await this.health.check([
+        () => this.indicators.database(),
+        () => this.indicators.broker(),
+      ]);
     } catch (err) {
       if (!(err instanceof ServiceUnavailableException)) throw err;
       const checks = err.getResponse() as HealthCheckResult;
       const down = Object.keys(checks.error ?? {}).join(', ');
-      throw new DomainError('dependency_unavailable', `Not ready: ${down || 'a dependency'} is down`, {
-        meta: { checks: checks.details },
-      });
+      throw new DomainError(
+        'dependency_unavailable',
+        `Not ready: ${down || 'a dependency'} is down`,
+        {
+          meta: { checks: checks.details },
+        },
+      );
     }
   }
 }

@@ -20,7 +20,9 @@ export class ReadinessIndicators {
     try {
       await Promise.race([
         this.orm.em.fork().execute('select 1'),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), DB_TIMEOUT_MS))),
+        new Promise(
+          (_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), DB_TIMEOUT_MS)),
+        ),
       ]);
       return check.up();
     } catch (err) {
@@ -32,6 +34,8 @@ export class ReadinessIndicators {
 
   broker(): HealthIndicatorResult<'broker'> {
     const check = this.health.check('broker');
-    return this.amqp.isConnected ? check.up() : check.down({ message: 'not connected to RabbitMQ' });
+    return this.amqp.isConnected
+      ? check.up()
+      : check.down({ message: 'not connected to RabbitMQ' });
   }
 }

@@ -22,7 +22,9 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** A body that is not JSON would reach the handlers as nothing at all: refuse it (415). */
 export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 ||
+    req.headers['transfer-encoding'] !== undefined;
   if (WITH_BODY.has(req.method) && hasBody && !req.is('application/json')) {
     next(new DomainError('unsupported_media_type', 'Send the body as application/json'));
     return;
@@ -36,7 +38,10 @@ function bodyError(err: unknown): DomainError {
   // body-parser's other client errors (unsupported charset, aborted request, bad length)
   const status = (err as { status?: unknown }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new DomainError(status === 415 ? 'unsupported_media_type' : 'validation_failed', (err as Error).message);
+    return new DomainError(
+      status === 415 ? 'unsupported_media_type' : 'validation_failed',
+      (err as Error).message,
+    );
   }
   return known;
 }
@@ -45,7 +50,12 @@ function bodyError(err: unknown): DomainError {
  * Body parsing fails before Nest's pipeline (and its exception filter) runs, so the errors are
  * rendered here, through the same mapper: problem+json, never express's HTML page.
  */
-export function bodyErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
+export function bodyErrorHandler(
+  err: unknown,
+  req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
   if (res.headersSent) return next(err);
   const error = bodyError(err);
   res

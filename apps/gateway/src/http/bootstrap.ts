@@ -33,7 +33,10 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   return app;
 }
 
-export async function startGateway(config: GatewayConfig, port = config.PORT): Promise<NestExpressApplication> {
+export async function startGateway(
+  config: GatewayConfig,
+  port = config.PORT,
+): Promise<NestExpressApplication> {
   const app = await createGatewayApp(config);
   await app.listen(port, '0.0.0.0');
   return app;

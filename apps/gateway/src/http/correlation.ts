@@ -1,6 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CORRELATION_HEADER, sanitizeCorrelationId, withCorrelation } from '@glimmer/observability/correlation';
+import {
+  CORRELATION_HEADER,
+  sanitizeCorrelationId,
+  withCorrelation,
+} from '@glimmer/observability/correlation';
 
 /**
  * Settles the request's correlation id before anything else runs: a well-formed one sent by the

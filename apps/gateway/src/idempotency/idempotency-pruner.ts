@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { CONFIG } from '@glimmer/config/config';
 import type { GatewayConfig } from '../gateway.config';
 import { IdempotencyService } from './idempotency.service';

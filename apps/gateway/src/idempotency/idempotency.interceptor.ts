@@ -7,7 +7,12 @@ import { DomainError } from '@glimmer/errors/domain-error';
 import { toProblem } from '@glimmer/errors/problem';
 import { toDomainError } from '@glimmer/errors/to-domain-error';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT, IdempotentOptions, IdempotentRequest } from './idempotent.decorator';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT,
+  IdempotentOptions,
+  IdempotentRequest,
+} from './idempotent.decorator';
 import { idempotencyScope } from './idempotency-scope';
 import { IdempotencyService } from './idempotency.service';
 import { requestHash } from './request-hash';
@@ -32,7 +37,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const options = this.reflector.get<IdempotentOptions | undefined>(IDEMPOTENT, context.getHandler());
+    const options = this.reflector.get<IdempotentOptions | undefined>(
+      IDEMPOTENT,
+      context.getHandler(),
+    );
     if (!options || context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Req>();
     const res = context.switchToHttp().getResponse<Response>();
@@ -55,10 +63,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
             const json: unknown = JSON.parse(JSON.stringify(body ?? null));
             await this.records
               .complete(scope, key, res.statusCode, json)
-              .catch((err: Error) => this.logger.warn(`could not store the response for a key: ${err.message}`));
+              .catch((err: Error) =>
+                this.logger.warn(`could not store the response for a key: ${err.message}`),
+              );
             return body;
           }),
-          catchError((err: unknown) => from(this.settleFailure(scope, key, path, err)).pipe(mergeMap(() => throwError(() => err)))),
+          catchError((err: unknown) =>
+            from(this.settleFailure(scope, key, path, err)).pipe(
+              mergeMap(() => throwError(() => err)),
+            ),
+          ),
         );
       }),
     );
@@ -71,19 +85,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return undefined;
     }
     if (typeof raw !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(raw)) {
-      throw new DomainError('validation_failed', 'Idempotency-Key must be 1-255 printable ASCII characters', {
-        errors: [{ field: 'Idempotency-Key', messages: ['must be 1-255 printable ASCII characters'] }],
-      });
+      throw new DomainError(
+        'validation_failed',
+        'Idempotency-Key must be 1-255 printable ASCII characters',
+        {
+          errors: [
+            { field: 'Idempotency-Key', messages: ['must be 1-255 printable ASCII characters'] },
+          ],
+        },
+      );
     }
     return raw;
   }
 
-  private async settleFailure(scope: string, key: string, path: string, err: unknown): Promise<void> {
+  private async settleFailure(
+    scope: string,
+    key: string,
+    path: string,
+    err: unknown,
+  ): Promise<void> {
     const error = toDomainError(err);
     try {
-      if (error.status >= 500 || error.code === 'validation_failed') await this.records.release(scope, key);
+      if (error.status >= 500 || error.code === 'validation_failed')
+        await this.records.release(scope, key);
       // The same problem document the exception filter renders for this error.
-      else await this.records.complete(scope, key, error.status, toProblem(error.serialize(), path));
+      else
+        await this.records.complete(scope, key, error.status, toProblem(error.serialize(), path));
     } catch (storeErr) {
       this.logger.warn(`could not settle an idempotency key: ${(storeErr as Error).message}`);
     }

@@ -6,6 +6,10 @@ import { IdempotencyService } from './idempotency.service';
 
 /** Registers the interceptor globally; it acts only on `@Idempotent()` routes. */
 @Module({
-  providers: [IdempotencyService, IdempotencyPruner, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [
+    IdempotencyService,
+    IdempotencyPruner,
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
 })
 export class IdempotencyModule {}

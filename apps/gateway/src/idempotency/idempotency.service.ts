@@ -54,10 +54,14 @@ export class IdempotencyService {
         [scope, key],
       );
       if (row && row.request_hash !== hash) throw new DomainError('idempotency_key_reused');
-      if (row?.status === 'completed') return { kind: 'replay', status: row.response_status!, body: row.response_body };
+      if (row?.status === 'completed')
+        return { kind: 'replay', status: row.response_status!, body: row.response_body };
       if (row?.expired && (await this.takeOver(scope, key))) return { kind: 'execute' };
       if (Date.now() > deadline) {
-        throw new DomainError('idempotency_request_in_progress', 'Retry once the first request has finished');
+        throw new DomainError(
+          'idempotency_request_in_progress',
+          'Retry once the first request has finished',
+        );
       }
       // A row that vanished was released by a failed attempt: the next round claims it afresh.
       if (row) await sleep(POLL_MS);
@@ -88,7 +92,10 @@ export class IdempotencyService {
   async release(scope: string, key: string): Promise<void> {
     await this.orm.em
       .fork()
-      .execute(`delete from idempotency_record where scope = ? and key = ? and status = 'in_progress'`, [scope, key]);
+      .execute(
+        `delete from idempotency_record where scope = ? and key = ? and status = 'in_progress'`,
+        [scope, key],
+      );
   }
 
   /** Deletes records older than `hours`; returns how many. */

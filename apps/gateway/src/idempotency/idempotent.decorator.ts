@@ -1,4 +1,9 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 
@@ -20,7 +25,8 @@ export const Idempotent = (options: IdempotentOptions = { required: true }) =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: options.required,
-      description: '1-255 printable ASCII characters; a retry with the same key and body replays the first response',
+      description:
+        '1-255 printable ASCII characters; a retry with the same key and body replays the first response',
     }),
   );
 
@@ -31,6 +37,7 @@ export interface IdempotentRequest extends Request {
 /** The request's validated Idempotency-Key (on an `@Idempotent()` route). */
 export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const key = ctx.switchToHttp().getRequest<IdempotentRequest>().idempotencyKey;
-  if (!key) throw new Error('IdempotencyKey used on a route without @Idempotent({ required: true })');
+  if (!key)
+    throw new Error('IdempotencyKey used on a route without @Idempotent({ required: true })');
   return key;
 });

@@ -23,7 +23,9 @@ describe('requestHash', () => {
 
   it('is the same for the same request written differently', () => {
     const reordered = { costCode: { name: 'Marketing', code: 'MKT' }, amount: 1000 };
-    expect(requestHash('post', '/v1/credit/deposits', body)).toBe(requestHash('POST', '/v1/credit/deposits', reordered));
+    expect(requestHash('post', '/v1/credit/deposits', body)).toBe(
+      requestHash('POST', '/v1/credit/deposits', reordered),
+    );
     expect(requestHash('POST', '/v1/x', body)).toMatch(/^[0-9a-f]{64}$/);
   });
 

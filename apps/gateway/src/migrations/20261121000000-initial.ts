@@ -32,7 +32,8 @@ export class Migration20261121000000Initial extends Migration {
       request_hash text not null,
       status text not null check (status in ('in_progress', 'completed')),
       response_status int,
-      response_body jsonb,
+      -- json, not jsonb: it keeps the text as sent, so a replay is byte for byte the first response
+      response_body json,
       locked_until timestamptz not null,
       created_at timestamptz not null default now(),
       primary key (scope, key),

@@ -22,14 +22,19 @@ export class OpsController {
   /** Ops confirm a credit invoice's funds arrived (e.g. a bank transfer seen by hand). */
   @Post('credit-invoices/:id/mark-paid')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: DepositDto, description: 'The deposit behind the invoice, funds confirmed' })
+  @ApiAcceptedResponse({
+    type: DepositDto,
+    description: 'The deposit behind the invoice, funds confirmed',
+  })
   markPaid(@Param('id', UuidParam('Credit invoice')) id: string): Promise<DepositDto> {
     return this.rpc.call(ConfirmFundsRpc, { creditInvoiceId: id, source: 'ops' });
   }
 
   /** Proves the ledger over the whole database: balanced transactions, balances equal to entries. */
   @Get('ledger/verify')
-  @ApiOkResponse({ description: '{ ok, checkedTransactions, checkedEntries, costCodes, totals, mismatches }' })
+  @ApiOkResponse({
+    description: '{ ok, checkedTransactions, checkedEntries, costCodes, totals, mismatches }',
+  })
   verifyLedger(): Promise<LedgerVerification> {
     return this.rpc.call(VerifyLedgerRpc, {}, { timeoutMs: this.config.LEDGER_VERIFY_TIMEOUT_MS });
   }

@@ -19,11 +19,18 @@ export class PaymentsWebhookController {
   @Public()
   @UseGuards(WebhookSignatureGuard)
   @HttpCode(202)
-  @ApiHeader({ name: 'Glimmer-Signature', required: true, description: 'sha256=<hex HMAC-SHA256 of the raw body>' })
+  @ApiHeader({
+    name: 'Glimmer-Signature',
+    required: true,
+    description: 'sha256=<hex HMAC-SHA256 of the raw body>',
+  })
   @ApiAcceptedResponse({ type: PaymentNoticeAcceptedDto })
   @ApiUnauthorizedResponse({ description: 'invalid_signature' })
   async paymentReceived(@Body() body: PaymentNoticeDto): Promise<PaymentNoticeAcceptedDto> {
-    await this.rpc.call(ConfirmFundsRpc, { creditInvoiceId: body.creditInvoiceId, source: 'webhook' });
+    await this.rpc.call(ConfirmFundsRpc, {
+      creditInvoiceId: body.creditInvoiceId,
+      source: 'webhook',
+    });
     return { received: true, creditInvoiceId: body.creditInvoiceId };
   }
 }

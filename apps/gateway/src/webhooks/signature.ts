@@ -9,7 +9,11 @@ export function signPayload(rawBody: Buffer | string, secret: string): string {
 }
 
 /** Compares in constant time; a missing or malformed header is simply not valid. */
-export function isValidSignature(rawBody: Buffer | undefined, header: unknown, secret: string): boolean {
+export function isValidSignature(
+  rawBody: Buffer | undefined,
+  header: unknown,
+  secret: string,
+): boolean {
   if (!rawBody || typeof header !== 'string') return false;
   const match = SIGNATURE.exec(header.trim());
   if (!match) return false;

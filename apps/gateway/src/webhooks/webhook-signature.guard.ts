@@ -12,8 +12,17 @@ export class WebhookSignatureGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<RawBodyRequest>();
-    if (!isValidSignature(req.rawBody, req.headers[SIGNATURE_HEADER], this.config.PAYMENTS_WEBHOOK_SECRET)) {
-      throw new DomainError('invalid_signature', 'Glimmer-Signature is missing or does not match the body');
+    if (
+      !isValidSignature(
+        req.rawBody,
+        req.headers[SIGNATURE_HEADER],
+        this.config.PAYMENTS_WEBHOOK_SECRET,
+      )
+    ) {
+      throw new DomainError(
+        'invalid_signature',
+        'Glimmer-Signature is missing or does not match the body',
+      );
     }
     return true;
   }

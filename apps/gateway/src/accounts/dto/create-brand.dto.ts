@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsNotEmpty, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsSupportedCurrency } from '@glimmer/money/money.validators';
 import { CURRENCY_CODES } from '@glimmer/money/money';
 
@@ -30,11 +38,18 @@ export class CreateBrandDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: CURRENCY_CODES, example: 'USD', description: 'The brand account currency; fixed once chosen' })
+  @ApiProperty({
+    enum: CURRENCY_CODES,
+    example: 'USD',
+    description: 'The brand account currency; fixed once chosen',
+  })
   @IsSupportedCurrency()
   currency: string;
 
-  @ApiProperty({ example: 'finance@acme.example', description: 'Receives credit invoices and VOID notices' })
+  @ApiProperty({
+    example: 'finance@acme.example',
+    description: 'Receives credit invoices and VOID notices',
+  })
   @IsEmail()
   @MaxLength(254)
   financeEmail: string;

@@ -1,11 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { COST_CODE_PATTERN } from '@glimmer/contracts/validation';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@glimmer/contracts/page';
 
 export class NewCostCodeDto {
-  @ApiProperty({ example: 'MKT-2026', description: '1-40 letters, digits or . _ - /; unique per brand' })
+  @ApiProperty({
+    example: 'MKT-2026',
+    description: '1-40 letters, digits or . _ - /; unique per brand',
+  })
   @IsString()
   @Matches(COST_CODE_PATTERN, {
     message: 'code must be 1-40 letters, digits or . _ - /, starting with a letter or digit',

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CREDIT_INVOICE_STATUSES, CreditInvoiceStatus } from '@glimmer/contracts/invoicing/credit-invoice.messages';
+import {
+  CREDIT_INVOICE_STATUSES,
+  CreditInvoiceStatus,
+} from '@glimmer/contracts/invoicing/credit-invoice.messages';
 import { PageQueryDto } from './cost-code.dto';
 
 export class CreditInvoiceQueryDto extends PageQueryDto {

@@ -16,7 +16,10 @@ export class CreateDepositDto {
   @IsUUID()
   costCodeId?: string;
 
-  @ApiPropertyOptional({ type: NewCostCodeDto, description: 'A destination cost code to create on the fly' })
+  @ApiPropertyOptional({
+    type: NewCostCodeDto,
+    description: 'A destination cost code to create on the fly',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => NewCostCodeDto)
@@ -39,7 +42,10 @@ export class DepositDto {
   @ApiProperty({ format: 'uuid' })
   costCodeId: string;
 
-  @ApiProperty({ format: 'uuid', description: "The credit invoice sent to the brand's finance contact" })
+  @ApiProperty({
+    format: 'uuid',
+    description: "The credit invoice sent to the brand's finance contact",
+  })
   creditInvoiceId: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -6,7 +6,10 @@ import { NewCostCodeDto } from './cost-code.dto';
 
 /** Move available credit to an existing (`toCostCodeId`) or new (`toCostCode`) cost code. */
 export class CreateTransferDto {
-  @ApiProperty({ description: 'Minor units (cents), > 0; only available credit moves', example: 10000 })
+  @ApiProperty({
+    description: 'Minor units (cents), > 0; only available credit moves',
+    example: 10000,
+  })
   @IsMinorAmount()
   amount: number;
 

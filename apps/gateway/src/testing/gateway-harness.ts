@@ -6,9 +6,19 @@ import { loadConfig } from '@glimmer/config/config';
 import type { RpcReply } from '@glimmer/messaging/envelope';
 import { topology } from '@glimmer/messaging/topology';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
-import { GatewayConfig, gatewayConfigSchema } from '../src/gateway.config';
-import { startGateway } from '../src/http/bootstrap';
-import { migrateGateway } from '../src/migrate';
+import { GatewayConfig, gatewayConfigSchema } from '../gateway.config';
+import { startGateway } from '../http/bootstrap';
+import { migrateGateway } from '../migrate';
+
+/** Tests read response and message bodies freely; they are JSON of a shape the test asserts. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: Json;
+}
 
 export interface GatewayUnderTest {
   env: TestEnv;
@@ -19,20 +29,31 @@ export interface GatewayUnderTest {
   request(
     method: string,
     path: string,
-    options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> },
-  ): Promise<{ status: number; headers: Headers; body: any }>;
+    options?: {
+      body?: unknown;
+      rawBody?: string;
+      token?: string;
+      headers?: Record<string, string>;
+    },
+  ): Promise<TestResponse>;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
 }
 
 /** An isolated database and broker prefix, the gateway migrated and started in-process on port 0. */
-export async function startGatewayUnderTest(label: string, env: Record<string, string> = {}): Promise<GatewayUnderTest> {
+export async function startGatewayUnderTest(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<GatewayUnderTest> {
   const testEnv = await createTestEnv(label);
   const config = loadConfig(gatewayConfigSchema, { ...testEnv.env, ...env });
   await migrateGateway(config);
   const app = await startGateway(config, 0);
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  const db = new Client({ connectionString: testEnv.databaseUrl, options: `-c search_path=${testEnv.prefix}_gateway` });
+  const db = new Client({
+    connectionString: testEnv.databaseUrl,
+    options: `-c search_path=${testEnv.prefix}_gateway`,
+  });
   await db.connect();
   return {
     env: testEnv,
@@ -43,7 +64,9 @@ export async function startGatewayUnderTest(label: string, env: Record<string, s
       const res = await fetch(`${url}${path}`, {
         method,
         headers: {
-          ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(body !== undefined || rawBody !== undefined
+            ? { 'content-type': 'application/json' }
+            : {}),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...headers,
         },
@@ -71,7 +94,7 @@ export async function startGatewayUnderTest(label: string, env: Record<string, s
 
 export interface RpcCall {
   pattern: string;
-  payload: any;
+  payload: Json;
   headers: Record<string, unknown>;
 }
 
@@ -84,7 +107,9 @@ export async function startRpcStub(
   service: 'credit' | 'invoicing',
   respond: (call: RpcCall) => Promise<RpcReply> | RpcReply,
 ): Promise<{ calls: RpcCall[]; stop(): Promise<void> }> {
-  const connection = await amqplib.connect(process.env.TEST_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
+  const connection = await amqplib.connect(
+    process.env.TEST_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+  );
   const channel = await connection.createChannel();
   const queue = topology.rpcQueue(prefix, service);
   await channel.assertQueue(queue, { durable: true });

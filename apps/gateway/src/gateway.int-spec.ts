@@ -1,5 +1,5 @@
-import { signPayload } from '../src/webhooks/signature';
-import { GatewayUnderTest, startGatewayUnderTest } from './gateway-harness';
+import { signPayload } from './webhooks/signature';
+import { GatewayUnderTest, startGatewayUnderTest } from './testing/gateway-harness';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const RPC_TIMEOUT_MS = 500;
@@ -10,7 +10,11 @@ function brandSignup(overrides: Record<string, unknown> = {}) {
     name: 'Acme Publishing',
     currency: 'USD',
     financeEmail: `finance-${suffix}@acme.example`,
-    admin: { name: 'Ada Admin', email: `ada-${suffix}@acme.example`, password: 'correct horse battery' },
+    admin: {
+      name: 'Ada Admin',
+      email: `ada-${suffix}@acme.example`,
+      password: 'correct horse battery',
+    },
     ...overrides,
   };
 }
@@ -46,13 +50,21 @@ describe('gateway (in-process, no back-end services)', () => {
         `select pattern, payload from outbox_message`,
       );
       expect(event.pattern).toBe('identity.brand.registered.v1');
-      expect(event.payload).toMatchObject({ brandId, currency: 'USD', adminEmail: signup.admin.email });
+      expect(event.payload).toMatchObject({
+        brandId,
+        currency: 'USD',
+        adminEmail: signup.admin.email,
+      });
 
       const login = await gw.request('POST', '/v1/auth/login', {
         body: { email: signup.admin.email.toUpperCase(), password: signup.admin.password },
       });
       expect(login.status).toBe(200);
-      expect(login.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+      expect(login.body).toEqual({
+        accessToken: expect.any(String),
+        tokenType: 'Bearer',
+        expiresIn: 3600,
+      });
       brandToken = login.body.accessToken;
 
       const me = await gw.request('GET', '/v1/me', { token: brandToken });
@@ -74,7 +86,11 @@ describe('gateway (in-process, no back-end services)', () => {
       const res = await gw.request('POST', '/v1/brands', { body: again });
       expect(res.status).toBe(409);
       expect(res.headers.get('content-type')).toMatch(PROBLEM_JSON);
-      expect(res.body).toMatchObject({ type: 'https://glimmer.dev/problems/email-taken', status: 409, code: 'email_taken' });
+      expect(res.body).toMatchObject({
+        type: 'https://glimmer.dev/problems/email-taken',
+        status: 409,
+        code: 'email_taken',
+      });
       const [{ count }] = await gw.sql<{ count: string }>(`select count(*) from brand`);
       expect(count).toBe('1');
     });
@@ -117,7 +133,10 @@ describe('gateway (in-process, no back-end services)', () => {
     it.each([
       ['no token', undefined],
       ['a malformed token', 'not-a-jwt'],
-      ['a token signed with another secret', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6Im9wcyJ9.c2lnbmF0dXJl'],
+      [
+        'a token signed with another secret',
+        'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6Im9wcyJ9.c2lnbmF0dXJl',
+      ],
     ])('answers 401 unauthenticated for %s', async (_, token) => {
       const res = await gw.request('GET', '/v1/me', { token });
       expect(res.status).toBe(401);
@@ -133,8 +152,14 @@ describe('gateway (in-process, no back-end services)', () => {
         [{ ...brandSignup(), admin: undefined }, 'admin'],
         [brandSignup({ currency: 'XXX' }), 'currency'],
         [brandSignup({ financeEmail: 'not-an-email' }), 'financeEmail'],
-        [brandSignup({ admin: { name: 'A', email: 'nope', password: 'correct horse battery' } }), 'admin.email'],
-        [brandSignup({ admin: { name: 'A', email: 'a@b.example', password: 'short' } }), 'admin.password'],
+        [
+          brandSignup({ admin: { name: 'A', email: 'nope', password: 'correct horse battery' } }),
+          'admin.email',
+        ],
+        [
+          brandSignup({ admin: { name: 'A', email: 'a@b.example', password: 'short' } }),
+          'admin.password',
+        ],
       ];
       for (const [body, field] of cases) {
         const res = await gw.request('POST', '/v1/brands', { body });
@@ -142,7 +167,9 @@ describe('gateway (in-process, no back-end services)', () => {
         expect(res.headers.get('content-type')).toMatch(PROBLEM_JSON);
         expect(res.body.code).toBe('validation_failed');
         expect(res.body.errors).toEqual(
-          expect.arrayContaining([{ field, messages: expect.arrayContaining([expect.any(String)]) }]),
+          expect.arrayContaining([
+            { field, messages: expect.arrayContaining([expect.any(String)]) },
+          ]),
         );
       }
     });
@@ -160,7 +187,9 @@ describe('gateway (in-process, no back-end services)', () => {
     });
 
     it('answers a body over 1 MB with 413 and a non-JSON body with 415', async () => {
-      const big = await gw.request('POST', '/v1/brands', { rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }) });
+      const big = await gw.request('POST', '/v1/brands', {
+        rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+      });
       expect(big.status).toBe(413);
       expect(big.headers.get('content-type')).toMatch(PROBLEM_JSON);
       expect(big.body.code).toBe('payload_too_large');
@@ -204,7 +233,9 @@ describe('gateway (in-process, no back-end services)', () => {
         headers: { 'idempotency-key': 'x'.repeat(256) },
       });
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'Idempotency-Key', messages: [expect.any(String)] }]);
+      expect(res.body.errors).toEqual([
+        { field: 'Idempotency-Key', messages: [expect.any(String)] },
+      ]);
     });
 
     it('replays a stored signup for the same key and refuses the key with another body (422)', async () => {
@@ -228,11 +259,18 @@ describe('gateway (in-process, no back-end services)', () => {
       const headers = { 'idempotency-key': 'deposit-504' };
       for (let attempt = 0; attempt < 2; attempt += 1) {
         const started = Date.now();
-        const res = await gw.request('POST', '/v1/credit/deposits', { token: brandToken, body, headers });
+        const res = await gw.request('POST', '/v1/credit/deposits', {
+          token: brandToken,
+          body,
+          headers,
+        });
         const took = Date.now() - started;
         expect(res.status).toBe(504);
         expect(res.headers.get('content-type')).toMatch(PROBLEM_JSON);
-        expect(res.body).toMatchObject({ type: 'https://glimmer.dev/problems/dependency-timeout', code: 'dependency_timeout' });
+        expect(res.body).toMatchObject({
+          type: 'https://glimmer.dev/problems/dependency-timeout',
+          code: 'dependency_timeout',
+        });
         expect(res.headers.get('idempotent-replayed')).toBeNull();
         expect(took).toBeGreaterThanOrEqual(RPC_TIMEOUT_MS - 50);
         expect(took).toBeLessThan(RPC_TIMEOUT_MS + 1_500);
@@ -242,11 +280,16 @@ describe('gateway (in-process, no back-end services)', () => {
     });
 
     it('checks the webhook signature before anything else (401 invalid_signature)', async () => {
-      const payload = JSON.stringify({ type: 'credit_invoice.paid', creditInvoiceId: '9b2f7c1e-1b7a-4d0e-8a39-2f1f4c3c1a10' });
+      const payload = JSON.stringify({
+        type: 'credit_invoice.paid',
+        creditInvoiceId: '9b2f7c1e-1b7a-4d0e-8a39-2f1f4c3c1a10',
+      });
       const missing = await gw.request('POST', '/v1/webhooks/payments', { rawBody: payload });
       const wrong = await gw.request('POST', '/v1/webhooks/payments', {
         rawBody: payload,
-        headers: { 'glimmer-signature': signPayload(payload, 'another-secret-another-secret-1234') },
+        headers: {
+          'glimmer-signature': signPayload(payload, 'another-secret-another-secret-1234'),
+        },
       });
       for (const res of [missing, wrong]) {
         expect(res.status).toBe(401);
@@ -268,18 +311,28 @@ describe('gateway (in-process, no back-end services)', () => {
       expect(live).toMatchObject({ status: 200, body: { status: 'ok' } });
       const ready = await gw.request('GET', '/health/ready');
       expect(ready.status).toBe(200);
-      expect(ready.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, broker: { status: 'up' } } });
+      expect(ready.body).toMatchObject({
+        status: 'ok',
+        details: { database: { status: 'up' }, broker: { status: 'up' } },
+      });
 
       const docs = await gw.request('GET', '/docs-json');
       expect(docs.status).toBe(200);
       expect(Object.keys(docs.body.paths)).toEqual(
-        expect.arrayContaining(['/v1/brands', '/v1/auth/login', '/v1/credit/deposits', '/v1/webhooks/payments']),
+        expect.arrayContaining([
+          '/v1/brands',
+          '/v1/auth/login',
+          '/v1/credit/deposits',
+          '/v1/webhooks/payments',
+        ]),
       );
       expect(docs.body.components.securitySchemes.bearer).toBeDefined();
       const ui = await fetch(`${gw.url}/docs`);
       expect(ui.status).toBe(200);
 
-      const traced = await gw.request('GET', '/health/live', { headers: { 'x-correlation-id': 'trace-123' } });
+      const traced = await gw.request('GET', '/health/live', {
+        headers: { 'x-correlation-id': 'trace-123' },
+      });
       expect(traced.headers.get('x-correlation-id')).toBe('trace-123');
     });
   });
