@@ -6,6 +6,7 @@ import { DomainError } from '@glimmer/errors/domain-error';
  * credit. The gateway already checks roles; this keeps the service safe on its own.
  */
 export function requireBrand(actor: Actor): BrandActor {
-  if (!isBrandActor(actor)) throw new DomainError('forbidden', 'only a brand member may use credit');
+  if (!isBrandActor(actor))
+    throw new DomainError('forbidden', 'only a brand member may use credit');
   return actor;
 }

@@ -8,7 +8,9 @@ const OTHER = '9a0e4d5b-1c2f-4e3a-8b7c-0d1e2f3a4b5c';
 
 describe('request hashing for idempotency keys', () => {
   it('ignores key order and undefined fields', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, 2], c: 'x' }, z: undefined })).toBe('{"a":{"c":"x","d":[1,2]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, 2], c: 'x' }, z: undefined })).toBe(
+      '{"a":{"c":"x","d":[1,2]},"b":1}',
+    );
     expect(requestHash({ a: 1, b: 2 })).toBe(requestHash({ b: 2, a: 1 }));
     expect(requestHash({ a: 1 })).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -25,24 +27,38 @@ describe('request hashing for idempotency keys', () => {
 
   it('binds a transfer key to amount, origin and destination', () => {
     const base = transferRequestHash({ amount: 5, fromCostCodeId: ID, toCostCodeId: OTHER });
-    expect(transferRequestHash({ amount: 5, fromCostCodeId: OTHER, toCostCodeId: ID })).not.toBe(base);
-    expect(transferRequestHash({ amount: 5, fromCostCodeId: ID, toCostCode: { code: 'N', name: 'n' } })).not.toBe(base);
+    expect(transferRequestHash({ amount: 5, fromCostCodeId: OTHER, toCostCodeId: ID })).not.toBe(
+      base,
+    );
+    expect(
+      transferRequestHash({ amount: 5, fromCostCodeId: ID, toCostCode: { code: 'N', name: 'n' } }),
+    ).not.toBe(base);
   });
 
   it('needs exactly one destination, naming the fields at fault', () => {
     const neither = () => depositRequestHash({ amount: 1 });
     expect(neither).toThrow(DomainError);
     try {
-      transferRequestHash({ amount: 1, fromCostCodeId: ID, toCostCodeId: OTHER, toCostCode: { code: 'N', name: 'n' } });
+      transferRequestHash({
+        amount: 1,
+        fromCostCodeId: ID,
+        toCostCodeId: OTHER,
+        toCostCode: { code: 'N', name: 'n' },
+      });
     } catch (err) {
       expect((err as DomainError).code).toBe('validation_failed');
-      expect((err as DomainError).extra.errors?.map((e) => e.field)).toEqual(['toCostCodeId', 'toCostCode']);
+      expect((err as DomainError).extra.errors?.map((e) => e.field)).toEqual([
+        'toCostCodeId',
+        'toCostCode',
+      ]);
     }
     expect.assertions(3);
   });
 
   it('refuses a different request under a used key with 422', () => {
     expect(() => assertSameRequest('a', 'a')).not.toThrow();
-    expect(() => assertSameRequest('a', 'b')).toThrow(expect.objectContaining({ code: 'idempotency_key_reused', status: 422 }));
+    expect(() => assertSameRequest('a', 'b')).toThrow(
+      expect.objectContaining({ code: 'idempotency_key_reused', status: 422 }),
+    );
   });
 });

@@ -31,12 +31,17 @@ export async function lockIdempotencyKey(
   brandId: string,
   key: string,
 ): Promise<void> {
-  await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`credit:${scope}:${brandId}:${key}`]);
+  await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+    `credit:${scope}:${brandId}:${key}`,
+  ]);
 }
 
 /** The stored request for a key: same hash → replay it; different → 422. */
 export function assertSameRequest(storedHash: string, hash: string): void {
   if (storedHash !== hash) {
-    throw new DomainError('idempotency_key_reused', 'this Idempotency-Key was already used with a different request');
+    throw new DomainError(
+      'idempotency_key_reused',
+      'this Idempotency-Key was already used with a different request',
+    );
   }
 }

@@ -18,7 +18,10 @@ describe('list cursors', () => {
     ['the wrong shape', Buffer.from('{"a":1}').toString('base64url')],
   ])('refuses %s as validation_failed on the cursor field', (_name, cursor) => {
     expect(() => parseCursor(cursor)).toThrow(
-      expect.objectContaining({ code: 'validation_failed', extra: { errors: [expect.objectContaining({ field: 'cursor' })] } }),
+      expect.objectContaining({
+        code: 'validation_failed',
+        extra: { errors: [expect.objectContaining({ field: 'cursor' })] },
+      }),
     );
   });
 

@@ -1,4 +1,9 @@
-import { decodeCursor, DEFAULT_PAGE_SIZE, KeysetPosition, MAX_PAGE_SIZE } from '@glimmer/contracts/page';
+import {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  KeysetPosition,
+  MAX_PAGE_SIZE,
+} from '@glimmer/contracts/page';
 import { DomainError } from '@glimmer/errors/domain-error';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
@@ -13,7 +18,9 @@ export function parseCursor(cursor: string | undefined): KeysetPosition | undefi
   if (position === undefined) return undefined;
   if (position === null || !ISO_INSTANT.test(position.createdAt) || !UUID.test(position.id)) {
     const message = 'cursor is not one this API returned';
-    throw new DomainError('validation_failed', message, { errors: [{ field: 'cursor', messages: [message] }] });
+    throw new DomainError('validation_failed', message, {
+      errors: [{ field: 'cursor', messages: [message] }],
+    });
   }
   return position;
 }

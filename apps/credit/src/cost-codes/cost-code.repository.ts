@@ -64,7 +64,12 @@ export class CostCodeRepository {
   constructor(private readonly ledger: LedgerService) {}
 
   /** Creates the code and its two accounts in the caller's transaction. */
-  async create(em: EntityManager, brandId: string, currency: string, input: NewCostCode): Promise<CostCodeRecord> {
+  async create(
+    em: EntityManager,
+    brandId: string,
+    currency: string,
+    input: NewCostCode,
+  ): Promise<CostCodeRecord> {
     // "do nothing" instead of catching the unique violation: the transaction stays usable.
     const inserted = await em.execute<{ id: string }[]>(
       `insert into cost_code (id, brand_id, code, name, currency) values (?, ?, ?, ?, ?)
@@ -81,7 +86,10 @@ export class CostCodeRepository {
   }
 
   async get(em: EntityManager, brandId: string, id: string): Promise<CostCodeRecord> {
-    const [row] = await em.execute<CostCodeRow[]>(`${SELECT} where c.brand_id = ? and c.id = ?`, [brandId, id]);
+    const [row] = await em.execute<CostCodeRow[]>(`${SELECT} where c.brand_id = ? and c.id = ?`, [
+      brandId,
+      id,
+    ]);
     if (!row) throw notFound('cost code');
     return toRecord(row);
   }
@@ -94,18 +102,19 @@ export class CostCodeRepository {
            order by c.created_at, c.id limit ?`,
           [brandId, after.createdAt, after.id, limit],
         )
-      : await em.execute<CostCodeRow[]>(`${SELECT} where c.brand_id = ? order by c.created_at, c.id limit ?`, [
-          brandId,
-          limit,
-        ]);
+      : await em.execute<CostCodeRow[]>(
+          `${SELECT} where c.brand_id = ? order by c.created_at, c.id limit ?`,
+          [brandId, limit],
+        );
     return rows.map(toRecord);
   }
 
   /** Every cost code of the brand, ordered by code as finance teams scan them. */
   async all(em: EntityManager, brandId: string): Promise<CostCodeRecord[]> {
-    const rows = await em.execute<CostCodeRow[]>(`${SELECT} where c.brand_id = ? order by lower(c.code), c.id`, [
-      brandId,
-    ]);
+    const rows = await em.execute<CostCodeRow[]>(
+      `${SELECT} where c.brand_id = ? order by lower(c.code), c.id`,
+      [brandId],
+    );
     return rows.map(toRecord);
   }
 }

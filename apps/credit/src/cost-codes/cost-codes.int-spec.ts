@@ -19,7 +19,13 @@ describe('credit: cost codes (over the broker)', () => {
   it('creates a cost code with zero balances and both ledger accounts', async () => {
     const actor = brandActor({ currency: 'EUR' });
     const created = await t.call(CreateCostCodeRpc, { actor, code: 'MKT-2026', name: 'Marketing' });
-    expect(created).toMatchObject({ code: 'MKT-2026', name: 'Marketing', currency: 'EUR', available: 0, pending: 0 });
+    expect(created).toMatchObject({
+      code: 'MKT-2026',
+      name: 'Marketing',
+      currency: 'EUR',
+      available: 0,
+      pending: 0,
+    });
     expect(Date.parse(created.createdAt)).not.toBeNaN();
     const accounts = await t.sql<{ kind: string }>(
       `select kind from ledger_account where cost_code_id = $1 order by kind`,
@@ -59,18 +65,30 @@ describe('credit: cost codes (over the broker)', () => {
 
   it('serves brand members only', async () => {
     const creator = { userId: randomUUID(), role: 'creator' as const, creatorId: randomUUID() };
-    await expectError(t.call(CreateCostCodeRpc, { actor: creator, code: 'A1', name: 'a' }), 'forbidden');
+    await expectError(
+      t.call(CreateCostCodeRpc, { actor: creator, code: 'A1', name: 'a' }),
+      'forbidden',
+    );
     const ops = { userId: randomUUID(), role: 'ops' as const };
     await expectError(t.call(ListCostCodesRpc, { actor: ops }), 'forbidden');
     const noCurrency = { userId: randomUUID(), role: 'brand' as const, brandId: randomUUID() };
-    await expectError(t.call(CreateCostCodeRpc, { actor: noCurrency, code: 'A1', name: 'a' }), 'forbidden');
+    await expectError(
+      t.call(CreateCostCodeRpc, { actor: noCurrency, code: 'A1', name: 'a' }),
+      'forbidden',
+    );
   });
 
   it("answers not_found for another brand's cost code and for an unknown id", async () => {
     const owner = brandActor();
     const code = await t.costCode(owner);
-    await expectError(t.call(GetCostCodeRpc, { actor: brandActor(), costCodeId: code.id }), 'not_found');
-    await expectError(t.call(GetCostCodeRpc, { actor: owner, costCodeId: randomUUID() }), 'not_found');
+    await expectError(
+      t.call(GetCostCodeRpc, { actor: brandActor(), costCodeId: code.id }),
+      'not_found',
+    );
+    await expectError(
+      t.call(GetCostCodeRpc, { actor: owner, costCodeId: randomUUID() }),
+      'not_found',
+    );
   });
 
   it('pages through cost codes by creation with a stable cursor', async () => {
@@ -82,7 +100,11 @@ describe('credit: cost codes (over the broker)', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await t.call(ListCostCodesRpc, { actor, limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = await t.call(ListCostCodesRpc, {
+        actor,
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.data.map((c) => c.code));
       cursor = page.nextCursor ?? undefined;
       pages += 1;
@@ -96,8 +118,15 @@ describe('credit: cost codes (over the broker)', () => {
 
   it('rejects a cursor it did not make and an out-of-range limit', async () => {
     const actor = brandActor();
-    for (const cursor of ['garbage', encodeCursor({ createdAt: '1', id: 'x' }), Buffer.from('[1,2]').toString('base64url')]) {
-      const err = await expectError(t.call(ListCostCodesRpc, { actor, cursor }), 'validation_failed');
+    for (const cursor of [
+      'garbage',
+      encodeCursor({ createdAt: '1', id: 'x' }),
+      Buffer.from('[1,2]').toString('base64url'),
+    ]) {
+      const err = await expectError(
+        t.call(ListCostCodesRpc, { actor, cursor }),
+        'validation_failed',
+      );
       expect(err.extra.errors?.[0].field).toBe('cursor');
     }
     await expectError(t.call(ListCostCodesRpc, { actor, limit: 201 }), 'validation_failed');

@@ -19,7 +19,12 @@ import { requireBrand } from '../common/brand-actor';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
 import { LedgerService } from '../ledger/ledger.service';
-import { DepositRepository, DepositRow, toDepositSnapshot, toDepositView } from './deposit.repository';
+import {
+  DepositRepository,
+  DepositRow,
+  toDepositSnapshot,
+  toDepositView,
+} from './deposit.repository';
 
 /**
  * What happens to a deposit after it is created: funds confirmed, cleared, or voided with its
@@ -36,12 +41,16 @@ export class DepositLifecycleService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async confirmFunds(creditInvoiceId: string, source: FundsConfirmationSource): Promise<DepositView> {
+  async confirmFunds(
+    creditInvoiceId: string,
+    source: FundsConfirmationSource,
+  ): Promise<DepositView> {
     return this.orm.em.fork().transactional(async (em) => {
       const row = await this.deposits.byCreditInvoice(em, creditInvoiceId, { lock: true });
       if (!row) throw notFound('credit invoice');
       if (row.funds_confirmed_at) return toDepositView(row);
-      if (row.status === 'voided') throw new DomainError('deposit_voided', 'the credit invoice was voided');
+      if (row.status === 'voided')
+        throw new DomainError('deposit_voided', 'the credit invoice was voided');
       const updated = await this.deposits.transition(em, row.id, 'confirmFunds', [source]);
       await this.outbox.add(em, DepositFundsConfirmedEvent, toDepositSnapshot(updated));
       return toDepositView(updated);
@@ -53,9 +62,13 @@ export class DepositLifecycleService {
       const row = await this.deposits.byId(em, depositId, { lock: true });
       if (!row) throw notFound('deposit');
       if (row.status === 'cleared') return toDepositView(row);
-      if (row.status === 'voided') throw new DomainError('deposit_voided', 'the deposit was voided');
+      if (row.status === 'voided')
+        throw new DomainError('deposit_voided', 'the deposit was voided');
       if (!row.funds_confirmed_at) {
-        throw new DomainError('funds_not_confirmed', 'the deposit cannot clear before its funds are confirmed');
+        throw new DomainError(
+          'funds_not_confirmed',
+          'the deposit cannot clear before its funds are confirmed',
+        );
       }
       const accounts = await this.costCodes.get(em, row.brand_id, row.cost_code_id);
       await this.ledger.post(em, {
@@ -71,21 +84,32 @@ export class DepositLifecycleService {
   }
 
   /** Delete an unpaid credit invoice: the deposit is voided and its pending credit leaves. */
-  async voidByCreditInvoice(actor: Actor, creditInvoiceId: string): Promise<VoidCreditInvoiceResult> {
+  async voidByCreditInvoice(
+    actor: Actor,
+    creditInvoiceId: string,
+  ): Promise<VoidCreditInvoiceResult> {
     const brand = requireBrand(actor);
     return this.orm.em.fork().transactional(async (em) => {
       const row = await this.deposits.byCreditInvoice(em, creditInvoiceId, { lock: true });
       if (!row || row.brand_id !== brand.brandId) throw notFound('credit invoice');
       if (row.status === 'voided') return voidResult(row);
       if (row.status === 'cleared') {
-        throw new DomainError('deposit_already_cleared', 'the credit has cleared; its invoice is paid', {
-          meta: { depositId: row.id },
-        });
+        throw new DomainError(
+          'deposit_already_cleared',
+          'the credit has cleared; its invoice is paid',
+          {
+            meta: { depositId: row.id },
+          },
+        );
       }
       if (row.funds_confirmed_at) {
-        throw new DomainError('credit_invoice_already_paid', 'the funds for this credit invoice have arrived', {
-          meta: { depositId: row.id },
-        });
+        throw new DomainError(
+          'credit_invoice_already_paid',
+          'the funds for this credit invoice have arrived',
+          {
+            meta: { depositId: row.id },
+          },
+        );
       }
       const accounts = await this.costCodes.get(em, row.brand_id, row.cost_code_id);
       const funding = await this.ledger.fundingAccount(em, row.brand_id, row.currency.trim());
@@ -122,4 +146,3 @@ function voidResult(row: DepositRow): VoidCreditInvoiceResult {
     currency: row.currency.trim(),
   };
 }
-

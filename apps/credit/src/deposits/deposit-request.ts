@@ -6,7 +6,9 @@ import { requestHash } from '../common/idempotency';
  * The hash an Idempotency-Key is bound to: the amount and the destination, however it was
  * named. Validates "exactly one destination" first, so a bad body never claims a key.
  */
-export function depositRequestHash(req: Pick<CreateDepositRequest, 'amount' | 'costCodeId' | 'costCode'>): string {
+export function depositRequestHash(
+  req: Pick<CreateDepositRequest, 'amount' | 'costCodeId' | 'costCode'>,
+): string {
   exactlyOne({ costCodeId: req.costCodeId, costCode: req.costCode });
   return requestHash({
     amount: req.amount,

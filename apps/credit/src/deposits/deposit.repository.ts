@@ -84,12 +84,28 @@ export class DepositRepository {
       `insert into deposit (id, brand_id, cost_code_id, amount, currency, status, credit_invoice_id,
          idempotency_key, request_hash, version)
        values (?, ?, ?, ?, ?, 'pending', ?, ?, ?, 1)`,
-      [d.id, d.brandId, d.costCodeId, d.amount, d.currency, d.creditInvoiceId, d.idempotencyKey, d.requestHash],
+      [
+        d.id,
+        d.brandId,
+        d.costCodeId,
+        d.amount,
+        d.currency,
+        d.creditInvoiceId,
+        d.idempotencyKey,
+        d.requestHash,
+      ],
     );
   }
 
-  async byId(em: EntityManager, id: string, { lock = false } = {}): Promise<DepositRow | undefined> {
-    const [row] = await em.execute<DepositRow[]>(`${SELECT} where d.id = ?${lock ? ' for update of d' : ''}`, [id]);
+  async byId(
+    em: EntityManager,
+    id: string,
+    { lock = false } = {},
+  ): Promise<DepositRow | undefined> {
+    const [row] = await em.execute<DepositRow[]>(
+      `${SELECT} where d.id = ?${lock ? ' for update of d' : ''}`,
+      [id],
+    );
     return row;
   }
 
@@ -101,11 +117,15 @@ export class DepositRepository {
     return row as DepositRow | undefined;
   }
 
-  async byIdempotencyKey(em: EntityManager, brandId: string, key: string): Promise<DepositRow | undefined> {
-    const [row] = await em.execute<DepositRow[]>(`${SELECT} where d.brand_id = ? and d.idempotency_key = ?`, [
-      brandId,
-      key,
-    ]);
+  async byIdempotencyKey(
+    em: EntityManager,
+    brandId: string,
+    key: string,
+  ): Promise<DepositRow | undefined> {
+    const [row] = await em.execute<DepositRow[]>(
+      `${SELECT} where d.brand_id = ? and d.idempotency_key = ?`,
+      [brandId, key],
+    );
     return row;
   }
 
@@ -116,12 +136,19 @@ export class DepositRepository {
     change: keyof typeof TRANSITIONS,
     params: unknown[] = [],
   ): Promise<DepositRow> {
-    await em.execute(`update deposit set ${TRANSITIONS[change]}, version = version + 1 where id = ?`, [...params, id]);
+    await em.execute(
+      `update deposit set ${TRANSITIONS[change]}, version = version + 1 where id = ?`,
+      [...params, id],
+    );
     return (await this.byId(em, id))!;
   }
 
   /** Pending deposits in id order, for the scheduler's sweep. */
-  async pendingAfter(em: EntityManager, afterId: string | undefined, limit: number): Promise<DepositRow[]> {
+  async pendingAfter(
+    em: EntityManager,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<DepositRow[]> {
     return em.execute<DepositRow[]>(
       afterId
         ? `${SELECT} where d.status = 'pending' and d.id > ? order by d.id limit ?`

@@ -38,7 +38,12 @@ export class DepositsService {
     }
   }
 
-  private async createIn(em: EntityManager, brand: BrandActor, req: CreateDepositRequest, hash: string) {
+  private async createIn(
+    em: EntityManager,
+    brand: BrandActor,
+    req: CreateDepositRequest,
+    hash: string,
+  ) {
     await lockIdempotencyKey(em, 'deposit', brand.brandId, req.idempotencyKey);
     if (await this.deposits.byIdempotencyKey(em, brand.brandId, req.idempotencyKey)) {
       return this.replay(em, brand.brandId, req.idempotencyKey, hash);
@@ -47,7 +52,10 @@ export class DepositsService {
       ? await this.costCodes.get(em, brand.brandId, req.costCodeId)
       : await this.costCodes.create(em, brand.brandId, brand.currency, req.costCode!);
     if (costCode.currency !== brand.currency) {
-      throw new DomainError('currency_mismatch', `cost code is in ${costCode.currency}, the brand in ${brand.currency}`);
+      throw new DomainError(
+        'currency_mismatch',
+        `cost code is in ${costCode.currency}, the brand in ${brand.currency}`,
+      );
     }
     const id = randomUUID();
     await this.deposits.insert(em, {
@@ -74,7 +82,12 @@ export class DepositsService {
   }
 
   /** The deposit a key already made, provided the request is the same one. */
-  private async replay(em: EntityManager, brandId: string, key: string, hash: string): Promise<DepositView> {
+  private async replay(
+    em: EntityManager,
+    brandId: string,
+    key: string,
+    hash: string,
+  ): Promise<DepositView> {
     const existing = await this.deposits.byIdempotencyKey(em, brandId, key);
     if (!existing) throw new Error(`deposit for idempotency key ${key} vanished`);
     assertSameRequest(existing.request_hash, hash);

@@ -12,11 +12,41 @@ describe('ledger legs', () => {
   it.each([
     ['one leg', [{ accountId: 'a', amount: 0 }]],
     ['no legs', []],
-    ['a non-zero sum', [{ accountId: 'a', amount: -10 }, { accountId: 'b', amount: 9 }]],
-    ['a zero leg', [{ accountId: 'a', amount: 0 }, { accountId: 'b', amount: 0 }]],
-    ['a fraction', [{ accountId: 'a', amount: -0.5 }, { accountId: 'b', amount: 0.5 }]],
-    ['an account twice', [{ accountId: 'a', amount: -1 }, { accountId: 'a', amount: 1 }]],
-    ['an unsafe integer', [{ accountId: 'a', amount: -(2 ** 60) }, { accountId: 'b', amount: 2 ** 60 }]],
+    [
+      'a non-zero sum',
+      [
+        { accountId: 'a', amount: -10 },
+        { accountId: 'b', amount: 9 },
+      ],
+    ],
+    [
+      'a zero leg',
+      [
+        { accountId: 'a', amount: 0 },
+        { accountId: 'b', amount: 0 },
+      ],
+    ],
+    [
+      'a fraction',
+      [
+        { accountId: 'a', amount: -0.5 },
+        { accountId: 'b', amount: 0.5 },
+      ],
+    ],
+    [
+      'an account twice',
+      [
+        { accountId: 'a', amount: -1 },
+        { accountId: 'a', amount: 1 },
+      ],
+    ],
+    [
+      'an unsafe integer',
+      [
+        { accountId: 'a', amount: -(2 ** 60) },
+        { accountId: 'b', amount: 2 ** 60 },
+      ],
+    ],
   ])('refuses %s', (_name, legs) => {
     expect(() => assertBalanced(legs)).toThrow();
   });

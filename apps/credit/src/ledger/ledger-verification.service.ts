@@ -16,9 +16,10 @@ export class LedgerVerificationService {
   constructor(private readonly orm: MikroORM) {}
 
   async verify(): Promise<LedgerVerification> {
-    return this.orm.em
-      .fork()
-      .transactional((em) => this.inSnapshot(em), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    return this.orm.em.fork().transactional((em) => this.inSnapshot(em), {
+      isolationLevel: IsolationLevel.REPEATABLE_READ,
+      readOnly: true,
+    });
   }
 
   private async inSnapshot(em: EntityManager): Promise<LedgerVerification> {
@@ -30,32 +31,56 @@ export class LedgerVerificationService {
         group by t.id having count(e.id) < 2 or coalesce(sum(e.amount), 0) <> 0`)) {
       const entries = toAmount(t.entries);
       if (entries < 2) {
-        mismatches.push({ kind: 'transaction_without_entries', id: t.id!, expected: 2, actual: entries,
-          detail: `transaction has ${entries} entries; a movement needs at least two` });
+        mismatches.push({
+          kind: 'transaction_without_entries',
+          id: t.id!,
+          expected: 2,
+          actual: entries,
+          detail: `transaction has ${entries} entries; a movement needs at least two`,
+        });
       }
       if (toAmount(t.total) !== 0) {
-        mismatches.push({ kind: 'unbalanced_transaction', id: t.id!, expected: 0, actual: toAmount(t.total),
-          detail: 'entries of the transaction do not sum to zero' });
+        mismatches.push({
+          kind: 'unbalanced_transaction',
+          id: t.id!,
+          expected: 0,
+          actual: toAmount(t.total),
+          detail: 'entries of the transaction do not sum to zero',
+        });
       }
     }
 
     for (const a of await q(`select a.id, a.balance, coalesce(sum(e.amount), 0) as entries
         from ledger_account a left join journal_entry e on e.account_id = a.id
         group by a.id having a.balance <> coalesce(sum(e.amount), 0)`)) {
-      mismatches.push({ kind: 'account_balance_mismatch', id: a.id!, expected: toAmount(a.entries),
-        actual: toAmount(a.balance), detail: 'account balance differs from the sum of its entries' });
+      mismatches.push({
+        kind: 'account_balance_mismatch',
+        id: a.id!,
+        expected: toAmount(a.entries),
+        actual: toAmount(a.balance),
+        detail: 'account balance differs from the sum of its entries',
+      });
     }
 
     for (const a of await q(`select id, kind, balance from ledger_account
         where kind in ('available', 'pending') and balance < 0`)) {
-      mismatches.push({ kind: 'negative_balance', id: a.id!, expected: 0, actual: toAmount(a.balance),
-        detail: `${a.kind} balance is below zero` });
+      mismatches.push({
+        kind: 'negative_balance',
+        id: a.id!,
+        expected: 0,
+        actual: toAmount(a.balance),
+        detail: `${a.kind} balance is below zero`,
+      });
     }
 
     for (const t of await q(`select e.transaction_id as id, string_agg(distinct a.currency, ',') as currencies
         from journal_entry e join ledger_account a on a.id = e.account_id
         group by e.transaction_id having count(distinct a.currency) > 1`)) {
-      mismatches.push({ kind: 'currency_mismatch', id: t.id!, detail: `entries span currencies ${t.currencies}` });
+      mismatches.push({
+        kind: 'currency_mismatch',
+        id: t.id!,
+        detail: `entries span currencies ${t.currencies}`,
+      });
     }
 
     for (const c of await q(`select c.id, p.balance,
@@ -63,8 +88,13 @@ export class LedgerVerificationService {
         from cost_code c join ledger_account p on p.cost_code_id = c.id and p.kind = 'pending'
         where p.balance <> coalesce((select sum(d.amount) from deposit d
           where d.cost_code_id = c.id and d.status = 'pending'), 0)`)) {
-      mismatches.push({ kind: 'pending_deposits_mismatch', id: c.id!, expected: toAmount(c.deposits),
-        actual: toAmount(c.balance), detail: "pending balance differs from the sum of the cost code's pending deposits" });
+      mismatches.push({
+        kind: 'pending_deposits_mismatch',
+        id: c.id!,
+        expected: toAmount(c.deposits),
+        actual: toAmount(c.balance),
+        detail: "pending balance differs from the sum of the cost code's pending deposits",
+      });
     }
 
     const [counts] = await q(`select

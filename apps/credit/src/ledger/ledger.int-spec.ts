@@ -26,8 +26,12 @@ describe('credit: ledger posting and verification', () => {
   });
 
   const accountOf = async (kind: string) =>
-    (await t.sql<{ id: string }>(`select id from ledger_account where cost_code_id = $1 and kind = $2`, [code.id, kind]))[0]
-      .id;
+    (
+      await t.sql<{ id: string }>(
+        `select id from ledger_account where cost_code_id = $1 and kind = $2`,
+        [code.id, kind],
+      )
+    )[0].id;
 
   it('verifies a consistent ledger, over the broker and from the command', async () => {
     const result = await t.verify();
@@ -49,8 +53,13 @@ describe('credit: ledger posting and verification', () => {
     await expect(
       orm.em.fork().transactional((em) =>
         ledger.post(em, {
-          brandId: actor.brandId, kind: 'transfer', referenceId: randomUUID(),
-          legs: [{ accountId: available, amount: -10 }, { accountId: pendingAccount, amount: 9 }],
+          brandId: actor.brandId,
+          kind: 'transfer',
+          referenceId: randomUUID(),
+          legs: [
+            { accountId: available, amount: -10 },
+            { accountId: pendingAccount, amount: 9 },
+          ],
         }),
       ),
     ).rejects.toThrow(/sum to zero/);
@@ -64,8 +73,13 @@ describe('credit: ledger posting and verification', () => {
     await expectError(
       orm.em.fork().transactional((em) =>
         ledger.post(em, {
-          brandId: actor.brandId, kind: 'transfer', referenceId: randomUUID(),
-          legs: [{ accountId: pendingAccount, amount: -701 }, { accountId: available, amount: 701 }],
+          brandId: actor.brandId,
+          kind: 'transfer',
+          referenceId: randomUUID(),
+          legs: [
+            { accountId: pendingAccount, amount: -701 },
+            { accountId: available, amount: 701 },
+          ],
         }),
       ),
       'insufficient_available_credit',
@@ -74,7 +88,9 @@ describe('credit: ledger posting and verification', () => {
   });
 
   it('has the database itself refuse a negative available balance', async () => {
-    await expect(t.sql(`update ledger_account set balance = -1 where id = $1`, [await accountOf('available')])).rejects.toMatchObject({
+    await expect(
+      t.sql(`update ledger_account set balance = -1 where id = $1`, [await accountOf('available')]),
+    ).rejects.toMatchObject({
       code: '23514',
     });
   });
@@ -100,7 +116,12 @@ describe('credit: ledger posting and verification', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.mismatches).toEqual([
-      expect.objectContaining({ kind: 'account_balance_mismatch', id, expected: 5_000, actual: 5_005 }),
+      expect.objectContaining({
+        kind: 'account_balance_mismatch',
+        id,
+        expected: 5_000,
+        actual: 5_005,
+      }),
     ]);
   });
 
@@ -114,7 +135,10 @@ describe('credit: ledger posting and verification', () => {
         `update journal_entry set amount = amount + 1 where id = ${entry.id}`,
         `insert into journal_transaction (id, brand_id, kind, reference_id) values ('${orphan}', '${actor.brandId}', 'transfer', '${orphan}')`,
       ],
-      [`update journal_entry set amount = amount - 1 where id = ${entry.id}`, `delete from journal_transaction where id = '${orphan}'`],
+      [
+        `update journal_entry set amount = amount - 1 where id = ${entry.id}`,
+        `delete from journal_transaction where id = '${orphan}'`,
+      ],
     );
     const kinds = result.mismatches.map((m) => `${m.kind}:${m.id}`);
     expect(kinds).toEqual(
@@ -145,10 +169,18 @@ describe('credit: ledger posting and verification', () => {
     );
     const kinds = new Set(result.mismatches.map((m) => m.kind));
     expect([...kinds].sort()).toEqual([
-      'account_balance_mismatch', 'currency_mismatch', 'negative_balance', 'pending_deposits_mismatch',
+      'account_balance_mismatch',
+      'currency_mismatch',
+      'negative_balance',
+      'pending_deposits_mismatch',
     ]);
     expect(result.mismatches).toContainEqual(
-      expect.objectContaining({ kind: 'pending_deposits_mismatch', id: code.id, expected: 0, actual: 700 }),
+      expect.objectContaining({
+        kind: 'pending_deposits_mismatch',
+        id: code.id,
+        expected: 0,
+        actual: 700,
+      }),
     );
   });
 

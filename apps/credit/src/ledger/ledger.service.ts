@@ -23,7 +23,8 @@ export class LedgerService {
     for (const leg of inLockOrder(posting.legs)) {
       currencies.add(await this.apply(em, leg));
     }
-    if (currencies.size !== 1) throw new Error(`a journal transaction spans currencies ${[...currencies].join(', ')}`);
+    if (currencies.size !== 1)
+      throw new Error(`a journal transaction spans currencies ${[...currencies].join(', ')}`);
 
     const transactionId = randomUUID();
     await em.execute(
@@ -52,10 +53,9 @@ export class LedgerService {
       leg.amount > 0 ? [leg.amount, leg.accountId] : [-leg.amount, leg.accountId, -leg.amount],
     );
     if (rows.length === 1) return rows[0].currency;
-    const [account] = await em.execute<{ kind: string; balance: string; cost_code_id: string | null }[]>(
-      `select kind, balance, cost_code_id from ledger_account where id = ?`,
-      [leg.accountId],
-    );
+    const [account] = await em.execute<
+      { kind: string; balance: string; cost_code_id: string | null }[]
+    >(`select kind, balance, cost_code_id from ledger_account where id = ?`, [leg.accountId]);
     if (!account) throw new Error(`ledger account ${leg.accountId} does not exist`);
     const available = toAmount(account.balance);
     throw new DomainError(

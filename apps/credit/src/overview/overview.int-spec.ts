@@ -19,7 +19,11 @@ describe('credit: overview (over the broker)', () => {
     await t.fund(actor, zeta.id, 1_000);
     await t.deposit(actor, alpha.id, 250);
     await t.call(CreateTransferRpc, {
-      actor, idempotencyKey: 'ov', amount: 400, fromCostCodeId: zeta.id, toCostCodeId: alpha.id,
+      actor,
+      idempotencyKey: 'ov',
+      amount: 400,
+      fromCostCodeId: zeta.id,
+      toCostCodeId: alpha.id,
     });
     const other = brandActor({ currency: 'CAD' });
     await t.fund(other, (await t.costCode(other, 'aaa')).id, 9_999);
@@ -39,8 +43,14 @@ describe('credit: overview (over the broker)', () => {
 
   it('is empty for a new brand and closed to other roles', async () => {
     expect(await t.call(GetCreditOverviewRpc, { actor: brandActor({ currency: 'JPY' }) })).toEqual({
-      currency: 'JPY', available: 0, pending: 0, costCodes: [],
+      currency: 'JPY',
+      available: 0,
+      pending: 0,
+      costCodes: [],
     });
-    await expectError(t.call(GetCreditOverviewRpc, { actor: { ...brandActor(), role: 'creator' } }), 'forbidden');
+    await expectError(
+      t.call(GetCreditOverviewRpc, { actor: { ...brandActor(), role: 'creator' } }),
+      'forbidden',
+    );
   });
 });

@@ -17,7 +17,9 @@ export class OverviewService {
   async get(actor: Actor): Promise<CreditOverview> {
     const brand = requireBrand(actor);
     // One statement, so the totals and the rows come from the same snapshot.
-    const costCodes = (await this.costCodes.all(this.orm.em.fork(), brand.brandId)).map(toCostCodeView);
+    const costCodes = (await this.costCodes.all(this.orm.em.fork(), brand.brandId)).map(
+      toCostCodeView,
+    );
     return {
       currency: brand.currency,
       available: sumAmounts(costCodes.map((c) => c.available)),

@@ -49,7 +49,11 @@ export class CreditTestApp {
     await migrateService(creditDatabase(config));
     await migrateBroker(config.RABBITMQ_URL, 'credit', { prefix: config.GLIMMER_PREFIX });
     const app = await bootstrapService(CreditModule.forRoot(config), 0);
-    const broker = await new BrokerTestClient({ prefix: env.prefix, url: config.RABBITMQ_URL, rpcTimeoutMs: 30_000 }).start();
+    const broker = await new BrokerTestClient({
+      prefix: env.prefix,
+      url: config.RABBITMQ_URL,
+      rpcTimeoutMs: 30_000,
+    }).start();
     const db = new Pool({
       connectionString: env.databaseUrl,
       options: `-c search_path=${schemaFor(env.prefix, 'credit')}`,
@@ -81,7 +85,11 @@ export class CreditTestApp {
     return this.call(VerifyLedgerRpc, {});
   }
 
-  costCode(actor: BrandActor, code = `CC-${randomUUID().slice(0, 8)}`, name = 'Test code'): Promise<CostCodeView> {
+  costCode(
+    actor: BrandActor,
+    code = `CC-${randomUUID().slice(0, 8)}`,
+    name = 'Test code',
+  ): Promise<CostCodeView> {
     return this.call(CreateCostCodeRpc, { actor, code, name });
   }
 
@@ -94,7 +102,12 @@ export class CreditTestApp {
     return { available: of('available'), pending: of('pending') };
   }
 
-  deposit(actor: BrandActor, costCodeId: string, amount: number, key: string = randomUUID()): Promise<DepositView> {
+  deposit(
+    actor: BrandActor,
+    costCodeId: string,
+    amount: number,
+    key: string = randomUUID(),
+  ): Promise<DepositView> {
     return this.call(CreateDepositRpc, { actor, idempotencyKey: key, amount, costCodeId });
   }
 
@@ -114,7 +127,9 @@ export class CreditTestApp {
       (select count(*) from outbox_message) as outbox,
       (select coalesce(sum(version), 0) from deposit) as deposit_versions,
       (select string_agg(id::text || ':' || balance, ',' order by id) from ledger_account) as balances`);
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'balances' ? (v as never) : Number(v)]));
+    return Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [k, k === 'balances' ? (v as never) : Number(v)]),
+    );
   }
 
   /** The deposit events recorded in the outbox, oldest first. */
@@ -127,19 +142,31 @@ export class CreditTestApp {
 }
 
 export function brandActor(overrides: Partial<BrandActor> = {}): BrandActor {
-  return { userId: randomUUID(), role: 'brand', brandId: randomUUID(), currency: 'USD', ...overrides };
+  return {
+    userId: randomUUID(),
+    role: 'brand',
+    brandId: randomUUID(),
+    currency: 'USD',
+    ...overrides,
+  };
 }
 
 /** Awaits a promise that must fail with a DomainError of `code`; returns the error. */
-export async function expectError(promise: Promise<unknown>, code: ErrorCode): Promise<DomainError> {
+export async function expectError(
+  promise: Promise<unknown>,
+  code: ErrorCode,
+): Promise<DomainError> {
   const outcome = await promise.then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
   );
-  if (outcome.ok) throw new Error(`expected ${code}, got success: ${JSON.stringify(outcome.value)}`);
+  if (outcome.ok)
+    throw new Error(`expected ${code}, got success: ${JSON.stringify(outcome.value)}`);
   const err = outcome.error as DomainError;
   if (!(err instanceof DomainError) || err.code !== code) {
-    throw new Error(`expected ${code}, got ${err instanceof DomainError ? `${err.code}: ${err.message}` : String(err)}`);
+    throw new Error(
+      `expected ${code}, got ${err instanceof DomainError ? `${err.code}: ${err.message}` : String(err)}`,
+    );
   }
   return err;
 }

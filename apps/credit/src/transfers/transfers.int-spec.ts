@@ -15,15 +15,32 @@ describe('credit: transfers (over the broker)', () => {
     expect((await t.verify()).mismatches).toEqual([]);
   });
 
-  const transfer = (actor: ReturnType<typeof brandActor>, from: string, to: string, amount: number, key: string = randomUUID()) =>
-    t.call(CreateTransferRpc, { actor, idempotencyKey: key, amount, fromCostCodeId: from, toCostCodeId: to });
+  const transfer = (
+    actor: ReturnType<typeof brandActor>,
+    from: string,
+    to: string,
+    amount: number,
+    key: string = randomUUID(),
+  ) =>
+    t.call(CreateTransferRpc, {
+      actor,
+      idempotencyKey: key,
+      amount,
+      fromCostCodeId: from,
+      toCostCodeId: to,
+    });
 
   it('moves available credit between two cost codes', async () => {
     const actor = brandActor();
     const [a, b] = [await t.costCode(actor), await t.costCode(actor)];
     await t.fund(actor, a.id, 1_000);
     const moved = await transfer(actor, a.id, b.id, 400);
-    expect(moved).toMatchObject({ amount: 400, currency: 'USD', fromCostCodeId: a.id, toCostCodeId: b.id });
+    expect(moved).toMatchObject({
+      amount: 400,
+      currency: 'USD',
+      fromCostCodeId: a.id,
+      toCostCodeId: b.id,
+    });
     expect(await t.balances(a.id)).toEqual({ available: 600, pending: 0 });
     expect(await t.balances(b.id)).toEqual({ available: 400, pending: 0 });
   });
@@ -33,19 +50,31 @@ describe('credit: transfers (over the broker)', () => {
     const a = await t.costCode(actor);
     await t.fund(actor, a.id, 100);
     const moved = await t.call(CreateTransferRpc, {
-      actor, idempotencyKey: 'new-dest', amount: 100, fromCostCodeId: a.id, toCostCode: { code: 'DEST', name: 'd' },
+      actor,
+      idempotencyKey: 'new-dest',
+      amount: 100,
+      fromCostCodeId: a.id,
+      toCostCode: { code: 'DEST', name: 'd' },
     });
     expect(await t.balances(moved.toCostCodeId)).toEqual({ available: 100, pending: 0 });
     const before = await t.counts();
     await expectError(
       t.call(CreateTransferRpc, {
-        actor, idempotencyKey: 'new-dest-2', amount: 1, fromCostCodeId: a.id, toCostCode: { code: 'DEST2', name: 'd' },
+        actor,
+        idempotencyKey: 'new-dest-2',
+        amount: 1,
+        fromCostCodeId: a.id,
+        toCostCode: { code: 'DEST2', name: 'd' },
       }),
       'insufficient_available_credit',
     );
     await expectError(
       t.call(CreateTransferRpc, {
-        actor, idempotencyKey: 'new-dest-3', amount: 1, fromCostCodeId: moved.toCostCodeId, toCostCode: { code: 'dest', name: 'd' },
+        actor,
+        idempotencyKey: 'new-dest-3',
+        amount: 1,
+        fromCostCodeId: moved.toCostCodeId,
+        toCostCode: { code: 'dest', name: 'd' },
       }),
       'duplicate_cost_code',
     );
@@ -58,7 +87,10 @@ describe('credit: transfers (over the broker)', () => {
     await t.fund(actor, a.id, 250);
     await t.deposit(actor, a.id, 10_000); // pending: never transferable
     const before = await t.counts();
-    const err = await expectError(transfer(actor, a.id, b.id, 251), 'insufficient_available_credit');
+    const err = await expectError(
+      transfer(actor, a.id, b.id, 251),
+      'insufficient_available_credit',
+    );
     expect(err.status).toBe(409);
     expect(err.extra.meta).toMatchObject({ available: 250, requested: 251, costCodeId: a.id });
     expect(await t.counts()).toEqual(before);
@@ -77,7 +109,12 @@ describe('credit: transfers (over the broker)', () => {
     await expectError(transfer(actor, a.id, randomUUID(), 10), 'not_found');
     const both = await expectError(
       t.call(CreateTransferRpc, {
-        actor, idempotencyKey: 'x', amount: 1, fromCostCodeId: a.id, toCostCodeId: b.id, toCostCode: { code: 'Z', name: 'z' },
+        actor,
+        idempotencyKey: 'x',
+        amount: 1,
+        fromCostCodeId: a.id,
+        toCostCodeId: b.id,
+        toCostCode: { code: 'Z', name: 'z' },
       }),
       'validation_failed',
     );
@@ -103,7 +140,9 @@ describe('credit: transfers (over the broker)', () => {
     await expectError(transfer(actor, a.id, b.id, 101, 'tk'), 'idempotency_key_reused');
     await expectError(transfer(actor, a.id, c.id, 100, 'tk'), 'idempotency_key_reused');
     expect(await t.counts()).toEqual(before);
-    const racers = await Promise.all(Array.from({ length: 20 }, () => transfer(actor, a.id, c.id, 50, 'tk-race')));
+    const racers = await Promise.all(
+      Array.from({ length: 20 }, () => transfer(actor, a.id, c.id, 50, 'tk-race')),
+    );
     expect(new Set(racers.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(await t.balances(a.id)).toEqual({ available: 850, pending: 0 });
   });
@@ -119,7 +158,9 @@ describe('credit: transfers (over the broker)', () => {
     const ok = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(ok).toHaveLength(7);
-    expect(refused.map((r) => (r.reason as DomainError).code)).toEqual(Array(43).fill('insufficient_available_credit'));
+    expect(refused.map((r) => (r.reason as DomainError).code)).toEqual(
+      Array(43).fill('insufficient_available_credit'),
+    );
     expect(await t.balances(from.id)).toEqual({ available: 129, pending: 0 });
     const landed = await Promise.all(targets.map((c) => t.balances(c.id)));
     expect(landed.reduce((s, b) => s + b.available, 0)).toBe(7 * 130);
@@ -133,7 +174,9 @@ describe('credit: transfers (over the broker)', () => {
     await t.fund(actor, a.id, 10_000);
     await t.fund(actor, b.id, 10_000);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 60 }, (_, i) => (i % 2 ? transfer(actor, a.id, b.id, 7) : transfer(actor, b.id, a.id, 5))),
+      Array.from({ length: 60 }, (_, i) =>
+        i % 2 ? transfer(actor, a.id, b.id, 7) : transfer(actor, b.id, a.id, 5),
+      ),
     );
     const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(failures.map((f) => String(f.reason))).toEqual([]);

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
-import type { CreateTransferRequest, TransferView } from '@glimmer/contracts/credit/transfer.messages';
+import type {
+  CreateTransferRequest,
+  TransferView,
+} from '@glimmer/contracts/credit/transfer.messages';
 import { isUniqueViolation, toAmount, toIso } from '@glimmer/database/sql';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { requireBrand } from '../common/brand-actor';
@@ -50,7 +53,10 @@ export class TransfersService {
     const brand = requireBrand(actor);
     const hash = transferRequestHash(req);
     if (req.toCostCodeId === req.fromCostCodeId) {
-      throw new DomainError('same_cost_code', 'choose a destination other than the origin cost code');
+      throw new DomainError(
+        'same_cost_code',
+        'choose a destination other than the origin cost code',
+      );
     }
     try {
       return await this.orm.em.fork().transactional((em) => this.createIn(em, brand, req, hash));
@@ -63,7 +69,12 @@ export class TransfersService {
     }
   }
 
-  private async createIn(em: EntityManager, brand: BrandActor, req: CreateTransferRequest, hash: string) {
+  private async createIn(
+    em: EntityManager,
+    brand: BrandActor,
+    req: CreateTransferRequest,
+    hash: string,
+  ) {
     await lockIdempotencyKey(em, 'transfer', brand.brandId, req.idempotencyKey);
     const replayed = await this.replay(em, brand.brandId, req.idempotencyKey, hash);
     if (replayed) return replayed;
@@ -97,10 +108,10 @@ export class TransfersService {
 
   /** The transfer a key already made (if any), provided the request is the same one. */
   private async replay(em: EntityManager, brandId: string, key: string, hash: string) {
-    const [row] = await em.execute<TransferRow[]>(`select * from transfer where brand_id = ? and idempotency_key = ?`, [
-      brandId,
-      key,
-    ]);
+    const [row] = await em.execute<TransferRow[]>(
+      `select * from transfer where brand_id = ? and idempotency_key = ?`,
+      [brandId, key],
+    );
     if (!row) return undefined;
     assertSameRequest(row.request_hash, hash);
     return toView(row);

@@ -33,7 +33,7 @@ interface OutboxRow {
  * batch: consumers de-duplicate by message id.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private channel: ChannelWrapper;
   private listener?: Client;
@@ -170,7 +170,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before MikroORM closes its pool (on application shutdown), so no poll waits on it. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.draining;
