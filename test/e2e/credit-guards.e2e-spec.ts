@@ -20,9 +20,16 @@ describe('credit guards end to end', () => {
   });
 
   const fund = async (code: string, amount: number) => {
-    const deposit = await brand.api.post('/v1/credit/deposits', { amount, costCode: { code, name: code } });
+    const deposit = await brand.api.post('/v1/credit/deposits', {
+      amount,
+      costCode: { code, name: code },
+    });
     await paymentArrived(anon, deposit.body.creditInvoiceId);
-    await eventually(async () => expect((await brand.api.get(`/v1/cost-codes/${deposit.body.costCodeId}`)).body.available).toBe(amount));
+    await eventually(async () =>
+      expect(
+        (await brand.api.get(`/v1/cost-codes/${deposit.body.costCodeId}`)).body.available,
+      ).toBe(amount),
+    );
     return { id: deposit.body.costCodeId as string };
   };
 
@@ -37,26 +44,162 @@ describe('credit guards end to end', () => {
   afterAll(() => system.stop());
 
   describe('bad input gets a clear 4xx problem and changes nothing', () => {
-    const cases: Array<[string, () => Promise<{ status: number; body: any; headers: Headers }>, number, string, string?]> = [
-      ['a negative amount', () => brand.api.post('/v1/credit/deposits', { amount: -100, costCodeId: funded.id }), 400, 'validation_failed', 'amount'],
-      ['a zero amount', () => brand.api.post('/v1/credit/deposits', { amount: 0, costCodeId: funded.id }), 400, 'validation_failed', 'amount'],
-      ['a fractional amount', () => brand.api.post('/v1/credit/deposits', { amount: 10.5, costCodeId: funded.id }), 400, 'validation_failed', 'amount'],
-      ['a string amount', () => brand.api.post('/v1/credit/deposits', { amount: '100', costCodeId: funded.id }), 400, 'validation_failed', 'amount'],
-      ['an oversized amount', () => brand.api.post('/v1/credit/deposits', { amount: 1e15, costCodeId: funded.id }), 400, 'validation_failed', 'amount'],
-      ['an unknown field', () => brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id, bonus: 5 }), 400, 'validation_failed', 'bonus'],
-      ['both cost code forms', () => brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id, costCode: { code: 'X', name: 'X' } }), 400, 'validation_failed'],
-      ['no cost code at all', () => brand.api.post('/v1/credit/deposits', { amount: 100 }), 400, 'validation_failed'],
-      ['an unknown cost code', () => brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: randomUUID() }), 404, 'not_found'],
-      ['a missing Idempotency-Key', () => brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }, null), 400, 'idempotency_key_required'],
-      ['malformed JSON', () => brand.api.request('POST', '/v1/credit/deposits', undefined, { raw: '{"amount": 1', idempotencyKey: randomUUID() }), 400, 'malformed_json'],
-      ['no token', () => anon.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }), 401, 'unauthenticated'],
-      ['a forged token', () => anon.as('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl').post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }), 401, 'unauthenticated'],
-      ['a brand token on an ops route', () => brand.api.post(`/v1/ops/credit-invoices/${randomUUID()}/mark-paid`, undefined, null), 403, 'forbidden'],
-      ['a brand token on the ledger check', () => brand.api.get('/v1/ops/ledger/verify'), 403, 'forbidden'],
-      ['an over-drawing transfer', () => brand.api.post('/v1/credit/transfers', { amount: 100_001, fromCostCodeId: funded.id, toCostCode: { code: 'NEVER', name: 'Never' } }), 409, 'insufficient_available_credit'],
-      ['a transfer to itself', () => brand.api.post('/v1/credit/transfers', { amount: 1, fromCostCodeId: funded.id, toCostCodeId: funded.id }), 409, 'same_cost_code'],
-      ['a duplicate cost code', () => brand.api.post('/v1/cost-codes', { code: 'funded', name: 'Again' }), 409, 'duplicate_cost_code'],
-      ['a webhook with a bad signature', () => anon.request('POST', '/v1/webhooks/payments', undefined, { raw: JSON.stringify({ type: 'credit_invoice.paid', creditInvoiceId: randomUUID() }), headers: { 'glimmer-signature': 'sha256=00' } }), 401, 'invalid_signature'],
+    const cases: Array<
+      [
+        string,
+        () => Promise<{ status: number; body: any; headers: Headers }>,
+        number,
+        string,
+        string?,
+      ]
+    > = [
+      [
+        'a negative amount',
+        () => brand.api.post('/v1/credit/deposits', { amount: -100, costCodeId: funded.id }),
+        400,
+        'validation_failed',
+        'amount',
+      ],
+      [
+        'a zero amount',
+        () => brand.api.post('/v1/credit/deposits', { amount: 0, costCodeId: funded.id }),
+        400,
+        'validation_failed',
+        'amount',
+      ],
+      [
+        'a fractional amount',
+        () => brand.api.post('/v1/credit/deposits', { amount: 10.5, costCodeId: funded.id }),
+        400,
+        'validation_failed',
+        'amount',
+      ],
+      [
+        'a string amount',
+        () => brand.api.post('/v1/credit/deposits', { amount: '100', costCodeId: funded.id }),
+        400,
+        'validation_failed',
+        'amount',
+      ],
+      [
+        'an oversized amount',
+        () => brand.api.post('/v1/credit/deposits', { amount: 1e15, costCodeId: funded.id }),
+        400,
+        'validation_failed',
+        'amount',
+      ],
+      [
+        'an unknown field',
+        () =>
+          brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id, bonus: 5 }),
+        400,
+        'validation_failed',
+        'bonus',
+      ],
+      [
+        'both cost code forms',
+        () =>
+          brand.api.post('/v1/credit/deposits', {
+            amount: 100,
+            costCodeId: funded.id,
+            costCode: { code: 'X', name: 'X' },
+          }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'no cost code at all',
+        () => brand.api.post('/v1/credit/deposits', { amount: 100 }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'an unknown cost code',
+        () => brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: randomUUID() }),
+        404,
+        'not_found',
+      ],
+      [
+        'a missing Idempotency-Key',
+        () => brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }, null),
+        400,
+        'idempotency_key_required',
+      ],
+      [
+        'malformed JSON',
+        () =>
+          brand.api.request('POST', '/v1/credit/deposits', undefined, {
+            raw: '{"amount": 1',
+            idempotencyKey: randomUUID(),
+          }),
+        400,
+        'malformed_json',
+      ],
+      [
+        'no token',
+        () => anon.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }),
+        401,
+        'unauthenticated',
+      ],
+      [
+        'a forged token',
+        () =>
+          anon
+            .as('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl')
+            .post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }),
+        401,
+        'unauthenticated',
+      ],
+      [
+        'a brand token on an ops route',
+        () => brand.api.post(`/v1/ops/credit-invoices/${randomUUID()}/mark-paid`, undefined, null),
+        403,
+        'forbidden',
+      ],
+      [
+        'a brand token on the ledger check',
+        () => brand.api.get('/v1/ops/ledger/verify'),
+        403,
+        'forbidden',
+      ],
+      [
+        'an over-drawing transfer',
+        () =>
+          brand.api.post('/v1/credit/transfers', {
+            amount: 100_001,
+            fromCostCodeId: funded.id,
+            toCostCode: { code: 'NEVER', name: 'Never' },
+          }),
+        409,
+        'insufficient_available_credit',
+      ],
+      [
+        'a transfer to itself',
+        () =>
+          brand.api.post('/v1/credit/transfers', {
+            amount: 1,
+            fromCostCodeId: funded.id,
+            toCostCodeId: funded.id,
+          }),
+        409,
+        'same_cost_code',
+      ],
+      [
+        'a duplicate cost code',
+        () => brand.api.post('/v1/cost-codes', { code: 'funded', name: 'Again' }),
+        409,
+        'duplicate_cost_code',
+      ],
+      [
+        'a webhook with a bad signature',
+        () =>
+          anon.request('POST', '/v1/webhooks/payments', undefined, {
+            raw: JSON.stringify({ type: 'credit_invoice.paid', creditInvoiceId: randomUUID() }),
+            headers: { 'glimmer-signature': 'sha256=00' },
+          }),
+        401,
+        'invalid_signature',
+      ],
     ];
 
     it.each(cases)('%s → %i %s', async (_name, send, status, code, field) => {
@@ -64,7 +207,13 @@ describe('credit guards end to end', () => {
       const res = await send();
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(res.body).toMatchObject({ status, code, type: expect.stringContaining(code.replace(/_/g, '-')), title: expect.any(String), detail: expect.any(String) });
+      expect(res.body).toMatchObject({
+        status,
+        code,
+        type: expect.stringContaining(code.replace(/_/g, '-')),
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
       if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await snapshot()).toEqual(before);
     });
@@ -74,15 +223,25 @@ describe('credit guards end to end', () => {
     const source = await fund('RACE-SRC', 17 * 1_000 + 999);
     const dest = (await brand.api.post('/v1/cost-codes', { code: 'RACE-DST', name: 'Race' })).body;
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => brand.api.post('/v1/credit/transfers', { amount: 1_000, fromCostCodeId: source.id, toCostCodeId: dest.id })),
+      Array.from({ length: 50 }, () =>
+        brand.api.post('/v1/credit/transfers', {
+          amount: 1_000,
+          fromCostCodeId: source.id,
+          toCostCodeId: dest.id,
+        }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(17);
     expect(statuses.filter((s) => s === 409)).toHaveLength(33);
-    for (const r of results.filter((x) => x.status === 409)) expect(r.body.code).toBe('insufficient_available_credit');
+    for (const r of results.filter((x) => x.status === 409))
+      expect(r.body.code).toBe('insufficient_available_credit');
     expect((await brand.api.get(`/v1/cost-codes/${source.id}`)).body.available).toBe(999);
     expect((await brand.api.get(`/v1/cost-codes/${dest.id}`)).body.available).toBe(17_000);
-    expect((await ops.get('/v1/ops/ledger/verify')).body).toMatchObject({ ok: true, mismatches: [] });
+    expect((await ops.get('/v1/ops/ledger/verify')).body).toMatchObject({
+      ok: true,
+      mismatches: [],
+    });
   });
 
   it('opposite transfers between two cost codes at once neither deadlock nor lose a cent', async () => {
@@ -90,11 +249,17 @@ describe('credit guards end to end', () => {
     const b = await fund('PONG', 50_000);
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        brand.api.post('/v1/credit/transfers', { amount: 700, fromCostCodeId: i % 2 ? a.id : b.id, toCostCodeId: i % 2 ? b.id : a.id }),
+        brand.api.post('/v1/credit/transfers', {
+          amount: 700,
+          fromCostCodeId: i % 2 ? a.id : b.id,
+          toCostCodeId: i % 2 ? b.id : a.id,
+        }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
-    const balances = await Promise.all([a, b].map(async (c) => (await brand.api.get(`/v1/cost-codes/${c.id}`)).body.available));
+    const balances = await Promise.all(
+      [a, b].map(async (c) => (await brand.api.get(`/v1/cost-codes/${c.id}`)).body.available),
+    );
     expect(balances).toEqual([50_000, 50_000]);
     expect((await ops.get('/v1/ops/ledger/verify')).body).toMatchObject({ ok: true });
   });

@@ -31,25 +31,52 @@ describe('credit stories (seed 000) end to end', () => {
   const costCode = async (api: Api, id: string) => (await api.get(`/v1/cost-codes/${id}`)).body;
 
   it('adds credit to an existing cost code: pending, and an unpaid credit invoice to finance', async () => {
-    const created = await brand.api.post('/v1/cost-codes', { code: 'MKT-2027', name: 'Marketing 2027' });
+    const created = await brand.api.post('/v1/cost-codes', {
+      code: 'MKT-2027',
+      name: 'Marketing 2027',
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ code: 'MKT-2027', name: 'Marketing 2027', currency: 'USD', available: 0, pending: 0 });
+    expect(created.body).toMatchObject({
+      code: 'MKT-2027',
+      name: 'Marketing 2027',
+      currency: 'USD',
+      available: 0,
+      pending: 0,
+    });
 
-    const deposit = await brand.api.post('/v1/credit/deposits', { amount: 250_000, costCodeId: created.body.id });
+    const deposit = await brand.api.post('/v1/credit/deposits', {
+      amount: 250_000,
+      costCodeId: created.body.id,
+    });
     expect(deposit.status).toBe(201);
-    expect(deposit.body).toMatchObject({ status: 'pending', amount: 250_000, costCodeId: created.body.id });
+    expect(deposit.body).toMatchObject({
+      status: 'pending',
+      amount: 250_000,
+      costCodeId: created.body.id,
+    });
     expect(deposit.body.creditInvoiceId).toEqual(expect.any(String));
 
-    expect(await costCode(brand.api, created.body.id)).toMatchObject({ pending: 250_000, available: 0 });
+    expect(await costCode(brand.api, created.body.id)).toMatchObject({
+      pending: 250_000,
+      available: 0,
+    });
     const invoice = await creditInvoice(brand.api, deposit.body.creditInvoiceId, 'unpaid');
-    expect(invoice).toMatchObject({ depositId: deposit.body.id, costCodeId: created.body.id, amount: 250_000, status: 'unpaid' });
+    expect(invoice).toMatchObject({
+      depositId: deposit.body.id,
+      costCodeId: created.body.id,
+      amount: 250_000,
+      status: 'unpaid',
+    });
     expect(invoice.issuedAt).toEqual(expect.any(String));
     const mail = await system.smtp.waitFor(brand.financeEmail, /credit invoice/i);
     expect(mail.text).toContain('2,500.00');
   });
 
   it('adds credit to a cost code created on the fly', async () => {
-    const deposit = await brand.api.post('/v1/credit/deposits', { amount: 5_000, costCode: { code: 'EVENTS', name: 'Events' } });
+    const deposit = await brand.api.post('/v1/credit/deposits', {
+      amount: 5_000,
+      costCode: { code: 'EVENTS', name: 'Events' },
+    });
     expect(deposit.status).toBe(201);
     const codes = (await brand.api.get('/v1/cost-codes')).body.data;
     const events = codes.find((c: { code: string }) => c.code === 'EVENTS');
@@ -58,32 +85,69 @@ describe('credit stories (seed 000) end to end', () => {
   });
 
   it('clears funds confirmed by the signed webhook: pending becomes available, the invoice paid', async () => {
-    const deposit = await brand.api.post('/v1/credit/deposits', { amount: 40_000, costCode: { code: 'CLEAR-WH', name: 'Webhook' } });
+    const deposit = await brand.api.post('/v1/credit/deposits', {
+      amount: 40_000,
+      costCode: { code: 'CLEAR-WH', name: 'Webhook' },
+    });
     expect((await paymentArrived(anon, deposit.body.creditInvoiceId)).status).toBe(202);
-    await eventually(async () => expect((await brand.api.get(`/v1/credit/deposits/${deposit.body.id}`)).body.status).toBe('cleared'));
-    expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({ pending: 0, available: 40_000 });
+    await eventually(async () =>
+      expect((await brand.api.get(`/v1/credit/deposits/${deposit.body.id}`)).body.status).toBe(
+        'cleared',
+      ),
+    );
+    expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({
+      pending: 0,
+      available: 40_000,
+    });
     const paid = await creditInvoice(brand.api, deposit.body.creditInvoiceId, 'paid');
     expect(paid.paidAt).toEqual(expect.any(String));
     // The provider retries webhooks: a second notice changes nothing.
     expect((await paymentArrived(anon, deposit.body.creditInvoiceId)).status).toBe(202);
-    expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({ pending: 0, available: 40_000 });
+    expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({
+      pending: 0,
+      available: 40_000,
+    });
   });
 
   it('clears funds ops marked as paid', async () => {
-    const deposit = await brand.api.post('/v1/credit/deposits', { amount: 7_500, costCode: { code: 'CLEAR-OPS', name: 'Ops' } });
-    const marked = await ops.post(`/v1/ops/credit-invoices/${deposit.body.creditInvoiceId}/mark-paid`, undefined, null);
+    const deposit = await brand.api.post('/v1/credit/deposits', {
+      amount: 7_500,
+      costCode: { code: 'CLEAR-OPS', name: 'Ops' },
+    });
+    const marked = await ops.post(
+      `/v1/ops/credit-invoices/${deposit.body.creditInvoiceId}/mark-paid`,
+      undefined,
+      null,
+    );
     expect(marked.status).toBe(202);
-    await eventually(async () => expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({ pending: 0, available: 7_500 }));
+    await eventually(async () =>
+      expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({
+        pending: 0,
+        available: 7_500,
+      }),
+    );
   });
 
   it('deletes an unpaid credit invoice: void, pending removed, finance told it is VOID', async () => {
-    const deposit = await brand.api.post('/v1/credit/deposits', { amount: 12_345, costCode: { code: 'VOID-ME', name: 'To void' } });
+    const deposit = await brand.api.post('/v1/credit/deposits', {
+      amount: 12_345,
+      costCode: { code: 'VOID-ME', name: 'To void' },
+    });
     await creditInvoice(brand.api, deposit.body.creditInvoiceId, 'unpaid');
     const removed = await brand.api.delete(`/v1/credit-invoices/${deposit.body.creditInvoiceId}`);
     expect(removed.status).toBe(200);
-    expect(removed.body).toMatchObject({ id: deposit.body.creditInvoiceId, status: 'void', pendingCreditRemoved: 12_345 });
-    expect((await brand.api.get(`/v1/credit/deposits/${deposit.body.id}`)).body.status).toBe('voided');
-    expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({ pending: 0, available: 0 });
+    expect(removed.body).toMatchObject({
+      id: deposit.body.creditInvoiceId,
+      status: 'void',
+      pendingCreditRemoved: 12_345,
+    });
+    expect((await brand.api.get(`/v1/credit/deposits/${deposit.body.id}`)).body.status).toBe(
+      'voided',
+    );
+    expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({
+      pending: 0,
+      available: 0,
+    });
     const voided = await creditInvoice(brand.api, deposit.body.creditInvoiceId, 'void');
     expect(voided.voidedAt).toEqual(expect.any(String));
     const mail = await system.smtp.waitFor(brand.financeEmail, /VOID/);
@@ -92,9 +156,16 @@ describe('credit stories (seed 000) end to end', () => {
   });
 
   it('refuses to delete a credit invoice whose deposit has cleared (409) and changes nothing', async () => {
-    const deposit = await brand.api.post('/v1/credit/deposits', { amount: 9_000, costCode: { code: 'KEEP', name: 'Keep' } });
+    const deposit = await brand.api.post('/v1/credit/deposits', {
+      amount: 9_000,
+      costCode: { code: 'KEEP', name: 'Keep' },
+    });
     await paymentArrived(anon, deposit.body.creditInvoiceId);
-    await eventually(async () => expect((await brand.api.get(`/v1/credit/deposits/${deposit.body.id}`)).body.status).toBe('cleared'));
+    await eventually(async () =>
+      expect((await brand.api.get(`/v1/credit/deposits/${deposit.body.id}`)).body.status).toBe(
+        'cleared',
+      ),
+    );
     const refused = await brand.api.delete(`/v1/credit-invoices/${deposit.body.creditInvoiceId}`);
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -103,32 +174,63 @@ describe('credit stories (seed 000) end to end', () => {
   });
 
   it('transfers only available credit, to an existing or a new cost code', async () => {
-    const from = await brand.api.post('/v1/credit/deposits', { amount: 30_000, costCode: { code: 'FROM', name: 'Origin' } });
+    const from = await brand.api.post('/v1/credit/deposits', {
+      amount: 30_000,
+      costCode: { code: 'FROM', name: 'Origin' },
+    });
     await paymentArrived(anon, from.body.creditInvoiceId);
-    await eventually(async () => expect(await costCode(brand.api, from.body.costCodeId)).toMatchObject({ available: 30_000 }));
-    await brand.api.post('/v1/credit/deposits', { amount: 99_999, costCodeId: from.body.costCodeId }); // pending only
+    await eventually(async () =>
+      expect(await costCode(brand.api, from.body.costCodeId)).toMatchObject({ available: 30_000 }),
+    );
+    await brand.api.post('/v1/credit/deposits', {
+      amount: 99_999,
+      costCodeId: from.body.costCodeId,
+    }); // pending only
     const to = await brand.api.post('/v1/cost-codes', { code: 'TO', name: 'Destination' });
 
-    const moved = await brand.api.post('/v1/credit/transfers', { amount: 10_000, fromCostCodeId: from.body.costCodeId, toCostCodeId: to.body.id });
+    const moved = await brand.api.post('/v1/credit/transfers', {
+      amount: 10_000,
+      fromCostCodeId: from.body.costCodeId,
+      toCostCodeId: to.body.id,
+    });
     expect(moved.status).toBe(201);
-    expect(moved.body).toMatchObject({ amount: 10_000, fromCostCodeId: from.body.costCodeId, toCostCodeId: to.body.id });
+    expect(moved.body).toMatchObject({
+      amount: 10_000,
+      fromCostCodeId: from.body.costCodeId,
+      toCostCodeId: to.body.id,
+    });
 
-    const onTheFly = await brand.api.post('/v1/credit/transfers', { amount: 5_000, fromCostCodeId: from.body.costCodeId, toCostCode: { code: 'NEW-DEST', name: 'New' } });
+    const onTheFly = await brand.api.post('/v1/credit/transfers', {
+      amount: 5_000,
+      fromCostCodeId: from.body.costCodeId,
+      toCostCode: { code: 'NEW-DEST', name: 'New' },
+    });
     expect(onTheFly.status).toBe(201);
 
     // 15,000 available remain beside 99,999 pending: pending is never transferable.
-    const tooMuch = await brand.api.post('/v1/credit/transfers', { amount: 15_001, fromCostCodeId: from.body.costCodeId, toCostCodeId: to.body.id });
+    const tooMuch = await brand.api.post('/v1/credit/transfers', {
+      amount: 15_001,
+      fromCostCodeId: from.body.costCodeId,
+      toCostCodeId: to.body.id,
+    });
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body.code).toBe('insufficient_available_credit');
-    expect(await costCode(brand.api, from.body.costCodeId)).toMatchObject({ available: 15_000, pending: 99_999 });
+    expect(await costCode(brand.api, from.body.costCodeId)).toMatchObject({
+      available: 15_000,
+      pending: 99_999,
+    });
     expect(await costCode(brand.api, to.body.id)).toMatchObject({ available: 10_000, pending: 0 });
-    expect(await costCode(brand.api, onTheFly.body.toCostCodeId)).toMatchObject({ available: 5_000, code: 'NEW-DEST' });
+    expect(await costCode(brand.api, onTheFly.body.toCostCodeId)).toMatchObject({
+      available: 5_000,
+      code: 'NEW-DEST',
+    });
   });
 
   it('shows the overview: totals equal the sum of the cost codes', async () => {
     const overview = (await brand.api.get('/v1/credit')).body;
     expect(overview.currency).toBe('USD');
-    const sum = (k: 'available' | 'pending') => overview.costCodes.reduce((acc: number, c: Record<string, number>) => acc + c[k], 0);
+    const sum = (k: 'available' | 'pending') =>
+      overview.costCodes.reduce((acc: number, c: Record<string, number>) => acc + c[k], 0);
     expect(overview.available).toBe(sum('available'));
     expect(overview.pending).toBe(sum('pending'));
     expect(overview.available).toBeGreaterThan(0);
@@ -142,20 +244,37 @@ describe('credit stories (seed 000) end to end', () => {
     const other = await signUpBrand(anon, { currency: 'EUR' });
     const mine = (await brand.api.get('/v1/cost-codes')).body.data[0];
     expect((await other.api.get(`/v1/cost-codes/${mine.id}`)).status).toBe(404);
-    const deposit = await other.api.post('/v1/credit/deposits', { amount: 100, costCodeId: mine.id });
+    const deposit = await other.api.post('/v1/credit/deposits', {
+      amount: 100,
+      costCodeId: mine.id,
+    });
     expect(deposit.status).toBe(404);
-    const theirs = await other.api.post('/v1/credit/deposits', { amount: 100, costCode: { code: 'EU', name: 'EU' } });
+    const theirs = await other.api.post('/v1/credit/deposits', {
+      amount: 100,
+      costCode: { code: 'EU', name: 'EU' },
+    });
     expect(theirs.body.currency ?? 'EUR').toBe('EUR');
     expect((await brand.api.get(`/v1/credit/deposits/${theirs.body.id}`)).status).toBe(404);
-    expect((await brand.api.delete(`/v1/credit-invoices/${theirs.body.creditInvoiceId}`)).status).toBe(404);
-    expect((await other.api.get('/v1/credit')).body).toMatchObject({ currency: 'EUR', pending: 100, available: 0 });
+    expect(
+      (await brand.api.delete(`/v1/credit-invoices/${theirs.body.creditInvoiceId}`)).status,
+    ).toBe(404);
+    expect((await other.api.get('/v1/credit')).body).toMatchObject({
+      currency: 'EUR',
+      pending: 100,
+      available: 0,
+    });
   });
 
   it('runs each request once per Idempotency-Key, even 20 at a time', async () => {
-    const target = await brand.api.post('/v1/cost-codes', { code: `IK-${randomUUID().slice(0, 6)}`, name: 'Idempotent' });
+    const target = await brand.api.post('/v1/cost-codes', {
+      code: `IK-${randomUUID().slice(0, 6)}`,
+      name: 'Idempotent',
+    });
     const key = randomUUID();
     const body = { amount: 1_111, costCodeId: target.body.id };
-    const responses = await Promise.all(Array.from({ length: 20 }, () => brand.api.post('/v1/credit/deposits', body, key)));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => brand.api.post('/v1/credit/deposits', body, key)),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
     expect(await costCode(brand.api, target.body.id)).toMatchObject({ pending: 1_111 });

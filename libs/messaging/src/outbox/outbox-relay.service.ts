@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  OnModuleDestroy,
 } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { ChannelWrapper } from 'amqp-connection-manager';
@@ -51,7 +51,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.relayEnabled) {
-      this.logger.warn('outbox relay is off in this replica (OUTBOX_RELAY=off): events wait in the outbox');
+      this.logger.warn(
+        'outbox relay is off in this replica (OUTBOX_RELAY=off): events wait in the outbox',
+      );
       this.stopped = true;
       return;
     }
