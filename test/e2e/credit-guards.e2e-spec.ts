@@ -106,24 +106,28 @@ describe('credit guards end to end', () => {
           }),
         400,
         'validation_failed',
+        undefined,
       ],
       [
         'no cost code at all',
         () => brand.api.post('/v1/credit/deposits', { amount: 100 }),
         400,
         'validation_failed',
+        undefined,
       ],
       [
         'an unknown cost code',
         () => brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: randomUUID() }),
         404,
         'not_found',
+        undefined,
       ],
       [
         'a missing Idempotency-Key',
         () => brand.api.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }, null),
         400,
         'idempotency_key_required',
+        undefined,
       ],
       [
         'malformed JSON',
@@ -134,12 +138,14 @@ describe('credit guards end to end', () => {
           }),
         400,
         'malformed_json',
+        undefined,
       ],
       [
         'no token',
         () => anon.post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }),
         401,
         'unauthenticated',
+        undefined,
       ],
       [
         'a forged token',
@@ -149,18 +155,21 @@ describe('credit guards end to end', () => {
             .post('/v1/credit/deposits', { amount: 100, costCodeId: funded.id }),
         401,
         'unauthenticated',
+        undefined,
       ],
       [
         'a brand token on an ops route',
         () => brand.api.post(`/v1/ops/credit-invoices/${randomUUID()}/mark-paid`, undefined, null),
         403,
         'forbidden',
+        undefined,
       ],
       [
         'a brand token on the ledger check',
         () => brand.api.get('/v1/ops/ledger/verify'),
         403,
         'forbidden',
+        undefined,
       ],
       [
         'an over-drawing transfer',
@@ -172,6 +181,7 @@ describe('credit guards end to end', () => {
           }),
         409,
         'insufficient_available_credit',
+        undefined,
       ],
       [
         'a transfer to itself',
@@ -183,12 +193,14 @@ describe('credit guards end to end', () => {
           }),
         409,
         'same_cost_code',
+        undefined,
       ],
       [
         'a duplicate cost code',
         () => brand.api.post('/v1/cost-codes', { code: 'funded', name: 'Again' }),
         409,
         'duplicate_cost_code',
+        undefined,
       ],
       [
         'a webhook with a bad signature',
@@ -199,10 +211,20 @@ describe('credit guards end to end', () => {
           }),
         401,
         'invalid_signature',
+        undefined,
       ],
     ];
 
-    it.each(cases)('%s → %i %s', async (_name, send, status, code, field) => {
+    // Every row has all five cells: jest.each would take a missing last one for a `done` callback.
+    // Object rows: with array rows, jest.each would take a missing last cell for a `done` callback.
+    const rows = cases.map(([name, send, status, code, field]) => ({
+      name,
+      send,
+      status,
+      code,
+      field,
+    }));
+    it.each(rows)('$name → $status $code', async ({ send, status, code, field }) => {
       const before = await snapshot();
       const res = await send();
       expect(res.status).toBe(status);

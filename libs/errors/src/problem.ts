@@ -15,13 +15,14 @@ export function toProblem(
   errorId?: string,
 ): ProblemDetails {
   return {
+    // Extension members first: a code-specific fact must never overwrite a standard member.
+    ...(err.meta ?? {}),
     type: `${PROBLEM_TYPE_BASE}${err.code.replace(/_/g, '-')}`,
     title: err.title,
     status: err.status,
     detail: err.detail,
     code: err.code,
     ...(err.errors ? { errors: err.errors } : {}),
-    ...(err.meta ?? {}),
     ...(instance ? { instance } : {}),
     ...(errorId ? { errorId } : {}),
   };

@@ -32,6 +32,11 @@ export class Api {
     if (body !== undefined || options.raw !== undefined)
       headers['content-type'] ??= 'application/json';
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    if (process.env.E2E_TRACE)
+      require('node:fs').appendFileSync(
+        process.env.E2E_TRACE,
+        `${method} ${path} ${options.raw ?? JSON.stringify(body) ?? ''}\n`,
+      );
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
