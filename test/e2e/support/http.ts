@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
 export interface ApiResponse<T = any> {
@@ -32,11 +33,8 @@ export class Api {
     if (body !== undefined || options.raw !== undefined)
       headers['content-type'] ??= 'application/json';
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    if (process.env.E2E_TRACE)
-      require('node:fs').appendFileSync(
-        process.env.E2E_TRACE,
-        `${method} ${path} ${options.raw ?? JSON.stringify(body) ?? ''}\n`,
-      );
+    // E2E_TRACE=<file> logs every request a test makes, for finding where a test stalls.
+    if (process.env.E2E_TRACE) appendFileSync(process.env.E2E_TRACE, `${method} ${path}\n`);
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
