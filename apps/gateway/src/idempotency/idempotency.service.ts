@@ -37,11 +37,24 @@ export class IdempotencyService {
     this.waitMs = config.RPC_TIMEOUT_MS + 2_000;
   }
 
+  /**
+   * Runs one bookkeeping statement without waiting for its WAL flush. Safe because these rows
+   * are an optimisation, not the guarantee: the services de-duplicate on the same key in their
+   * own durable transactions, so a record lost in a PostgreSQL crash only means a retry is
+   * answered by the service's replay instead of this table's. It saves two fsyncs per request.
+   */
+  private write(sql: string, params: unknown[]): Promise<unknown[]> {
+    return this.orm.em.fork().transactional(async (em) => {
+      await em.execute('set local synchronous_commit = off');
+      return em.execute<unknown[]>(sql, params);
+    });
+  }
+
   async claim(scope: string, key: string, hash: string): Promise<Claim> {
     const deadline = Date.now() + this.waitMs;
     const em = this.orm.em.fork();
     for (;;) {
-      const inserted = await em.execute<unknown[]>(
+      const inserted = await this.write(
         `insert into idempotency_record (scope, key, request_hash, status, locked_until)
          values (?, ?, ?, 'in_progress', now() + ? * interval '1 millisecond')
          on conflict do nothing returning key`,
@@ -81,7 +94,7 @@ export class IdempotencyService {
 
   /** Remembers the response the client got, to replay it for the same key. */
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.orm.em.fork().execute(
+    await this.write(
       `update idempotency_record set status = 'completed', response_status = ?, response_body = ?
         where scope = ? and key = ?`,
       [status, JSON.stringify(body ?? null), scope, key],
