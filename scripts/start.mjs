@@ -22,12 +22,23 @@ const env = {
   OPS_PASSWORD: 'ops-password-change-me',
   ...process.env,
 };
-const healthPorts = { credit: 3101, invoicing: 3102, scheduler: 3103 };
-const colors = { gateway: 36, credit: 32, invoicing: 35, scheduler: 33 };
+const healthPorts = { credit: 3101, invoicing: 3102, scheduler: 3103, 'creator-network': 3104 };
+const colors = { gateway: 36, credit: 32, invoicing: 35, scheduler: 33, 'creator-network': 34 };
 
 ensureDependencies();
 ensureInfrastructure();
 build();
+
+// Without an SMTP server configured, a local one prints every email here.
+const { startMailCatcher } = await import('./mail-catcher.mjs');
+const mail = env.SMTP_URL
+  ? null
+  : await startMailCatcher((m) =>
+      console.log(
+        `\x1b[90mmail           │ to ${m.to.join(', ')}: ${m.subject}\n${m.text.trim().replace(/^/gm, '               │   ')}\x1b[0m`,
+      ),
+    );
+if (mail) env.SMTP_URL = mail.url;
 
 for (const service of SERVICES) {
   console.log(`▸ migrating ${service}`);
@@ -48,7 +59,7 @@ function startService(service) {
     env: { ...env, HEALTH_PORT: String(healthPorts[service] ?? 0) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const tag = `\x1b[${colors[service]}m${service.padEnd(9)}\x1b[0m│ `;
+  const tag = `\x1b[${colors[service]}m${service.padEnd(15)}\x1b[0m│ `;
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
     stream.on('data', (chunk) => {
@@ -73,6 +84,7 @@ function stop(code = 0) {
   stopping = true;
   console.log('▸ stopping (SIGTERM: in-flight work finishes first)');
   for (const child of children.values()) child.kill('SIGTERM');
+  void mail?.close();
   const force = setTimeout(() => {
     for (const child of children.values()) child.kill('SIGKILL');
   }, 20_000);
@@ -103,8 +115,47 @@ async function waitForGateway() {
   throw new Error('the gateway did not become ready within 60 s');
 }
 
+async function api(method, path, body, token, key) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (key) headers['idempotency-key'] = key;
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body && JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => undefined) };
+}
+
+/** The demo creator joins the demo brand's network the way a real one does: by its emailed invite. */
+async function seedCreator(brand, creator) {
+  if ((await api('POST', '/v1/auth/login', creator)).status === 200) return true;
+  if (!mail) return false;
+  const admin = await api('POST', '/v1/auth/login', brand);
+  const invite = await api(
+    'POST',
+    '/v1/invites',
+    { email: creator.email },
+    admin.body.accessToken,
+    `seed-${Date.now()}`,
+  );
+  if (invite.status !== 201)
+    throw new Error(`inviting the demo creator failed: ${JSON.stringify(invite.body)}`);
+  const email = await mail.waitFor(creator.email, /invited you/);
+  const token = /Invite token: (\S+)/.exec(email.text)?.[1];
+  const accepted = await api('POST', '/v1/invites/accept', {
+    token,
+    name: 'Demo Creator',
+    password: creator.password,
+  });
+  if (accepted.status !== 201)
+    throw new Error(`accepting the demo invite failed: ${JSON.stringify(accepted.body)}`);
+  return true;
+}
+
 async function seed() {
   const demo = { email: 'demo-admin@glimmer.local', password: 'demo-password' };
+  const creator = { email: 'demo-creator@glimmer.local', password: 'demo-password' };
   const res = await fetch(`${base}/v1/brands`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': 'seed-demo-brand' },
@@ -118,9 +169,14 @@ async function seed() {
   if (res.status !== 201 && res.status !== 409) {
     console.error(`seeding the demo brand failed: ${res.status} ${await res.text()}`);
   }
+  const creatorSeeded = await seedCreator(demo, creator).catch((err) => {
+    console.error(`seeding the demo creator failed: ${err.message}`);
+    return false;
+  });
   console.log(`
   Glimmer is running: ${base}  (API docs: ${base}/docs)
   Demo brand admin : ${demo.email} / ${demo.password}
+  Demo creator     : ${creatorSeeded ? `${creator.email} / ${creator.password} (in the demo brand's network)` : '(not seeded: needs the local mail catcher, i.e. no SMTP_URL)'}
   Ops user         : ${env.OPS_EMAIL} / ${env.OPS_PASSWORD}
   Log in: curl -s ${base}/v1/auth/login -H 'content-type: application/json' \\
             -d '{"email":"${demo.email}","password":"${demo.password}"}'

@@ -1,12 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@glimmer/config/config.module';
 import { DatabaseModule } from '@glimmer/database/database.module';
+import { DatabaseReadiness } from '@glimmer/database/database.readiness';
+import { BrokerReadiness } from '@glimmer/messaging/broker.readiness';
 import { MessagingModule } from '@glimmer/messaging/messaging.module';
 import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
+import { HealthModule } from '@glimmer/observability/health.module';
 import { LoggerModule } from '@glimmer/observability/logger.module';
+import { MetricsModule } from '@glimmer/observability/metrics';
 import { CostCodesModule } from './cost-codes/cost-codes.module';
 import { CreditConfig, creditDatabase } from './credit.config';
 import { DepositsModule } from './deposits/deposits.module';
+import { LedgerMetrics } from './ledger/ledger.metrics';
 import { LedgerModule } from './ledger/ledger.module';
 import { OverviewModule } from './overview/overview.module';
 import { TransfersModule } from './transfers/transfers.module';
@@ -27,7 +32,10 @@ export class CreditModule {
         DepositsModule,
         TransfersModule,
         OverviewModule,
+        HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),
+        MetricsModule.forService('credit'),
       ],
+      providers: [LedgerMetrics],
     };
   }
 }

@@ -81,8 +81,10 @@ describe('gateway architecture', () => {
     expect(publicRoutes).toEqual([
       '/health/live',
       '/health/ready',
+      '/metrics',
       '/v1/auth/login',
       '/v1/brands',
+      '/v1/invites/accept',
       '/v1/webhooks/payments',
     ]);
   });

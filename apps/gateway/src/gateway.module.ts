@@ -1,15 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@glimmer/config/config.module';
 import { DatabaseModule } from '@glimmer/database/database.module';
+import { DatabaseReadiness } from '@glimmer/database/database.readiness';
+import { BrokerReadiness } from '@glimmer/messaging/broker.readiness';
 import { MessagingModule } from '@glimmer/messaging/messaging.module';
 import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
+import { HealthModule } from '@glimmer/observability/health.module';
 import { LoggerModule } from '@glimmer/observability/logger.module';
+import { MetricsModule } from '@glimmer/observability/metrics';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { CreditApiModule } from './credit/credit-api.module';
 import { GatewayConfig, gatewayDatabase } from './gateway.config';
-import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { NetworkApiModule } from './network/network-api.module';
 import { OpsModule } from './ops/ops.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -31,9 +35,11 @@ export class GatewayModule {
         AccountsModule,
         IdempotencyModule,
         CreditApiModule,
+        NetworkApiModule,
         WebhooksModule,
         OpsModule,
-        HealthModule,
+        HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),
+        MetricsModule.forService('gateway'),
       ],
     };
   }

@@ -1,9 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@glimmer/config/config.module';
 import { DatabaseModule } from '@glimmer/database/database.module';
+import { DatabaseReadiness } from '@glimmer/database/database.readiness';
+import { BrokerReadiness } from '@glimmer/messaging/broker.readiness';
 import { MessagingModule } from '@glimmer/messaging/messaging.module';
 import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
+import { HealthModule } from '@glimmer/observability/health.module';
 import { LoggerModule } from '@glimmer/observability/logger.module';
+import { MetricsModule } from '@glimmer/observability/metrics';
 import { BillingProfilesModule } from './billing-profiles/billing-profiles.module';
 import { CreditInvoicesModule } from './credit-invoices/credit-invoices.module';
 import { InvoicingConfig, invoicingDatabase } from './invoicing.config';
@@ -21,6 +25,8 @@ export class InvoicingModule {
         MessagingModule.forService(messagingOptionsFrom('invoicing', config)),
         BillingProfilesModule,
         CreditInvoicesModule,
+        HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),
+        MetricsModule.forService('invoicing'),
       ],
     };
   }

@@ -1,9 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@glimmer/config/config.module';
+import { BrokerReadiness } from '@glimmer/messaging/broker.readiness';
 import { MessagingModule } from '@glimmer/messaging/messaging.module';
 import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
+import { HealthModule } from '@glimmer/observability/health.module';
 import { LoggerModule } from '@glimmer/observability/logger.module';
+import { MetricsModule } from '@glimmer/observability/metrics';
+import { RedisReadiness } from '@glimmer/observability/redis.readiness';
 import { DepositClearingModule } from './deposit-clearing/deposit-clearing.module';
 import { bullOptions } from './jobs/bull-options';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -27,6 +31,8 @@ export class SchedulerModule {
         DepositClearingModule,
         SweepsModule,
         NotificationsModule,
+        HealthModule.forService({ checks: [BrokerReadiness, RedisReadiness] }),
+        MetricsModule.forService('scheduler'),
       ],
     };
   }

@@ -8,6 +8,10 @@ import * as transfers from './credit/transfer.messages';
 import * as brandRegistered from './identity/brand-registered.event';
 import * as creditInvoices from './invoicing/credit-invoice.messages';
 import * as creditInvoiceEvents from './invoicing/credit-invoice.events';
+import * as creators from './network/creator.messages';
+import * as invites from './network/invite.messages';
+import * as networkEvents from './network/network.events';
+import * as offers from './network/offer.messages';
 
 type AnyContract = RpcContract<unknown, unknown> | EventContract<unknown>;
 
@@ -33,4 +37,8 @@ export const MESSAGE_REGISTRY: readonly AnyContract[] = contractsOf(
   brandRegistered,
   creditInvoices,
   creditInvoiceEvents,
+  invites,
+  creators,
+  offers,
+  networkEvents,
 );

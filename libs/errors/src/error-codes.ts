@@ -23,6 +23,13 @@ export const ERROR_CODES = {
   credit_invoice_already_paid: { status: 409, title: 'The credit invoice is already paid' },
   deposit_voided: { status: 409, title: 'The deposit was voided' },
   funds_not_confirmed: { status: 409, title: 'The funds have not been confirmed yet' },
+  invite_token_invalid: { status: 400, title: 'The invite token is not valid' },
+  invite_expired: { status: 410, title: 'The invite has expired' },
+  invite_revoked: { status: 410, title: 'The invite was revoked' },
+  invite_already_accepted: { status: 409, title: 'The invite has already been accepted' },
+  invite_not_pending: { status: 409, title: 'The invite is no longer pending' },
+  offer_not_open: { status: 409, title: 'The offer is no longer open' },
+  offer_expired: { status: 409, title: 'The offer has expired' },
   idempotency_request_in_progress: {
     status: 409,
     title: 'A request with this Idempotency-Key is still in progress',

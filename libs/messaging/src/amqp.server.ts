@@ -10,6 +10,7 @@ import { AmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp.context';
 import { assertServiceTopology, subscribedPatterns } from './broker-setup';
 import { encode, isSerializedError, JSON_CONTENT, RpcReply } from './envelope';
+import { MessagingMetrics } from './messaging.metrics';
 import { HEADERS, topology } from './topology';
 
 /**
@@ -30,6 +31,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     private readonly subscriptions: readonly string[] = subscribedPatterns(
       connection.options.service,
     ),
+    private readonly metrics: MessagingMetrics = new MessagingMetrics(),
   ) {
     super();
   }
@@ -102,12 +104,18 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   private async handleRpc(msg: ConsumeMessage): Promise<void> {
     await withCorrelation(this.correlationOf(msg), async () => {
+      const pattern = String(msg.properties.type ?? '');
+      const stop = this.metrics.rpcServerDuration.startTimer({ pattern });
       let reply: RpcReply;
       try {
         reply = { ok: true, data: (await this.invoke(msg)) ?? null };
       } catch (err) {
         reply = { ok: false, error: this.serialize(err, msg) };
       }
+      const outcome = reply.ok ? 'ok' : reply.error.code;
+      const seconds = stop({ outcome });
+      if (!reply.ok) this.metrics.rpcServerErrors.inc({ pattern, code: outcome });
+      this.logger.debug(`rpc ${pattern} answered ${outcome} in ${Math.round(seconds * 1000)} ms`);
       const { replyTo, correlationId } = msg.properties;
       if (replyTo) {
         await this.channel!.sendToQueue(replyTo, encode(reply), {
@@ -121,10 +129,18 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   private async handleEventMessage(msg: ConsumeMessage): Promise<void> {
     await withCorrelation(this.correlationOf(msg), async () => {
+      const pattern = String(msg.properties.type ?? '');
+      const stop = this.metrics.eventDuration.startTimer({ pattern });
       try {
         await this.invoke(msg);
+        const seconds = stop({ outcome: 'ok' });
+        this.metrics.eventsHandled.inc({ pattern });
+        this.logger.debug(`event ${pattern} handled in ${Math.round(seconds * 1000)} ms`);
       } catch (err) {
-        await this.retryOrDeadLetter(msg, this.serialize(err, msg));
+        const error = this.serialize(err, msg);
+        stop({ outcome: error.code });
+        this.metrics.eventsFailed.inc({ pattern, code: error.code });
+        await this.retryOrDeadLetter(msg, error);
       }
       this.channel!.ack(msg);
     });
@@ -138,6 +154,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     const properties = { ...msg.properties, headers, persistent: true };
     if (retriable && attempt < maxRetries) {
       headers[HEADERS.retryCount] = attempt + 1;
+      this.metrics.eventsRetried.inc({ pattern: String(msg.properties.type ?? '') });
       this.logger.warn(
         `${msg.properties.type} failed (${error.code}); retry ${attempt + 1}/${maxRetries}`,
       );
@@ -153,6 +170,10 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       [HEADERS.failedAt]: new Date().toISOString(),
       [HEADERS.originalQueue]: topology.eventQueue(prefix, service),
       [HEADERS.retryCount]: attempt,
+    });
+    this.metrics.eventsDeadLettered.inc({
+      pattern: String(msg.properties.type ?? ''),
+      code: error.code,
     });
     this.logger.error(
       `${msg.properties.type} dead-lettered after ${attempt} retries: ${error.code} ${error.detail}`,

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AmqpConnection } from './amqp-connection';
 import { InboxService } from './inbox/inbox.service';
+import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
@@ -17,6 +18,7 @@ export class MessagingModule {
     const providers = [
       { provide: MESSAGING_OPTIONS, useValue: options },
       AmqpConnection,
+      MessagingMetrics,
       RpcClient,
       ...(database ? [OutboxService, OutboxRelay, InboxService] : []),
     ];

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { DomainError } from '@glimmer/errors/domain-error';
 import { CORRELATION_HEADER, currentCorrelationId } from '@glimmer/observability/correlation';
 import { AmqpConnection } from './amqp-connection';
 import { encode, JSON_CONTENT, RpcReply } from './envelope';
+import { MessagingMetrics } from './messaging.metrics';
 import { topology } from './topology';
 
 const REPLY_TO = 'amq.rabbitmq.reply-to';
@@ -28,7 +29,10 @@ export class RpcClient implements OnModuleInit {
   private readonly pending = new Map<string, Pending>();
   private channel: ChannelWrapper;
 
-  constructor(private readonly connection: AmqpConnection) {}
+  constructor(
+    private readonly connection: AmqpConnection,
+    @Optional() private readonly metrics: MessagingMetrics = new MessagingMetrics(),
+  ) {}
 
   onModuleInit(): void {
     this.channel = this.connection.createChannel('rpc-client', async (ch) => {
@@ -40,6 +44,22 @@ export class RpcClient implements OnModuleInit {
     contract: RpcContract<Req, Res>,
     payload: Req,
     options: { timeoutMs?: number } = {},
+  ): Promise<Res> {
+    const stop = this.metrics.rpcClientDuration.startTimer({ pattern: contract.pattern });
+    try {
+      const result = await this.send(contract, payload, options);
+      stop({ outcome: 'ok' });
+      return result;
+    } catch (err) {
+      stop({ outcome: err instanceof DomainError ? err.code : 'internal' });
+      throw err;
+    }
+  }
+
+  private async send<Req, Res>(
+    contract: RpcContract<Req, Res>,
+    payload: Req,
+    options: { timeoutMs?: number },
   ): Promise<Res> {
     if (!this.connection.isConnected) {
       throw new DomainError(

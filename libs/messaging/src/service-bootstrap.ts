@@ -5,6 +5,7 @@ import { GlimmerExceptionFilter } from '@glimmer/errors/exception.filter';
 import { createValidationPipe } from '@glimmer/errors/validation.pipe';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpServer } from './amqp.server';
+import { MessagingMetrics } from './messaging.metrics';
 
 /**
  * Starts a back-end service: its message handlers on the broker and a small HTTP server for
@@ -22,7 +23,9 @@ export async function bootstrapService(
   app.useGlobalFilters(new GlimmerExceptionFilter());
   // A hybrid app's microservice counts as initialised: it must inherit the pipes and filters.
   app.connectMicroservice(
-    { strategy: new AmqpServer(app.get(AmqpConnection), subscriptions) },
+    {
+      strategy: new AmqpServer(app.get(AmqpConnection), subscriptions, app.get(MessagingMetrics)),
+    },
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();

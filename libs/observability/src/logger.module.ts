@@ -28,7 +28,10 @@ export class LoggerModule {
             },
             genReqId: (req: IncomingMessage) =>
               sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID(),
-            autoLogging: { ignore: (req: IncomingMessage) => !!req.url?.startsWith('/health') },
+            autoLogging: {
+              ignore: (req: IncomingMessage) =>
+                !!req.url?.startsWith('/health') || req.url === '/metrics',
+            },
             redact: [
               'req.headers.authorization',
               'req.headers.cookie',
@@ -38,7 +41,8 @@ export class LoggerModule {
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: req.url,
+                // The queue board accepts an access token once as ?token=: never log it.
+                url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },

@@ -7,7 +7,7 @@ import { SmtpCapture } from '@glimmer/testing/smtp-capture';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 
 const ROOT = join(__dirname, '..', '..', '..');
-export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler'] as const;
+export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler', 'creator-network'] as const;
 export type Service = (typeof SERVICES)[number];
 
 export const OPS = { email: 'ops@e2e.glimmer.test', password: 'ops-password-for-e2e' };
@@ -36,6 +36,8 @@ export class GlimmerSystem {
   baseUrl: string;
   private vars: Record<string, string>;
   private logDir: string;
+  /** Each back-end service's health and metrics port (the gateway serves them on PORT). */
+  private readonly healthPorts = new Map<Service, number>();
 
   constructor(
     private readonly label: string,
@@ -85,14 +87,26 @@ export class GlimmerSystem {
 
   /** Starts one service; `extraEnv` lets a test inject a fault into one run of it. */
   async startService(service: Service, extraEnv: Record<string, string> = {}): Promise<void> {
+    if (!this.healthPorts.has(service)) this.healthPorts.set(service, await freePort());
     const log = createWriteStream(join(this.logDir, `${service}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [this.entry(service), 'serve'], {
-      env: { ...process.env, ...this.vars, ...extraEnv },
+      env: {
+        ...process.env,
+        ...this.vars,
+        HEALTH_PORT: String(this.healthPorts.get(service)),
+        ...extraEnv,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.processes.set(service, child);
+  }
+
+  /** Where a service answers /health/* and /metrics (the gateway: its API port). */
+  healthUrl(service: Service): string {
+    if (service === 'gateway') return this.baseUrl;
+    return `http://127.0.0.1:${this.healthPorts.get(service)}`;
   }
 
   logFile(service: Service): string {

@@ -3,11 +3,9 @@ import type { Request } from 'express';
 import type { Actor, BrandActor, Role } from '@glimmer/contracts/actor';
 import { isBrandActor } from '@glimmer/contracts/actor';
 
-export const IS_PUBLIC = 'glimmer:public';
+/** Shared with the libraries' health and metrics controllers. */
+export { IS_PUBLIC, Public } from '@glimmer/observability/public-route';
 export const ROLES_KEY = 'glimmer:roles';
-
-/** The route needs no access token (signup, login, the signed webhook, health, docs). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only these roles may call the route (the caller must be authenticated). */
 export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_KEY, roles);

@@ -3,16 +3,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { GlimmerExceptionFilter } from '@glimmer/errors/exception.filter';
 import { createValidationPipe } from '@glimmer/errors/validation.pipe';
+import { HttpMetricsMiddleware, MetricsRegistry } from '@glimmer/observability/metrics';
 import { GatewayModule } from '../gateway.module';
 import type { GatewayConfig } from '../gateway.config';
+import { QUEUE_BOARD_PATH, QueueBoard } from '../ops/queue-board';
 import { bodyErrorHandler, jsonBody, requireJsonBody } from './body-parsing';
 import { assignCorrelationId, runInCorrelation } from './correlation';
 import { setupOpenApi } from './openapi';
 
 /**
  * The gateway, fully configured but not listening: main.ts and the integration tests start
- * exactly this. Order matters: correlation id, content type, JSON parsing and its errors, then
- * the correlation context, then Nest's own middleware, guards, interceptors and routes.
+ * exactly this. Order matters: correlation id, request metrics, the Bull Board (its own
+ * authentication and body parsing), content type, JSON parsing and its errors, then the
+ * correlation context, then Nest's own middleware, guards, interceptors and routes.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
@@ -23,6 +26,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   app.use(assignCorrelationId);
+  app.use(new HttpMetricsMiddleware(app.get(MetricsRegistry)).use);
+  app.use(QUEUE_BOARD_PATH, app.get(QueueBoard).handler);
   app.use(requireJsonBody);
   app.use(jsonBody);
   app.use(bodyErrorHandler);

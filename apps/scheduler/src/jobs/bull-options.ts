@@ -1,4 +1,5 @@
 import type { QueueOptions } from 'bullmq';
+import { bullPrefix } from '@glimmer/contracts/scheduler/queues';
 import type { SchedulerConfig } from '../scheduler.config';
 
 /**
@@ -10,6 +11,6 @@ export function bullOptions(
 ): QueueOptions {
   return {
     connection: { url: config.REDIS_URL },
-    prefix: `${config.GLIMMER_PREFIX}:bull`,
+    prefix: bullPrefix(config.GLIMMER_PREFIX),
   };
 }

@@ -1,7 +1,8 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { withCorrelation } from '@glimmer/observability/correlation';
+import { JobMetrics } from './job-metrics';
 import type { JobData, JobName } from './job-types';
 
 /** A job as a worker receives it, narrowed by `job.name`. */
@@ -18,6 +19,8 @@ export abstract class GlimmerWorker
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   protected readonly logger = new Logger(this.constructor.name);
+  /** Property-injected, so the processors' constructors stay their own. */
+  @Inject(JobMetrics) private readonly jobMetrics: JobMetrics;
 
   protected constructor(private readonly concurrency: number) {
     super();
@@ -43,12 +46,25 @@ export abstract class GlimmerWorker
       : typed.data.correlationId;
     return withCorrelation(correlationId, async () => {
       const started = Date.now();
+      const labels = { queue: job.queueName, name: job.name };
       try {
         const result = await this.handle(typed);
+        this.jobMetrics.duration.observe(
+          { ...labels, outcome: 'ok' },
+          (Date.now() - started) / 1000,
+        );
         this.logger.log({ jobId: job.id, result, ms: Date.now() - started }, `${job.name} done`);
         return result;
       } catch (err) {
         const attempt = job.attemptsMade + 1;
+        this.jobMetrics.duration.observe(
+          { ...labels, outcome: 'failed' },
+          (Date.now() - started) / 1000,
+        );
+        this.jobMetrics.failures.inc({
+          ...labels,
+          final: String(attempt >= (job.opts.attempts ?? 1)),
+        });
         this.logger.warn(
           { jobId: job.id, attempt, of: job.opts.attempts ?? 1 },
           `${job.name} failed: ${(err as Error).message}`,

@@ -1,12 +1,2 @@
-/**
- * BullMQ queue names. NEVER RENAME ONE: the jobs waiting, delayed or kept for de-duplication in
- * Redis live under the old name, and a renamed queue would silently never run them. To move
- * jobs, add a new queue, deploy, let the old one drain, then remove it.
- */
-export enum QueueName {
-  DepositClearing = 'deposit-clearing',
-  Sweeps = 'sweeps',
-  Notifications = 'notifications',
-}
-
-export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
+/** The queue names live in contracts, so the gateway's Bull Board shows the same queues. */
+export { QueueName, QUEUE_NAMES } from '@glimmer/contracts/scheduler/queues';

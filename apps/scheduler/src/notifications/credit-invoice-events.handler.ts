@@ -11,7 +11,7 @@ import { AmqpContext } from '@glimmer/messaging/amqp.context';
 import { currentCorrelationId } from '@glimmer/observability/correlation';
 import { JobQueue } from '../jobs/job-queue.service';
 import { jobIds, JobName } from '../jobs/job-types';
-import type { EmailMessage } from './email.templates';
+import type { CreditInvoiceEmail } from './email.templates';
 
 /**
  * Tells a brand's finance contact about its credit invoices. Each event queues one send-email
@@ -38,9 +38,9 @@ export class CreditInvoiceEventsHandler {
     return this.queueEmail({ template: 'credit-invoice-voided', notice: p }, ctx);
   }
 
-  private async queueEmail(email: EmailMessage, ctx: AmqpContext): Promise<void> {
+  private async queueEmail(email: CreditInvoiceEmail, ctx: AmqpContext): Promise<void> {
     // Class instances do not survive JSON; the job keeps the plain notice.
-    const plain: EmailMessage = { ...email, notice: { ...email.notice } };
+    const plain = { ...email, notice: { ...email.notice } } as CreditInvoiceEmail;
     const result = await this.jobs.enqueue(
       JobName.SendEmail,
       { email: plain, correlationId: currentCorrelationId() ?? randomUUID() },

@@ -41,3 +41,47 @@ describe('email templates', () => {
     ).toBe(`Credit invoice ${notice.creditInvoiceId} paid: JPY 5,000`);
   });
 });
+
+describe('creator network email templates', () => {
+  it('sends the invite token and accept link to the invited email only', () => {
+    const mail = renderEmail({
+      template: 'network-invite',
+      invite: {
+        inviteId: randomUUID(),
+        brandName: 'Acme <Studios>',
+        email: 'ada@creator.test',
+        token: 'tok_abc',
+        acceptUrl: 'https://app.glimmer.test/invites/accept?token=tok_abc',
+        expiresAt: '2026-05-08T10:00:00.000Z',
+        message: 'We love your work',
+      },
+    });
+    expect(mail.to).toBe('ada@creator.test');
+    expect(mail.subject).toBe('Acme <Studios> invited you to Glimmer');
+    expect(mail.text).toContain('Invite token: tok_abc');
+    expect(mail.text).toContain('https://app.glimmer.test/invites/accept?token=tok_abc');
+    expect(mail.text).toContain('We love your work');
+    expect(mail.html).not.toContain('<Studios>');
+  });
+
+  it('tells the creator about an offer with its fee', () => {
+    const mail = renderEmail({
+      template: 'network-offer-sent',
+      offer: {
+        offerId: randomUUID(),
+        brandId: randomUUID(),
+        brandName: 'Acme',
+        creatorId: randomUUID(),
+        creatorEmail: 'ada@creator.test',
+        creatorName: 'Ada',
+        title: 'Spring shoot',
+        fee: 150_000,
+        currency: 'EUR',
+        dueDate: '2027-04-30',
+      },
+    });
+    expect(mail.to).toBe('ada@creator.test');
+    expect(mail.subject).toBe('Acme made you an offer: Spring shoot');
+    expect(mail.text).toContain('EUR 1,500.00');
+  });
+});

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { CreditInvoiceEventsHandler } from './credit-invoice-events.handler';
 import { Mailer } from './mailer.service';
+import { NetworkEventsHandler } from './network-events.handler';
 import { NotificationsProcessor } from './notifications.processor';
 
 /** The one place Glimmer sends email from. */
 @Module({
   imports: [JobsModule],
-  controllers: [CreditInvoiceEventsHandler],
+  controllers: [CreditInvoiceEventsHandler, NetworkEventsHandler],
   providers: [Mailer, NotificationsProcessor],
 })
 export class NotificationsModule {}

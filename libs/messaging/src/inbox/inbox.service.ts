@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { AmqpContext } from '../amqp.context';
+import { MessagingMetrics } from '../messaging.metrics';
 
 export type InboxResult<T> = { duplicate: false; value: T } | { duplicate: true };
 
@@ -13,7 +14,10 @@ export type InboxResult<T> = { duplicate: false; value: T } | { duplicate: true 
 export class InboxService {
   duplicatesDropped = 0;
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    @Optional() private readonly metrics: MessagingMetrics = new MessagingMetrics(),
+  ) {}
 
   async runOnce<T>(
     consumer: string,
@@ -29,6 +33,7 @@ export class InboxService {
       );
       if (inserted.length === 0) {
         this.duplicatesDropped += 1;
+        this.metrics.inboxDuplicates.inc({ consumer });
         return { duplicate: true } as const;
       }
       return { duplicate: false, value: await work(em) } as const;

@@ -4,6 +4,7 @@ import {
   Logger,
   OnApplicationBootstrap,
   OnModuleDestroy,
+  Optional,
 } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { ChannelWrapper } from 'amqp-connection-manager';
@@ -11,6 +12,7 @@ import { Client } from 'pg';
 import { schemaForMessaging } from '../schema';
 import { AmqpConnection } from '../amqp-connection';
 import { encode, JSON_CONTENT } from '../envelope';
+import { MessagingMetrics } from '../messaging.metrics';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { topology } from '../topology';
 import { outboxChannel } from './outbox.sql';
@@ -47,7 +49,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly orm: MikroORM,
     private readonly connection: AmqpConnection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
+    @Optional() private readonly metrics: MessagingMetrics = new MessagingMetrics(),
+  ) {
+    const lagMs = () => this.lagMs();
+    metrics.registry.gauge({
+      name: 'glimmer_outbox_lag_seconds',
+      help: 'Age of the oldest unpublished outbox event (0 when none waits); read on scrape',
+      async collect() {
+        try {
+          this.set((await lagMs()) / 1000);
+        } catch {
+          // database unreachable: readiness says so; keep the last value
+        }
+      },
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.relayEnabled) {
@@ -148,6 +164,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       await em.execute(`update outbox_message set published_at = now() where id in (?)`, [
         rows.map((r) => r.id),
       ]);
+      this.metrics.outboxPublished.inc(rows.length);
       return rows.length;
     });
   }

@@ -1,0 +1,50 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AddSampleRequest,
+  AddSampleRpc,
+  CreatorView,
+  GetCreatorRequest,
+  GetCreatorRpc,
+  GetOwnProfileRpc,
+  ListNetworkRequest,
+  ListNetworkRpc,
+  NetworkCreatorView,
+  UpdateProfileRequest,
+  UpdateProfileRpc,
+  WorkSampleView,
+} from '@glimmer/contracts/network/creator.messages';
+import type { Page } from '@glimmer/contracts/page';
+import { ActorRequest } from '@glimmer/contracts/validation';
+import { CreatorsService } from './creators.service';
+
+@Controller()
+export class CreatorsHandler {
+  constructor(private readonly creators: CreatorsService) {}
+
+  @MessagePattern(UpdateProfileRpc.pattern)
+  updateProfile(@Payload() req: UpdateProfileRequest): Promise<CreatorView> {
+    return this.creators.updateProfile(req.actor, req.profile);
+  }
+
+  @MessagePattern(GetOwnProfileRpc.pattern)
+  ownProfile(@Payload() req: ActorRequest): Promise<CreatorView> {
+    return this.creators.ownProfile(req.actor);
+  }
+
+  @MessagePattern(AddSampleRpc.pattern)
+  addSample(@Payload() req: AddSampleRequest): Promise<WorkSampleView> {
+    const { title, url, description } = req;
+    return this.creators.addSample(req.actor, { title, url, description });
+  }
+
+  @MessagePattern(GetCreatorRpc.pattern)
+  get(@Payload() req: GetCreatorRequest): Promise<CreatorView> {
+    return this.creators.getForBrand(req.actor, req.creatorId);
+  }
+
+  @MessagePattern(ListNetworkRpc.pattern)
+  network(@Payload() req: ListNetworkRequest): Promise<Page<NetworkCreatorView>> {
+    return this.creators.network(req.actor, req);
+  }
+}

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { INVITE_STATUSES, InviteStatus } from '@glimmer/contracts/network/invite.messages';
+
+export class CreateInviteDto {
+  @ApiProperty({ example: 'ada@creator.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ description: 'A personal note shown in the invite email' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  message?: string;
+}
+
+export class InviteDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  message: string | null;
+
+  @ApiProperty({ enum: INVITE_STATUSES })
+  status: InviteStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  acceptedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  creatorId: string | null;
+}
+
+export class InvitePageDto {
+  @ApiProperty({ type: [InviteDto] })
+  data: InviteDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+/**
+ * Accept an invite. Without a session: `name` and `password` create the creator's account
+ * (or link the existing creator with the invite's email). Signed in as a creator: `token` only.
+ */
+export class AcceptInviteDto {
+  @ApiProperty({ description: 'The token from the invite email' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+
+  @ApiPropertyOptional({ example: 'Ada Lens', description: 'Required unless signed in' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ minLength: 10, maxLength: 200, description: 'Required unless signed in' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password?: string;
+}
+
+export class AcceptedInviteDto {
+  @ApiProperty({ format: 'uuid' })
+  creatorId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  brandId: string;
+}

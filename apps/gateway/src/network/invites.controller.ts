@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiGoneResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { BrandActor } from '@glimmer/contracts/actor';
+import {
+  CreateInviteRpc,
+  ListInvitesRpc,
+  ResendInviteRpc,
+  RevokeInviteRpc,
+} from '@glimmer/contracts/network/invite.messages';
+import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { AuthenticatedRequest, CurrentBrand, Public, Roles } from '../auth/auth.decorators';
+import { PageQueryDto } from '../credit/dto/cost-code.dto';
+import { UuidParam } from '../http/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import {
+  AcceptedInviteDto,
+  AcceptInviteDto,
+  CreateInviteDto,
+  InviteDto,
+  InvitePageDto,
+} from './dto/invite.dto';
+import { InviteAcceptanceService } from './invite-acceptance.service';
+
+@ApiTags('Network')
+@Controller('v1/invites')
+export class InvitesController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly acceptance: InviteAcceptanceService,
+  ) {}
+
+  /** Invites a creator by email; the token travels only in the email. */
+  @Post()
+  @Roles('brand')
+  @ApiBearerAuth()
+  @Idempotent()
+  @ApiCreatedResponse({ type: InviteDto })
+  create(@CurrentBrand() actor: BrandActor, @Body() body: CreateInviteDto): Promise<InviteDto> {
+    return this.rpc.call(CreateInviteRpc, { actor, email: body.email, message: body.message });
+  }
+
+  @Get()
+  @Roles('brand')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: InvitePageDto })
+  list(@CurrentBrand() actor: BrandActor, @Query() query: PageQueryDto): Promise<InvitePageDto> {
+    return this.rpc.call(ListInvitesRpc, { actor, limit: query.limit, cursor: query.cursor });
+  }
+
+  /**
+   * Public: the invite's token is the credential. A signed-in creator may send `{ token }` alone
+   * to link the invite to their existing account.
+   */
+  @Post('accept')
+  @Public()
+  @ApiCreatedResponse({ type: AcceptedInviteDto })
+  @ApiGoneResponse({ description: 'invite_expired, invite_revoked' })
+  @ApiConflictResponse({ description: 'invite_already_accepted, email_taken' })
+  accept(
+    @Req() req: AuthenticatedRequest,
+    @Body() body: AcceptInviteDto,
+  ): Promise<AcceptedInviteDto> {
+    return this.acceptance.accept(body, req.actor);
+  }
+
+  /** A new token and expiry; the previous link stops working. */
+  @Post(':id/resend')
+  @Roles('brand')
+  @ApiBearerAuth()
+  @Idempotent({ required: false })
+  @HttpCode(200)
+  @ApiOkResponse({ type: InviteDto })
+  resend(
+    @CurrentBrand() actor: BrandActor,
+    @Param('id', UuidParam('Invite')) id: string,
+  ): Promise<InviteDto> {
+    return this.rpc.call(ResendInviteRpc, { actor, inviteId: id });
+  }
+
+  @Post(':id/revoke')
+  @Roles('brand')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOkResponse({ type: InviteDto })
+  revoke(
+    @CurrentBrand() actor: BrandActor,
+    @Param('id', UuidParam('Invite')) id: string,
+  ): Promise<InviteDto> {
+    return this.rpc.call(RevokeInviteRpc, { actor, inviteId: id });
+  }
+}

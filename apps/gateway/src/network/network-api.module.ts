@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { InviteAcceptanceService } from './invite-acceptance.service';
+import { InvitesController } from './invites.controller';
+import { NetworkController } from './network.controller';
+import { OffersController } from './offers.controller';
+import { ProjectsController } from './projects.controller';
+
+/** Creator-network routes: invites, network, profiles, offers and projects (RPC to creator-network). */
+@Module({
+  imports: [AccountsModule],
+  controllers: [InvitesController, NetworkController, OffersController, ProjectsController],
+  providers: [InviteAcceptanceService],
+})
+export class NetworkApiModule {}

@@ -1,0 +1,111 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor, BrandActor } from '@glimmer/contracts/actor';
+import { GetCostCodeRpc } from '@glimmer/contracts/credit/cost-code.messages';
+import {
+  AcceptOfferRpc,
+  CreateOfferRpc,
+  DeclineOfferRpc,
+  GetOfferRpc,
+  ListOffersRpc,
+  WithdrawOfferRpc,
+} from '@glimmer/contracts/network/offer.messages';
+import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
+import { PageQueryDto } from '../credit/dto/cost-code.dto';
+import { UuidParam } from '../http/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import {
+  AcceptedOfferDto,
+  AcceptOfferDto,
+  CreateOfferDto,
+  OfferDto,
+  OfferPageDto,
+} from './dto/offer.dto';
+
+@ApiTags('Network')
+@ApiBearerAuth()
+@Controller('v1/offers')
+export class OffersController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** Hire an in-network creator. The cost code must be the brand's (credit answers 404 otherwise). */
+  @Post()
+  @Roles('brand')
+  @Idempotent()
+  @ApiCreatedResponse({ type: OfferDto })
+  @ApiNotFoundResponse({ description: 'creator not in the network, or cost code not found' })
+  async create(@CurrentBrand() actor: BrandActor, @Body() body: CreateOfferDto): Promise<OfferDto> {
+    await this.rpc.call(GetCostCodeRpc, { actor, costCodeId: body.costCodeId });
+    return this.rpc.call(CreateOfferRpc, { actor, ...body });
+  }
+
+  /** A brand's offers, or a creator's. */
+  @Get()
+  @Roles('brand', 'creator')
+  @ApiOkResponse({ type: OfferPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<OfferPageDto> {
+    return this.rpc.call(ListOffersRpc, { actor, limit: query.limit, cursor: query.cursor });
+  }
+
+  @Get(':id')
+  @Roles('brand', 'creator')
+  @ApiOkResponse({ type: OfferDto })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Offer')) id: string,
+  ): Promise<OfferDto> {
+    return this.rpc.call(GetOfferRpc, { actor, offerId: id });
+  }
+
+  /** Accept and e-sign: the signature records the typed name, time, IP and user agent. */
+  @Post(':id/accept')
+  @Roles('creator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AcceptedOfferDto })
+  @ApiConflictResponse({ description: 'offer_not_open, offer_expired' })
+  accept(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Offer')) id: string,
+    @Body() body: AcceptOfferDto,
+    @Req() req: Request,
+  ): Promise<AcceptedOfferDto> {
+    return this.rpc.call(AcceptOfferRpc, {
+      actor,
+      offerId: id,
+      signatureName: body.signatureName,
+      ip: req.ip,
+      userAgent: req.get('user-agent')?.slice(0, 1000),
+    });
+  }
+
+  @Post(':id/decline')
+  @Roles('creator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfferDto })
+  decline(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Offer')) id: string,
+  ): Promise<OfferDto> {
+    return this.rpc.call(DeclineOfferRpc, { actor, offerId: id });
+  }
+
+  @Post(':id/withdraw')
+  @Roles('brand')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfferDto })
+  withdraw(
+    @CurrentBrand() actor: BrandActor,
+    @Param('id', UuidParam('Offer')) id: string,
+  ): Promise<OfferDto> {
+    return this.rpc.call(WithdrawOfferRpc, { actor, offerId: id });
+  }
+}

@@ -1,0 +1,164 @@
+import { IntersectionType } from '@nestjs/mapped-types';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { rpcContract } from '../contract';
+import { Page, PageQuery } from '../page';
+import { ActorRequest } from '../validation';
+
+export interface ProfileView {
+  displayName: string | null;
+  bio: string | null;
+  country: string | null;
+  city: string | null;
+  skills: string[];
+  languages: string[];
+  equipment: string[];
+  updatedAt: string | null;
+}
+
+export interface WorkSampleView {
+  id: string;
+  title: string;
+  url: string;
+  description: string | null;
+  createdAt: string;
+}
+
+/** A creator as an in-network brand sees them. */
+export interface NetworkCreatorView {
+  creatorId: string;
+  name: string;
+  email: string;
+  joinedAt: string;
+  profile: ProfileView;
+}
+
+export interface CreatorView extends NetworkCreatorView {
+  samples: WorkSampleView[];
+}
+
+/** The creator's own profile: basic information, location and professional setup. */
+export class ProfileInput {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  displayName: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  bio?: string;
+
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code (e.g. "DE")' })
+  country: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  city?: string;
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(60, { each: true })
+  skills: string[];
+
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(60, { each: true })
+  languages: string[];
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(120, { each: true })
+  equipment: string[];
+}
+
+export class UpdateProfileRequest extends ActorRequest {
+  @ValidateNested()
+  @Type(() => ProfileInput)
+  profile: ProfileInput;
+}
+
+export class SampleInput {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class AddSampleRequest extends IntersectionType(ActorRequest, SampleInput) {}
+
+export class NetworkQuery extends PageQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  skill?: string;
+
+  @IsOptional()
+  @IsISO31661Alpha2()
+  country?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  name?: string;
+}
+
+export class ListNetworkRequest extends IntersectionType(ActorRequest, NetworkQuery) {}
+
+export class GetCreatorRequest extends ActorRequest {
+  @IsUUID()
+  creatorId: string;
+}
+
+export const UpdateProfileRpc = rpcContract<UpdateProfileRequest, CreatorView>(
+  'creator-network',
+  'network.profile.update.v1',
+  UpdateProfileRequest,
+);
+export const GetOwnProfileRpc = rpcContract<ActorRequest, CreatorView>(
+  'creator-network',
+  'network.profile.get.v1',
+  ActorRequest,
+);
+export const AddSampleRpc = rpcContract<AddSampleRequest, WorkSampleView>(
+  'creator-network',
+  'network.sample.add.v1',
+  AddSampleRequest,
+);
+export const ListNetworkRpc = rpcContract<ListNetworkRequest, Page<NetworkCreatorView>>(
+  'creator-network',
+  'network.creator.list.v1',
+  ListNetworkRequest,
+);
+export const GetCreatorRpc = rpcContract<GetCreatorRequest, CreatorView>(
+  'creator-network',
+  'network.creator.get.v1',
+  GetCreatorRequest,
+);

@@ -1,0 +1,126 @@
+import { IntersectionType } from '@nestjs/mapped-types';
+import {
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { rpcContract } from '../contract';
+import { Page, PageQuery } from '../page';
+import { ActorRequest } from '../validation';
+
+export const INVITE_STATUSES = ['sent', 'accepted', 'expired', 'revoked'] as const;
+export type InviteStatus = (typeof INVITE_STATUSES)[number];
+
+/** An invite as its brand sees it. The token is never part of it: it travels only in the email. */
+export interface InviteView {
+  id: string;
+  email: string;
+  message: string | null;
+  status: InviteStatus;
+  expiresAt: string;
+  createdAt: string;
+  acceptedAt: string | null;
+  creatorId: string | null;
+}
+
+/** 32 random bytes, base64url: 43 characters. Anything else cannot be a token we issued. */
+export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export class NewInvite {
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  message?: string;
+}
+
+export class CreateInviteRequest extends IntersectionType(ActorRequest, NewInvite) {}
+
+export class InviteIdRequest extends ActorRequest {
+  @IsUUID()
+  inviteId: string;
+}
+
+export class ListInvitesRequest extends IntersectionType(ActorRequest, PageQuery) {}
+
+/**
+ * Accepting an invite. Anonymous (from the email link): `name` names the new creator. A creator
+ * already signed in passes its actor instead, and the invite links that creator.
+ */
+export class AcceptInviteRequest {
+  @IsString()
+  @MaxLength(200)
+  token: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsUUID()
+  creatorId?: string;
+}
+
+export interface AcceptedInvite {
+  inviteId: string;
+  creatorId: string;
+  brandId: string;
+  /** The creator's email (the invite's for a new creator): the gateway's account login. */
+  email: string;
+  name: string;
+}
+
+/** What the accept page shows before the creator commits: who invited whom. */
+export class PreviewInviteRequest {
+  @IsString()
+  @Matches(/^.{1,200}$/)
+  token: string;
+}
+
+export interface InvitePreview {
+  inviteId: string;
+  email: string;
+  brandName: string;
+  status: InviteStatus;
+  expiresAt: string;
+}
+
+export const CreateInviteRpc = rpcContract<CreateInviteRequest, InviteView>(
+  'creator-network',
+  'network.invite.create.v1',
+  CreateInviteRequest,
+);
+export const ResendInviteRpc = rpcContract<InviteIdRequest, InviteView>(
+  'creator-network',
+  'network.invite.resend.v1',
+  InviteIdRequest,
+);
+export const RevokeInviteRpc = rpcContract<InviteIdRequest, InviteView>(
+  'creator-network',
+  'network.invite.revoke.v1',
+  InviteIdRequest,
+);
+export const ListInvitesRpc = rpcContract<ListInvitesRequest, Page<InviteView>>(
+  'creator-network',
+  'network.invite.list.v1',
+  ListInvitesRequest,
+);
+export const PreviewInviteRpc = rpcContract<PreviewInviteRequest, InvitePreview>(
+  'creator-network',
+  'network.invite.preview.v1',
+  PreviewInviteRequest,
+);
+export const AcceptInviteRpc = rpcContract<AcceptInviteRequest, AcceptedInvite>(
+  'creator-network',
+  'network.invite.accept.v1',
+  AcceptInviteRequest,
+);

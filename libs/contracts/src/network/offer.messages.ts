@@ -1,0 +1,178 @@
+import { IntersectionType } from '@nestjs/mapped-types';
+import {
+  IsDateString,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { IsMinorAmount } from '@glimmer/money/money.validators';
+import { rpcContract } from '../contract';
+import { Page, PageQuery } from '../page';
+import { ActorRequest, COST_CODE_PATTERN } from '../validation';
+
+export const OFFER_STATUSES = ['sent', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export const PROJECT_STATUSES = ['active', 'completed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export interface OfferView {
+  id: string;
+  brandId: string;
+  creatorId: string;
+  title: string;
+  brief: string;
+  fee: number;
+  currency: string;
+  dueDate: string;
+  costCodeId: string;
+  storyCode: string;
+  status: OfferStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  projectId: string | null;
+}
+
+export interface ProjectView {
+  id: string;
+  offerId: string;
+  title: string;
+  creatorId: string;
+  brandId: string;
+  fee: number;
+  currency: string;
+  costCodeId: string;
+  storyCode: string;
+  status: ProjectStatus;
+  createdAt: string;
+  completedByBrandAt: string | null;
+  completedByCreatorAt: string | null;
+  completedAt: string | null;
+  /** Issued by invoicing once the project is completed (not built yet). */
+  invoiceId: string | null;
+  /** Known once the payout is scheduled (not built yet). */
+  expectedPaymentDate: string | null;
+}
+
+export interface AcceptedOffer {
+  offer: OfferView;
+  contract: { id: string; sha256: string; signedAt: string; templateVersion: string };
+  project: { id: string; status: ProjectStatus };
+}
+
+/** Story code: the brand's label for the story the work is for, like a cost code. */
+export const STORY_CODE_PATTERN = COST_CODE_PATTERN;
+
+export class OfferInput {
+  @IsUUID()
+  creatorId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10_000)
+  brief: string;
+
+  @IsMinorAmount()
+  fee: number;
+
+  /** The deadline (a calendar date, YYYY-MM-DD); the offer cannot be accepted after it. */
+  @IsDateString({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date, YYYY-MM-DD' })
+  dueDate: string;
+
+  @IsUUID()
+  costCodeId: string;
+
+  @IsString()
+  @Matches(STORY_CODE_PATTERN, {
+    message: 'storyCode must be 1-40 letters, digits or . _ - /, starting with a letter or digit',
+  })
+  storyCode: string;
+}
+
+export class CreateOfferRequest extends IntersectionType(ActorRequest, OfferInput) {}
+
+export class OfferIdRequest extends ActorRequest {
+  @IsUUID()
+  offerId: string;
+}
+
+export class AcceptOfferRequest extends OfferIdRequest {
+  @IsString()
+  @Matches(/\S/, { message: 'signatureName must not be empty' })
+  @MaxLength(200)
+  signatureName: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ip?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  userAgent?: string;
+}
+
+export class ListOffersRequest extends IntersectionType(ActorRequest, PageQuery) {}
+
+export class ProjectIdRequest extends ActorRequest {
+  @IsUUID()
+  projectId: string;
+}
+
+export class ListProjectsRequest extends IntersectionType(ActorRequest, PageQuery) {}
+
+export const CreateOfferRpc = rpcContract<CreateOfferRequest, OfferView>(
+  'creator-network',
+  'network.offer.create.v1',
+  CreateOfferRequest,
+);
+export const ListOffersRpc = rpcContract<ListOffersRequest, Page<OfferView>>(
+  'creator-network',
+  'network.offer.list.v1',
+  ListOffersRequest,
+);
+export const GetOfferRpc = rpcContract<OfferIdRequest, OfferView>(
+  'creator-network',
+  'network.offer.get.v1',
+  OfferIdRequest,
+);
+export const AcceptOfferRpc = rpcContract<AcceptOfferRequest, AcceptedOffer>(
+  'creator-network',
+  'network.offer.accept.v1',
+  AcceptOfferRequest,
+);
+export const DeclineOfferRpc = rpcContract<OfferIdRequest, OfferView>(
+  'creator-network',
+  'network.offer.decline.v1',
+  OfferIdRequest,
+);
+export const WithdrawOfferRpc = rpcContract<OfferIdRequest, OfferView>(
+  'creator-network',
+  'network.offer.withdraw.v1',
+  OfferIdRequest,
+);
+export const ListProjectsRpc = rpcContract<ListProjectsRequest, Page<ProjectView>>(
+  'creator-network',
+  'network.project.list.v1',
+  ListProjectsRequest,
+);
+export const GetProjectRpc = rpcContract<ProjectIdRequest, ProjectView>(
+  'creator-network',
+  'network.project.get.v1',
+  ProjectIdRequest,
+);
+export const CompleteProjectRpc = rpcContract<ProjectIdRequest, ProjectView>(
+  'creator-network',
+  'network.project.complete.v1',
+  ProjectIdRequest,
+);

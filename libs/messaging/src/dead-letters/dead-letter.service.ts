@@ -1,0 +1,283 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
+import amqplib, { type ChannelModel, type ConfirmChannel, type GetMessage } from 'amqplib';
+import { createHash } from 'node:crypto';
+import { SERVICES, type ServiceName } from '@glimmer/contracts/contract';
+import { DomainError } from '@glimmer/errors/domain-error';
+import { CORRELATION_HEADER } from '@glimmer/observability/correlation';
+import { MessagingMetrics } from '../messaging.metrics';
+import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+import { HEADERS, topology } from '../topology';
+
+/** A message parked in a service's dead-letter queue, as ops see it. */
+export interface DeadLetter {
+  /** The message id (stable across retries and replays); a content hash when it has none. */
+  id: string;
+  /** The consuming service whose dead-letter queue holds it. */
+  service: ServiceName;
+  queue: string;
+  originalQueue: string;
+  pattern: string;
+  messageId: string | null;
+  correlationId: string | null;
+  errorCode: string | null;
+  errorDetail: string | null;
+  failedAt: string | null;
+  retryCount: number;
+  headers: Record<string, unknown>;
+  payload: unknown;
+}
+
+/** At most this many messages are held per queue while looking through it. */
+const MAX_SCAN = 10_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * Lists, replays and discards the messages in every service's `<prefix>.<service>.events.dlq`.
+ *
+ * A queue cannot be browsed, so each operation takes the queue's messages with basic.get
+ * (unacknowledged, so the broker still owns them), acts on the one it wants, and hands the
+ * rest back with nack(requeue) — which puts them back in their place. If this process dies
+ * mid-way, the broker requeues everything it held: nothing is lost. A replay is published
+ * (with a publisher confirm) before its dead letter is acknowledged, so a crash in between
+ * leaves a copy in both queues and the consumer's inbox drops the second one (same message
+ * id). Operations in one process are serialised; a second replica scanning at the same moment
+ * may briefly not see the messages the first one holds (a retried request finds them).
+ */
+@Injectable()
+export class DeadLetterService implements OnApplicationShutdown {
+  private readonly logger = new Logger(DeadLetterService.name);
+  private connection?: Promise<ChannelModel>;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Optional() metrics: MessagingMetrics = new MessagingMetrics(),
+  ) {
+    const depths = () => this.depths();
+    metrics.registry.gauge({
+      name: 'glimmer_dead_letter_queue_depth',
+      help: "Messages waiting in each consuming service's dead-letter queue; read on scrape",
+      labelNames: ['consumer'],
+      async collect() {
+        try {
+          for (const [consumer, depth] of Object.entries(await depths())) {
+            this.set({ consumer }, depth);
+          }
+        } catch {
+          // broker unreachable: readiness says so; keep the last values
+        }
+      },
+    });
+  }
+
+  /** Every dead letter, oldest first per service (up to MAX_SCAN per queue). */
+  list(service?: ServiceName): Promise<DeadLetter[]> {
+    return this.serialised(async () => {
+      const found: DeadLetter[] = [];
+      for (const s of service ? [service] : SERVICES) {
+        await this.withQueue(s, async (_ch, held) => {
+          found.push(...held.map((m) => this.describe(s, m)));
+        });
+      }
+      return found;
+    });
+  }
+
+  /**
+   * Publishes the dead letter `id` to its original queue (default exchange, same message id,
+   * retry count reset) and removes it from the dead-letter queue.
+   */
+  replay(id: string): Promise<DeadLetter> {
+    return this.act(id, async (ch, msg, letter) => {
+      const headers: Record<string, unknown> = { ...msg.properties.headers };
+      for (const key of [
+        HEADERS.errorCode,
+        HEADERS.errorDetail,
+        HEADERS.failedAt,
+        HEADERS.originalQueue,
+        HEADERS.retryCount,
+      ]) {
+        delete headers[key];
+      }
+      headers['x-glimmer-replayed-at'] = new Date().toISOString();
+      ch.sendToQueue(letter.originalQueue, msg.content, {
+        messageId: msg.properties.messageId,
+        type: msg.properties.type,
+        contentType: msg.properties.contentType,
+        timestamp: msg.properties.timestamp,
+        persistent: true,
+        headers,
+      });
+      await ch.waitForConfirms();
+      this.logger.warn(`replayed dead letter ${id} (${letter.pattern}) to ${letter.originalQueue}`);
+    });
+  }
+
+  /** Removes the dead letter `id` for good. */
+  discard(id: string): Promise<DeadLetter> {
+    return this.act(id, async (_ch, _msg, letter) => {
+      this.logger.warn(`discarded dead letter ${id} (${letter.pattern}) of ${letter.service}`);
+    });
+  }
+
+  /** Messages ready in each service's dead-letter queue (services without one are left out). */
+  async depths(): Promise<Partial<Record<ServiceName, number>>> {
+    const result: Partial<Record<ServiceName, number>> = {};
+    const connection = await this.connect();
+    for (const service of SERVICES) {
+      const ch = await connection.createChannel();
+      ch.on('error', () => undefined);
+      try {
+        const { messageCount } = await ch.checkQueue(this.dlq(service));
+        result[service] = messageCount;
+        await ch.close();
+      } catch {
+        // no such queue: this service consumes no events here (a 404 closed the channel)
+      }
+    }
+    return result;
+  }
+
+  private act(
+    id: string,
+    work: (ch: ConfirmChannel, msg: GetMessage, letter: DeadLetter) => Promise<void>,
+  ): Promise<DeadLetter> {
+    return this.serialised(async () => {
+      for (const service of SERVICES) {
+        const letter = await this.withQueue(service, async (ch, held) => {
+          const msg = held.find((m) => this.idOf(m) === id);
+          if (!msg) return undefined;
+          const described = this.describe(service, msg);
+          await work(ch, msg, described);
+          ch.ack(msg);
+          return described;
+        });
+        if (letter) return letter;
+      }
+      throw new DomainError('not_found', `No dead letter ${id}`);
+    });
+  }
+
+  /**
+   * Holds every message of one service's dead-letter queue while `fn` runs, then hands back
+   * the ones `fn` did not acknowledge. Undefined when the queue does not exist.
+   */
+  private async withQueue<T>(
+    service: ServiceName,
+    fn: (ch: ConfirmChannel, held: GetMessage[]) => Promise<T>,
+  ): Promise<T | undefined> {
+    const connection = await this.connect();
+    const ch = await connection.createConfirmChannel();
+    ch.on('error', () => undefined);
+    const queue = this.dlq(service);
+    try {
+      await ch.checkQueue(queue);
+    } catch {
+      return undefined; // the 404 closed the channel
+    }
+    try {
+      const held: GetMessage[] = [];
+      while (held.length < MAX_SCAN) {
+        const msg = await ch.get(queue, { noAck: false });
+        if (!msg) break;
+        held.push(msg);
+      }
+      return await fn(ch, held);
+    } finally {
+      // Everything still held goes back to the queue, in its place.
+      try {
+        ch.nackAll(true);
+        await ch.close();
+      } catch {
+        // a closed channel requeues what it held by itself
+      }
+    }
+  }
+
+  private describe(service: ServiceName, msg: GetMessage): DeadLetter {
+    const headers = (msg.properties.headers ?? {}) as Record<string, unknown>;
+    const str = (v: unknown) => (v === undefined || v === null ? null : String(v));
+    let payload: unknown;
+    try {
+      payload = JSON.parse(msg.content.toString('utf8'));
+    } catch {
+      payload = msg.content.toString('utf8');
+    }
+    return {
+      id: this.idOf(msg),
+      service,
+      queue: this.dlq(service),
+      originalQueue: this.originalQueue(service, headers[HEADERS.originalQueue]),
+      pattern: String(msg.properties.type ?? ''),
+      messageId: str(msg.properties.messageId),
+      correlationId: str(headers[CORRELATION_HEADER]),
+      errorCode: str(headers[HEADERS.errorCode]),
+      errorDetail: str(headers[HEADERS.errorDetail]),
+      failedAt: str(headers[HEADERS.failedAt]),
+      retryCount: Number(headers[HEADERS.retryCount] ?? 0),
+      headers,
+      payload,
+    };
+  }
+
+  /** Only another service's event queue of this environment is a valid target. */
+  private originalQueue(service: ServiceName, header: unknown): string {
+    const known = SERVICES.map((s) => topology.eventQueue(this.options.prefix, s));
+    return typeof header === 'string' && known.includes(header)
+      ? header
+      : topology.eventQueue(this.options.prefix, service);
+  }
+
+  private idOf(msg: GetMessage): string {
+    const id = msg.properties.messageId as unknown;
+    if (typeof id === 'string' && id) return id;
+    return createHash('sha256')
+      .update(msg.content)
+      .update(String(msg.properties.headers?.[HEADERS.failedAt] ?? ''))
+      .digest('hex')
+      .slice(0, 32);
+  }
+
+  private dlq(service: ServiceName): string {
+    return topology.deadLetterQueue(this.options.prefix, service);
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private connect(): Promise<ChannelModel> {
+    if (!this.connection) {
+      const connecting = amqplib
+        .connect(this.options.url, {
+          timeout: CONNECT_TIMEOUT_MS,
+          clientProperties: { connection_name: `glimmer-${this.options.service}-dead-letters` },
+        })
+        .then((c) => {
+          const forget = () => {
+            if (this.connection === connecting) this.connection = undefined;
+          };
+          c.on('error', forget);
+          c.on('close', forget);
+          return c;
+        });
+      connecting.catch(() => {
+        if (this.connection === connecting) this.connection = undefined;
+      });
+      this.connection = connecting;
+    }
+    return this.connection.catch((err: Error) => {
+      throw new DomainError(
+        'dependency_unavailable',
+        `the message broker is unreachable: ${err.message}`,
+      );
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const connection = await this.connection?.catch(() => undefined);
+    await connection?.close().catch(() => undefined);
+  }
+}

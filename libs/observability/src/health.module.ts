@@ -1,0 +1,116 @@
+import {
+  Controller,
+  DynamicModule,
+  Get,
+  Inject,
+  Module,
+  ServiceUnavailableException,
+  Type,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+  TerminusModule,
+} from '@nestjs/terminus';
+import { DomainError } from '@glimmer/errors/domain-error';
+import { Public } from './public-route';
+
+/**
+ * One dependency a replica needs before it should get traffic. `check` resolves when the
+ * dependency answers and throws (with a short reason) when it does not; it must be quick and
+ * bounded by its own timeout.
+ */
+export interface ReadinessCheck {
+  readonly name: string;
+  check(): Promise<void>;
+}
+
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+
+/** Races `work` against a deadline, so a hung dependency fails its check instead of the probe. */
+export async function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('Operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+  ) {}
+
+  /** Up while the process serves HTTP; a failing liveness probe restarts the pod. */
+  @Get('live')
+  @ApiOkResponse({ description: '{ status: "ok" }' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Ready when every dependency of this service answers; otherwise 503 with the failing checks. */
+  @Get('ready')
+  @ApiOkResponse({ description: 'terminus health check result' })
+  @ApiServiceUnavailableResponse({ description: 'dependency_unavailable with `checks`' })
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check(this.checks.map((c) => () => this.run(c)));
+    } catch (err) {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      const checks = err.getResponse() as HealthCheckResult;
+      const down = Object.keys(checks.error ?? {}).join(', ');
+      throw new DomainError(
+        'dependency_unavailable',
+        `Not ready: ${down || 'a dependency'} is down`,
+        { meta: { checks: checks.details } },
+      );
+    }
+  }
+
+  private async run(c: ReadinessCheck): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check(c.name);
+    try {
+      await c.check();
+      return indicator.up();
+    } catch (err) {
+      return indicator.down({ message: (err as Error).message });
+    }
+  }
+}
+
+/**
+ * `/health/live` and `/health/ready` for one service. Each service names the checks that apply
+ * to it (PostgreSQL, RabbitMQ, Redis …); a check is an injectable ReadinessCheck class.
+ */
+@Module({})
+export class HealthModule {
+  static forService({ checks }: { checks: Type<ReadinessCheck>[] }): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController],
+      providers: [
+        ...checks,
+        {
+          provide: READINESS_CHECKS,
+          useFactory: (...instances: ReadinessCheck[]) => instances,
+          inject: checks,
+        },
+      ],
+    };
+  }
+}
