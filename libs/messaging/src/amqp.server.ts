@@ -24,6 +24,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   protected override readonly logger = new Logger(AmqpServer.name);
   private channel?: ChannelWrapper;
   private readonly inFlight = new Set<Promise<void>>();
+  private generation = 0;
 
   /** `subscriptions` overrides the SUBSCRIPTIONS row (for the messaging library's own tests). */
   constructor(
@@ -44,16 +45,21 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.assertHandlersMatchSubscriptions();
     const { service, prefix, prefetch } = this.connection.options;
     this.channel = this.connection.createChannel('server', async (ch) => {
+      this.generation += 1; // a new underlying channel: earlier deliveries are requeued by the broker
       await assertServiceTopology(ch, service, { prefix }, this.subscriptions);
       await ch.prefetch(prefetch);
-      await ch.consume(topology.rpcQueue(prefix, service), (m) => this.track(m, 'rpc'), {
-        noAck: false,
-      });
-      await ch.consume(topology.eventQueue(prefix, service), (m) => this.track(m, 'event'), {
-        noAck: false,
-      });
     });
     await this.channel.waitForConnect();
+    // Consumers go through the wrapper (not the raw channel in the setup): it re-creates them
+    // after a reconnect, and only consumers it knows are cancelled by cancelAll() on shutdown.
+    await this.channel.consume(topology.rpcQueue(prefix, service), (m) => this.track(m, 'rpc'), {
+      noAck: false,
+    });
+    await this.channel.consume(
+      topology.eventQueue(prefix, service),
+      (m) => this.track(m, 'event'),
+      { noAck: false },
+    );
   }
 
   /** A handler without a subscription would never be called; a subscription without one would dead-letter. */
@@ -72,10 +78,22 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     }
   }
 
+  /**
+   * A delivery tag belongs to the channel that delivered it. After a reconnect the broker has
+   * already requeued that message (the inbox drops the repeat), and acking the old tag on the
+   * new channel would make the broker close it.
+   */
+  private ack(msg: ConsumeMessage, generation: number): void {
+    if (generation === this.generation) this.channel!.ack(msg);
+  }
+
   private track(msg: ConsumeMessage | null, kind: 'rpc' | 'event'): void {
     if (!msg) return;
-    const work = (kind === 'rpc' ? this.handleRpc(msg) : this.handleEventMessage(msg)).catch(
-      (err: Error) => this.logger.error(`could not settle a ${kind} message: ${err.message}`),
+    const generation = this.generation;
+    const work = (
+      kind === 'rpc' ? this.handleRpc(msg, generation) : this.handleEventMessage(msg, generation)
+    ).catch((err: Error) =>
+      this.logger.error(`could not settle a ${kind} message: ${err.message}`),
     );
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
@@ -102,7 +120,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     return typeof value === 'string' ? value : undefined;
   }
 
-  private async handleRpc(msg: ConsumeMessage): Promise<void> {
+  private async handleRpc(msg: ConsumeMessage, generation: number): Promise<void> {
     await withCorrelation(this.correlationOf(msg), async () => {
       const pattern = String(msg.properties.type ?? '');
       const stop = this.metrics.rpcServerDuration.startTimer({ pattern });
@@ -123,11 +141,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
           contentType: JSON_CONTENT,
         });
       }
-      this.channel!.ack(msg);
+      this.ack(msg, generation);
     });
   }
 
-  private async handleEventMessage(msg: ConsumeMessage): Promise<void> {
+  private async handleEventMessage(msg: ConsumeMessage, generation: number): Promise<void> {
     await withCorrelation(this.correlationOf(msg), async () => {
       const pattern = String(msg.properties.type ?? '');
       const stop = this.metrics.eventDuration.startTimer({ pattern });
@@ -142,7 +160,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         this.metrics.eventsFailed.inc({ pattern, code: error.code });
         await this.retryOrDeadLetter(msg, error);
       }
-      this.channel!.ack(msg);
+      this.ack(msg, generation);
     });
   }
 
