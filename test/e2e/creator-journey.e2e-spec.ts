@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { eventually } from '@glimmer/testing/eventually';
 import { login, signUpBrand, SignedUpBrand } from './support/factories';
 import { Api } from './support/http';
@@ -47,7 +50,62 @@ describe('creator journey (seed 001) end to end', () => {
       password: 'a long creator password',
     });
     expect(res.status).toBe(201);
-    return { ...res.body, api: anon.as(await login(anon, email, 'a long creator password')) };
+    const session = await login(anon, email, 'a long creator password');
+    return { ...res.body, token: session, api: anon.as(session) };
+  };
+
+  /** A real 1×1 PNG, built here: signature, IHDR, IDAT (zlib), IEND, each chunk with its CRC. */
+  const tinyPng = (): Buffer => {
+    const crcTable = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const crc32 = (buf: Buffer) => {
+      let c = 0xffffffff;
+      for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const out = Buffer.alloc(body.length + 8);
+      out.writeUInt32BE(data.length, 0);
+      body.copy(out, 4);
+      out.writeUInt32BE(crc32(body), body.length + 4);
+      return out;
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(1, 0); // width
+    ihdr.writeUInt32BE(1, 4); // height
+    ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, deflate, no filter, no interlace
+    return Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(Buffer.from([0, 0xff, 0x80, 0x00, 0xff]))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+  };
+
+  /** POSTs `bytes` as the multipart field `photo`, named and typed as a client might claim. */
+  const uploadPhoto = async (
+    token: string,
+    bytes: Buffer,
+    filename = 'me.png',
+    type = 'image/png',
+  ) => {
+    const form = new FormData();
+    form.append('photo', new Blob([bytes], { type }), filename);
+    const res = await fetch(`${system.baseUrl}/v1/me/profile/photo`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      contentType: res.headers.get('content-type') ?? '',
+      body: text ? JSON.parse(text) : undefined,
+    };
   };
 
   it('invite → accept → profile → in-network → hired → signs → both complete → project completed', async () => {
@@ -278,5 +336,44 @@ describe('creator journey (seed 001) end to end', () => {
       signatureName: 'Mine',
     });
     expect(tooLate.status).toBe(409);
+  });
+
+  it('uploads a profile photo told by its bytes: PNG stored, renamed text 415, oversized 413, empty 400', async () => {
+    const creator = await creatorOf(brand);
+    const png = tinyPng();
+    const uploaded = await uploadPhoto(creator.token, png);
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toEqual({
+      photoUrl: expect.stringMatching(/^\/photos\/[0-9a-f-]{36}\.png$/),
+      contentType: 'image/png',
+      size: png.length,
+    });
+    const key = uploaded.body.photoUrl.split('/').pop();
+    const stored = join(__dirname, '..', '..', 'var', 'photos', key);
+    if (existsSync(stored)) expect(readFileSync(stored).equals(png)).toBe(true);
+    const me = await creator.api.get('/v1/me/profile');
+    expect(me.body.photoUrl).toBe(uploaded.body.photoUrl);
+    const seen = await brand.api.get(`/v1/creators/${creator.creatorId}`);
+    expect(seen.body.photoUrl).toBe(uploaded.body.photoUrl);
+
+    // The name and the declared type are not believed: text renamed .png is refused.
+    const text = await uploadPhoto(creator.token, Buffer.from('just some text\n'), 'me.png');
+    expect(text.status).toBe(415);
+    expect(text.contentType).toContain('application/problem+json');
+    expect(text.body).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+
+    const huge = Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]);
+    const tooLarge = await uploadPhoto(creator.token, huge);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.contentType).toContain('application/problem+json');
+    expect(tooLarge.body).toMatchObject({ status: 413, code: 'payload_too_large' });
+
+    const empty = await uploadPhoto(creator.token, Buffer.alloc(0));
+    expect(empty.status).toBe(400);
+    expect(empty.contentType).toContain('application/problem+json');
+    expect(empty.body).toMatchObject({ status: 400, code: 'validation_failed' });
+
+    // The refused uploads changed nothing: the photo is still the last good one.
+    expect((await creator.api.get('/v1/me/profile')).body.photoUrl).toBe(uploaded.body.photoUrl);
   });
 });

@@ -14,6 +14,8 @@ export const networkConfigSchema = baseConfigSchema.extend({
     .default(24 * 7),
   /** The page creators open from the invite email; the token is appended as `?token=`. */
   INVITE_ACCEPT_URL: z.string().url().default('http://127.0.0.1:3000/invites/accept'),
+  /** Where the local-disk photo storage keeps profile photos (relative to the working directory). */
+  PHOTO_STORAGE_DIR: z.string().min(1).default('var/photos'),
 });
 
 export type NetworkConfig = z.infer<typeof networkConfigSchema>;

@@ -14,6 +14,7 @@ import {
   CreditInvoiceNotice,
   CreditInvoiceVoidedEvent,
 } from '@glimmer/contracts/invoicing/credit-invoice.events';
+import { OfferSent, OfferSentEvent } from '@glimmer/contracts/network/network.events';
 import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
 import { formatMoney } from '@glimmer/money/money';
 import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
@@ -249,6 +250,47 @@ describe('notifications', () => {
     await broker.publish(CreditInvoiceIssuedEvent, n);
     const mail = await smtp.waitFor(n.financeEmail, /issued/);
     expect(mail.subject).toBe(`Credit invoice ${n.creditInvoiceId} issued: USD 50.00`);
+  });
+});
+
+describe('offer expiry', () => {
+  it('adds one delayed expire-offer job per offer, due at the end of its due date, and still emails the offer', async () => {
+    const dueDate = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const offer: OfferSent = {
+      offerId: randomUUID(),
+      brandId: randomUUID(),
+      brandName: 'Acme Studios',
+      creatorId: randomUUID(),
+      creatorEmail: `creator+${randomUUID().slice(0, 8)}@creator.test`,
+      creatorName: 'Casey',
+      title: 'Spring shoot',
+      fee: 150_000,
+      currency: 'USD',
+      dueDate,
+    };
+    const sentAt = Date.now();
+    const messageId = randomUUID();
+    await broker.publish(OfferSentEvent, offer, messageId);
+    await broker.publish(OfferSentEvent, offer, messageId);
+    await broker.publish(OfferSentEvent, offer); // republished under a new id: still one job
+
+    await smtp.waitFor(offer.creatorEmail, /Spring shoot|offer/i);
+    const id = jobIds.offerExpiry(offer.offerId);
+    expect(id).toBe(`offer-expiry.${offer.offerId}`);
+    const job = await eventually(async () => {
+      const j = await queue(QueueName.OfferExpiry).getJob(id);
+      expect(await j?.getState()).toBe('delayed');
+      return j!;
+    });
+    expect(job.name).toBe('expire-offer');
+    expect(job.data).toMatchObject({ offerId: offer.offerId });
+    const expiresAt = Date.parse(`${dueDate}T00:00:00Z`) + 86_400_000;
+    expect(job.timestamp + job.opts.delay!).toBeGreaterThanOrEqual(expiresAt - 1_000);
+    expect(job.timestamp + job.opts.delay!).toBeLessThanOrEqual(expiresAt + 1_000);
+    expect(job.timestamp).toBeGreaterThanOrEqual(sentAt - 1_000);
+    await sleep(1_000);
+    const delayed = await queue(QueueName.OfferExpiry).getDelayed();
+    expect(delayed.filter((j) => j.data.offerId === offer.offerId)).toHaveLength(1);
   });
 });
 

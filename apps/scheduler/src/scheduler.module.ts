@@ -11,12 +11,14 @@ import { RedisReadiness } from '@glimmer/observability/redis.readiness';
 import { DepositClearingModule } from './deposit-clearing/deposit-clearing.module';
 import { bullOptions } from './jobs/bull-options';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OfferExpiryModule } from './offer-expiry/offer-expiry.module';
 import { SchedulerConfig } from './scheduler.config';
 import { SweepsModule } from './sweeps/sweeps.module';
 
 /**
- * The scheduler: BullMQ queues and workers for deposit clearing, sweeps and email. It owns no
- * database; its state is the jobs in Redis, and every job re-checks the owning service's state.
+ * The scheduler: BullMQ queues and workers for deposit clearing, sweeps, email and offer expiry.
+ * It owns no database; its state is the jobs in Redis, and every job re-checks the owning
+ * service's state.
  */
 @Module({})
 export class SchedulerModule {
@@ -31,6 +33,7 @@ export class SchedulerModule {
         DepositClearingModule,
         SweepsModule,
         NotificationsModule,
+        OfferExpiryModule,
         HealthModule.forService({ checks: [BrokerReadiness, RedisReadiness] }),
         MetricsModule.forService('scheduler'),
       ],

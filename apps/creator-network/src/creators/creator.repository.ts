@@ -176,8 +176,11 @@ export class CreatorRepository {
 
   /** A creator with profile and samples; `joinedAt` is the brand's membership when given. */
   async view(em: EntityManager, creatorId: string, brandId?: string): Promise<CreatorView | null> {
-    const [row] = await em.execute<(NetworkRow & { created_at: string | Date })[]>(
-      `select c.id as creator_id, c.name, c.email, c.created_at, m.joined_at, ${PROFILE_COLUMNS}
+    const [row] = await em.execute<
+      (NetworkRow & { created_at: string | Date; photo_url: string | null })[]
+    >(
+      `select c.id as creator_id, c.name, c.email, c.created_at, c.photo_url, m.joined_at,
+         ${PROFILE_COLUMNS}
          from creator c
          left join creator_profile p on p.creator_id = c.id
          left join network_membership m on m.creator_id = c.id and m.brand_id = ?
@@ -205,7 +208,17 @@ export class CreatorRepository {
         description: s.description,
         createdAt: toIso(s.created_at)!,
       })),
+      photoUrl: row.photo_url,
     };
+  }
+
+  /** Points the creator's profile at a newly stored photo (the previous file stays, unreferenced). */
+  async setPhoto(em: EntityManager, creatorId: string, url: string, key: string): Promise<void> {
+    await em.execute(`update creator set photo_url = ?, photo_key = ? where id = ?`, [
+      url,
+      key,
+      creatorId,
+    ]);
   }
 
   /** The brand's in-network creators in joining order, filtered, after `after`. */

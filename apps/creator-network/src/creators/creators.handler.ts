@@ -11,7 +11,10 @@ import {
   ListNetworkRpc,
   NetworkCreatorView,
   UpdateProfileRequest,
+  PhotoView,
   UpdateProfileRpc,
+  UploadPhotoRequest,
+  UploadPhotoRpc,
   WorkSampleView,
 } from '@glimmer/contracts/network/creator.messages';
 import type { Page } from '@glimmer/contracts/page';
@@ -46,5 +49,10 @@ export class CreatorsHandler {
   @MessagePattern(ListNetworkRpc.pattern)
   network(@Payload() req: ListNetworkRequest): Promise<Page<NetworkCreatorView>> {
     return this.creators.network(req.actor, req);
+  }
+
+  @MessagePattern(UploadPhotoRpc.pattern)
+  uploadPhoto(@Payload() req: UploadPhotoRequest): Promise<PhotoView> {
+    return this.creators.uploadPhoto(req.actor, req.contentBase64);
   }
 }

@@ -1,7 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201000000Initial } from './20261201000000-initial';
+import { Migration20261215000000PhotoAndOfferExpiry } from './20261215000000-photo-and-offer-expiry';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const NETWORK_MIGRATIONS: MigrationObject[] = [
   { name: '20261201000000-initial', class: Migration20261201000000Initial },
+  {
+    name: '20261215000000-photo-and-offer-expiry',
+    class: Migration20261215000000PhotoAndOfferExpiry,
+  },
 ];

@@ -17,7 +17,7 @@ export interface OfferRow {
   due_date: string;
   cost_code_id: string;
   story_code: string;
-  status: 'sent' | 'accepted' | 'declined' | 'withdrawn';
+  status: 'sent' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
   created_at: Date;
   decided_at: Date | null;
   project_id: string | null;
@@ -93,10 +93,19 @@ export class OfferRepository {
     return row ?? null;
   }
 
+  /** Any party's offer, for system calls (the scheduler), optionally locked. */
+  async byId(em: EntityManager, id: string, lock = false): Promise<OfferRow | null> {
+    const [row] = await em.execute<OfferRow[]>(
+      `${SELECT} where o.id = ?${lock ? ' for update of o' : ''}`,
+      [id],
+    );
+    return row ?? null;
+  }
+
   async decide(
     em: EntityManager,
     id: string,
-    status: 'accepted' | 'declined' | 'withdrawn',
+    status: 'accepted' | 'declined' | 'withdrawn' | 'expired',
   ): Promise<void> {
     await em.execute(`update offer set status = ?, decided_at = now() where id = ?`, [status, id]);
   }

@@ -7,6 +7,8 @@ import {
   CreateOfferRequest,
   CreateOfferRpc,
   DeclineOfferRpc,
+  ExpireOfferRequest,
+  ExpireOfferRpc,
   GetOfferRpc,
   ListOffersRequest,
   ListOffersRpc,
@@ -58,5 +60,10 @@ export class OffersHandler {
   @MessagePattern(WithdrawOfferRpc.pattern)
   withdraw(@Payload() req: OfferIdRequest): Promise<OfferView> {
     return this.offers.withdraw(req.actor, req.offerId);
+  }
+
+  @MessagePattern(ExpireOfferRpc.pattern)
+  expire(@Payload() req: ExpireOfferRequest): Promise<OfferView> {
+    return this.offers.expire(req.offerId);
   }
 }

@@ -4,6 +4,7 @@ import {
   CompleteProjectRpc,
   CreateOfferRpc,
   DeclineOfferRpc,
+  ExpireOfferRpc,
   GetOfferRpc,
   GetProjectRpc,
   ListOffersRpc,
@@ -167,6 +168,57 @@ describe('creator-network: offers, contracts and projects (over the broker)', ()
         [accepted.creatorId],
       ),
     ).toHaveLength(0);
+  });
+
+  it('expires a sent offer past its due date once (the scheduler RPC), leaving decided offers alone', async () => {
+    const brand = brandActor();
+    const { actor: creator, accepted } = await t.creatorIn(brand);
+    const statusInDb = async (id: string) =>
+      (await t.sql<{ status: string }>(`select status from offer where id = $1`, [id]))[0].status;
+
+    const open = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+    // not yet past due: nothing to do
+    expect((await t.call(ExpireOfferRpc, { offerId: open.id })).status).toBe('sent');
+    expect(await statusInDb(open.id)).toBe('sent');
+
+    await t.sql(`update offer set due_date = current_date - 1 where id = $1`, [open.id]);
+    const expired = await t.call(ExpireOfferRpc, { offerId: open.id });
+    expect(expired).toMatchObject({
+      id: open.id,
+      status: 'expired',
+      decidedAt: expect.any(String),
+    });
+    expect(await statusInDb(open.id)).toBe('expired');
+    // idempotent: the same answer again, decidedAt unchanged
+    expect(await t.call(ExpireOfferRpc, { offerId: open.id })).toEqual(expired);
+    await expectError(
+      t.call(AcceptOfferRpc, { actor: creator, offerId: open.id, signatureName: 'Me' }),
+      'offer_expired',
+    );
+    await expectError(
+      t.call(WithdrawOfferRpc, { actor: brand, offerId: open.id }),
+      'offer_expired',
+    );
+
+    // accepted, declined and withdrawn offers are returned as they are, even past due
+    const signed = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+    await t.call(AcceptOfferRpc, { actor: creator, offerId: signed.id, signatureName: 'Me' });
+    const declined = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+    await t.call(DeclineOfferRpc, { actor: creator, offerId: declined.id });
+    const withdrawn = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+    await t.call(WithdrawOfferRpc, { actor: brand, offerId: withdrawn.id });
+    for (const [offer, status] of [
+      [signed, 'accepted'],
+      [declined, 'declined'],
+      [withdrawn, 'withdrawn'],
+    ] as const) {
+      await t.sql(`update offer set due_date = current_date - 1 where id = $1`, [offer.id]);
+      const before = await t.call(GetOfferRpc, { actor: brand, offerId: offer.id });
+      expect(await t.call(ExpireOfferRpc, { offerId: offer.id })).toEqual(before);
+      expect(before.status).toBe(status);
+      expect(await statusInDb(offer.id)).toBe(status);
+    }
+    await expectError(t.call(ExpireOfferRpc, { offerId: randomUUID() }), 'not_found');
   });
 
   it.each(['brand', 'creator'] as const)(

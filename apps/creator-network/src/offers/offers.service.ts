@@ -175,6 +175,20 @@ export class OffersService {
     return this.close({ kind: 'brand', brandId: brand.brandId }, offerId, 'withdrawn');
   }
 
+  /**
+   * The scheduler's offer-expiry job: a `sent` offer past its due date becomes `expired`. Safe to
+   * repeat; any other offer (decided, already expired, or not yet past due) is returned unchanged.
+   */
+  expire(offerId: string): Promise<OfferView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const row = await this.offers.byId(em, offerId, true);
+      if (!row) throw notFound('offer');
+      if (row.status !== 'sent' || !row.past_due) return toOfferView(row);
+      await this.offers.decide(em, row.id, 'expired');
+      return toOfferView((await this.offers.byId(em, row.id))!);
+    });
+  }
+
   /** Declining or withdrawing an open offer; repeating the same decision answers the same offer. */
   private close(party: Party, offerId: string, to: 'declined' | 'withdrawn'): Promise<OfferView> {
     return this.orm.em.fork().transactional(async (em) => {

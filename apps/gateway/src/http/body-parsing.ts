@@ -20,13 +20,21 @@ export const jsonBody: RequestHandler = json({
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-/** A body that is not JSON would reach the handlers as nothing at all: refuse it (415). */
+/** The routes that take a file upload (multipart/form-data, parsed by multer in the controller). */
+export const MULTIPART_ROUTES: ReadonlySet<string> = new Set(['POST /v1/me/profile/photo']);
+
+/**
+ * A body that is not JSON would reach the handlers as nothing at all: refuse it (415). The
+ * upload routes take multipart/form-data instead (and only that).
+ */
 export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 ||
     req.headers['transfer-encoding'] !== undefined;
-  if (WITH_BODY.has(req.method) && hasBody && !req.is('application/json')) {
-    next(new DomainError('unsupported_media_type', 'Send the body as application/json'));
+  const multipart = MULTIPART_ROUTES.has(`${req.method} ${req.path.replace(/\/+$/, '')}`);
+  const expected = multipart ? 'multipart/form-data' : 'application/json';
+  if (WITH_BODY.has(req.method) && hasBody && !req.is(expected)) {
+    next(new DomainError('unsupported_media_type', `Send the body as ${expected}`));
     return;
   }
   next();

@@ -1,13 +1,34 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Put,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
 import {
   AddSampleRpc,
   GetCreatorRpc,
   GetOwnProfileRpc,
   ListNetworkRpc,
+  PHOTO_MAX_BYTES,
   UpdateProfileRpc,
+  UploadPhotoRpc,
 } from '@glimmer/contracts/network/creator.messages';
+import { DomainError } from '@glimmer/errors/domain-error';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/uuid-param';
@@ -15,10 +36,17 @@ import {
   CreatorDto,
   NetworkPageDto,
   NetworkQueryDto,
+  PhotoDto,
   ProfileDto,
   SampleDto,
   WorkSampleDto,
 } from './dto/creator.dto';
+
+/** The part of multer's file this controller reads (multer's memory storage). */
+interface UploadedPhoto {
+  buffer: Buffer;
+  size: number;
+}
 
 /** "My Network" for brands; the creator's own profile and work samples. */
 @ApiTags('Network')
@@ -68,5 +96,32 @@ export class NetworkController {
   @ApiCreatedResponse({ type: WorkSampleDto })
   addSample(@CurrentActor() actor: Actor, @Body() body: SampleDto): Promise<WorkSampleDto> {
     return this.rpc.call(AddSampleRpc, { actor, ...body });
+  }
+
+  /**
+   * The creator's profile photo, as multipart/form-data field `photo`: JPEG, PNG or WebP (told
+   * by its content, not its name), at most 5 MB (413 beyond, 415 for another type).
+   */
+  @Post('me/profile/photo')
+  @Roles('creator')
+  @UseInterceptors(
+    FileInterceptor('photo', { limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 0 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['photo'],
+      properties: { photo: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiCreatedResponse({ type: PhotoDto })
+  uploadPhoto(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() photo: UploadedPhoto | undefined,
+  ): Promise<PhotoDto> {
+    if (!photo) throw new DomainError('validation_failed', 'Send the photo as the field "photo"');
+    if (photo.size === 0) throw new DomainError('validation_failed', 'The photo is empty');
+    return this.rpc.call(UploadPhotoRpc, { actor, contentBase64: photo.buffer.toString('base64') });
   }
 }

@@ -160,6 +160,7 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
     expect(body.queues.map((q) => q.name).sort()).toEqual([
       'deposit-clearing',
       'notifications',
+      'offer-expiry',
       'sweeps',
     ]);
   });

@@ -32,12 +32,14 @@ export class JobQueue {
     @InjectQueue(QueueName.DepositClearing) depositClearing: Queue,
     @InjectQueue(QueueName.Sweeps) sweeps: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.OfferExpiry) offerExpiry: Queue,
     @Inject(CONFIG) config: SchedulerConfig,
   ) {
     this.queues = {
       [QueueName.DepositClearing]: depositClearing,
       [QueueName.Sweeps]: sweeps,
       [QueueName.Notifications]: notifications,
+      [QueueName.OfferExpiry]: offerExpiry,
     };
     this.timeoutMs = config.RPC_TIMEOUT_MS;
   }

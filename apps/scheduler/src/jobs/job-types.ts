@@ -8,6 +8,7 @@ export enum JobName {
   SandboxConfirm = 'sandbox-confirm',
   PendingDepositSweep = 'pending-deposit-sweep',
   SendEmail = 'send-email',
+  ExpireOffer = 'expire-offer',
 }
 
 /** Every job carries the correlation id of the message or run that caused it, for its logs. */
@@ -20,7 +21,8 @@ export type JobItem =
   | { name: JobName.ClearDeposit; data: Traced & { depositId: string } }
   | { name: JobName.SandboxConfirm; data: Traced & { depositId: string; creditInvoiceId: string } }
   | { name: JobName.PendingDepositSweep; data: Traced }
-  | { name: JobName.SendEmail; data: Traced & { email: EmailMessage } };
+  | { name: JobName.SendEmail; data: Traced & { email: EmailMessage } }
+  | { name: JobName.ExpireOffer; data: Traced & { offerId: string } };
 
 export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -30,6 +32,7 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JobName.SandboxConfirm]: QueueName.DepositClearing,
   [JobName.PendingDepositSweep]: QueueName.Sweeps,
   [JobName.SendEmail]: QueueName.Notifications,
+  [JobName.ExpireOffer]: QueueName.OfferExpiry,
 };
 
 /** BullMQ refuses custom ids with one ':' in them; anything unusual is hashed instead. */
@@ -47,6 +50,7 @@ export const jobIds = {
   clearDeposit: (depositId: string) => `clear-deposit.${idPart(depositId)}`,
   sandboxConfirm: (depositId: string) => `sandbox-confirm.${idPart(depositId)}`,
   email: (messageId: string) => `email.${idPart(messageId)}`,
+  offerExpiry: (offerId: string) => `offer-expiry.${idPart(offerId)}`,
 };
 
 /** The id of the one repeatable sweep schedule for the whole cluster. */

@@ -46,6 +46,19 @@ export interface NetworkCreatorView {
 
 export interface CreatorView extends NetworkCreatorView {
   samples: WorkSampleView[];
+  /** Where the creator's profile photo is, once uploaded. */
+  photoUrl: string | null;
+}
+
+/** Profile photos: JPEG, PNG or WebP, told apart by their first bytes, at most 5 MB. */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoContentType = (typeof PHOTO_CONTENT_TYPES)[number];
+
+export interface PhotoView {
+  photoUrl: string;
+  contentType: PhotoContentType;
+  size: number;
 }
 
 /** The creator's own profile: basic information, location and professional setup. */
@@ -137,6 +150,14 @@ export class GetCreatorRequest extends ActorRequest {
   creatorId: string;
 }
 
+/** The photo's bytes, base64 (the gateway has already limited the upload to PHOTO_MAX_BYTES). */
+export class UploadPhotoRequest extends ActorRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Math.ceil(PHOTO_MAX_BYTES / 3) * 4)
+  contentBase64: string;
+}
+
 export const UpdateProfileRpc = rpcContract<UpdateProfileRequest, CreatorView>(
   'creator-network',
   'network.profile.update.v1',
@@ -161,4 +182,9 @@ export const GetCreatorRpc = rpcContract<GetCreatorRequest, CreatorView>(
   'creator-network',
   'network.creator.get.v1',
   GetCreatorRequest,
+);
+export const UploadPhotoRpc = rpcContract<UploadPhotoRequest, PhotoView>(
+  'creator-network',
+  'network.profile.photo.upload.v1',
+  UploadPhotoRequest,
 );

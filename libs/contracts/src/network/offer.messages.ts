@@ -122,6 +122,12 @@ export class AcceptOfferRequest extends OfferIdRequest {
   userAgent?: string;
 }
 
+/** The scheduler's call once an offer's due date has passed: a system call, no actor. */
+export class ExpireOfferRequest {
+  @IsUUID()
+  offerId: string;
+}
+
 export class ListOffersRequest extends IntersectionType(ActorRequest, PageQuery) {}
 
 export class ProjectIdRequest extends ActorRequest {
@@ -160,6 +166,15 @@ export const WithdrawOfferRpc = rpcContract<OfferIdRequest, OfferView>(
   'creator-network',
   'network.offer.withdraw.v1',
   OfferIdRequest,
+);
+/**
+ * Moves a still-`sent` offer whose due date has passed to `expired`. Idempotent: an offer that is
+ * already expired, accepted, declined or withdrawn (or not yet past due) is returned unchanged.
+ */
+export const ExpireOfferRpc = rpcContract<ExpireOfferRequest, OfferView>(
+  'creator-network',
+  'network.offer.expire.v1',
+  ExpireOfferRequest,
 );
 export const ListProjectsRpc = rpcContract<ListProjectsRequest, Page<ProjectView>>(
   'creator-network',

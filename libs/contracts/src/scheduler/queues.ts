@@ -8,6 +8,7 @@ export enum QueueName {
   DepositClearing = 'deposit-clearing',
   Sweeps = 'sweeps',
   Notifications = 'notifications',
+  OfferExpiry = 'offer-expiry',
 }
 
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);

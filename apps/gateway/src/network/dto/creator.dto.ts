@@ -10,6 +10,10 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../credit/dto/cost-code.dto';
+import {
+  PHOTO_CONTENT_TYPES,
+  type PhotoContentType,
+} from '@glimmer/contracts/network/creator.messages';
 
 export class ProfileDto {
   @ApiProperty({ example: 'Ada Lens Studio' })
@@ -126,6 +130,17 @@ export class NetworkCreatorDto {
 export class CreatorDto extends NetworkCreatorDto {
   @ApiProperty({ type: [WorkSampleDto] })
   samples: WorkSampleDto[];
+  @ApiProperty({ type: String, nullable: true, example: '/photos/3f1c….png' })
+  photoUrl: string | null;
+}
+
+export class PhotoDto {
+  @ApiProperty({ example: '/photos/3f1c….png' })
+  photoUrl: string;
+  @ApiProperty({ enum: PHOTO_CONTENT_TYPES })
+  contentType: PhotoContentType;
+  @ApiProperty({ description: 'Bytes' })
+  size: number;
 }
 
 export class NetworkPageDto {
