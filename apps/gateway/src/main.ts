@@ -3,9 +3,13 @@ import { loadConfig } from '@glimmer/config/config';
 import { gatewayConfigSchema } from './gateway.config';
 import { startGateway } from './http/bootstrap';
 import { migrateGateway } from './migrate';
+import { deadLetterCli, isDeadLetterCommand } from './ops/cli/dead-letters.command';
 
-/** `node main.js [serve|migrate]`: one entry point, so the deploy step and the service agree. */
-async function main(command = 'serve'): Promise<void> {
+/**
+ * `node main.js [serve|migrate|dead-letters:list|dead-letters:replay|dead-letters:discard]`:
+ * one entry point, so the deploy step, the ops tools and the service agree.
+ */
+async function main(command = 'serve', args: string[] = []): Promise<void> {
   const config = loadConfig(gatewayConfigSchema);
   switch (command) {
     case 'serve':
@@ -17,11 +21,18 @@ async function main(command = 'serve'): Promise<void> {
       return;
     }
     default:
-      throw new Error(`unknown command "${command}" (serve | migrate)`);
+      if (isDeadLetterCommand(command)) {
+        // Not found (or a broker failure) exits 1, bad usage 2: a script can tell them apart.
+        process.exitCode = await deadLetterCli(config, command, args);
+        return;
+      }
+      throw new Error(
+        `unknown command "${command}" (serve | migrate | dead-letters:list [--service <service>] | dead-letters:replay <id> | dead-letters:discard <id>)`,
+      );
   }
 }
 
-main(process.argv[2]).catch((err: Error) => {
+main(process.argv[2], process.argv.slice(3)).catch((err: Error) => {
   console.error(err.message);
   process.exit(1);
 });
