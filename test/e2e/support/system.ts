@@ -29,6 +29,11 @@ async function freePort(): Promise<number> {
  * (as in production) against a private database, broker prefix and Redis prefix, with a real
  * SMTP receiver. Services can be killed and restarted to test crash safety.
  */
+/** A process that ended by a signal has exitCode null and signalCode set. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 export class GlimmerSystem {
   readonly smtp = new SmtpCapture();
   private readonly processes = new Map<Service, ChildProcess>();
@@ -117,7 +122,7 @@ export class GlimmerSystem {
     await eventually(
       async () => {
         for (const [service, child] of this.processes) {
-          if (child.exitCode !== null)
+          if (hasExited(child))
             throw new Error(
               `${service} exited with ${child.exitCode}; see ${this.logFile(service)}`,
             );
@@ -134,23 +139,33 @@ export class GlimmerSystem {
   /** SIGKILL: the process dies between two steps, as in a crash. */
   async kill(service: Service): Promise<void> {
     const child = this.processes.get(service);
-    if (!child || child.exitCode !== null) return;
+    if (!child || hasExited(child)) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await exited;
   }
 
-  async stopService(service: Service, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  /** Sends `signal`; a process still running after `killAfterMs` gets SIGKILL. */
+  async stopService(
+    service: Service,
+    signal: NodeJS.Signals = 'SIGTERM',
+    killAfterMs = 20_000,
+  ): Promise<number | null> {
     const child = this.processes.get(service);
-    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    if (!child || hasExited(child)) return child?.exitCode ?? null;
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill(signal);
-    return exited;
+    const force = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(force);
+    }
   }
 
   exited(service: Service): Promise<number | null> {
     const child = this.processes.get(service)!;
-    if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+    if (hasExited(child)) return Promise.resolve(child.exitCode);
     return new Promise((r) => child.once('exit', (code) => r(code)));
   }
 
