@@ -1,5 +1,5 @@
 import { encodeCursor, KeysetPosition, Page, PageQuery } from '@glimmer/contracts/page';
-import { pageSize, parseCursor } from './page-cursor';
+import { pageSize, parseCursor } from '@glimmer/database/page-cursor';
 
 /** SQL for a keyset position at microsecond precision (a millisecond ISO would skip rows). */
 export const positionSql = (column: string) =>

@@ -4,7 +4,7 @@ import type { Actor } from '@glimmer/contracts/actor';
 import type { CostCodeView, NewCostCode } from '@glimmer/contracts/credit/cost-code.messages';
 import { encodeCursor, Page, PageQuery } from '@glimmer/contracts/page';
 import { requireBrand } from '../common/brand-actor';
-import { pageSize, parseCursor } from '../common/page-cursor';
+import { pageSize, parseCursor } from '@glimmer/database/page-cursor';
 import { CostCodeRepository, toCostCodeView } from './cost-code.repository';
 
 /** Cost code use cases a brand member calls directly. */
