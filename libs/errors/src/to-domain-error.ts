@@ -54,8 +54,38 @@ export function toDomainError(err: unknown): DomainError {
       message,
     );
   }
-  const anyErr = err as { type?: string; status?: number; statusCode?: number } | undefined;
+  const anyErr = err as
+    { type?: string; code?: string; status?: number; statusCode?: number } | undefined;
+  if (isUnavailable(anyErr?.code)) {
+    return new DomainError(
+      'dependency_unavailable',
+      'the database is unavailable or at capacity; retry shortly',
+    );
+  }
   if (anyErr?.type === 'entity.parse.failed') return new DomainError('malformed_json');
   if (anyErr?.type === 'entity.too.large') return new DomainError('payload_too_large');
   return new DomainError('internal');
+}
+
+/**
+ * PostgreSQL refusing or dropping connections (too many clients, starting up or shutting
+ * down, connection failures) and a refused socket: the request changed nothing and may be
+ * retried, so it is a 503, not an internal error.
+ */
+const UNAVAILABLE_CODES = new Set([
+  '53300',
+  '53400',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
+
+function isUnavailable(code: string | undefined): boolean {
+  return code !== undefined && UNAVAILABLE_CODES.has(code);
 }

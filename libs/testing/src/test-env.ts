@@ -37,6 +37,8 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
     REDIS_URL,
     MESSAGE_RETRY_DELAY_MS: '200',
     OUTBOX_POLL_MS: '200',
+    // Test files run in parallel against one PostgreSQL (max_connections 100): small pools.
+    DB_POOL_MAX: '5',
   };
   return {
     prefix,

@@ -65,6 +65,8 @@ export class GlimmerSystem {
       SMTP_URL: this.smtp.url,
       MAIL_FROM: 'Glimmer <no-reply@e2e.glimmer.test>',
       OUTBOX_POLL_MS: '200',
+      // Several systems and integration suites share one PostgreSQL (max_connections 100).
+      DB_POOL_MAX: '4',
       CREDIT_SWEEP_EVERY_MS: '2000',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
       ...this.overrides,
