@@ -7,7 +7,8 @@ import {
   PHOTO_MAX_BYTES,
   UploadPhotoRpc,
 } from '@glimmer/contracts/network/creator.messages';
-import { brandActor, expectError, NetworkTestApp } from '../testing/network-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { NetworkTestApp } from '../testing/network-test-app';
 import { LocalDiskPhotoStorage, PhotoStorage } from './photo-storage';
 
 const PNG = Buffer.from([

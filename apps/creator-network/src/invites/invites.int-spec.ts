@@ -14,7 +14,8 @@ import {
   UpdateProfileRpc,
 } from '@glimmer/contracts/network/creator.messages';
 import { eventually } from '@glimmer/testing/eventually';
-import { brandActor, expectError, NetworkTestApp } from '../testing/network-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { NetworkTestApp } from '../testing/network-test-app';
 
 describe('creator-network: invites and the network (over the broker)', () => {
   let t: NetworkTestApp;

@@ -13,7 +13,8 @@ import {
   WithdrawOfferRpc,
 } from '@glimmer/contracts/network/offer.messages';
 import { renderContract, sha256Hex } from './contract-template';
-import { brandActor, expectError, NetworkTestApp } from '../testing/network-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { NetworkTestApp } from '../testing/network-test-app';
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -5,7 +5,8 @@ import {
   ListCostCodesRpc,
 } from '@glimmer/contracts/credit/cost-code.messages';
 import { encodeCursor } from '@glimmer/contracts/page';
-import { brandActor, CreditTestApp, expectError } from '../testing/credit-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { CreditTestApp } from '../testing/credit-test-app';
 
 describe('credit: cost codes (over the broker)', () => {
   let t: CreditTestApp;

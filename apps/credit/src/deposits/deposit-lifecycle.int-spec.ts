@@ -6,7 +6,8 @@ import {
   ListPendingDepositsRpc,
   VoidCreditInvoiceRpc,
 } from '@glimmer/contracts/credit/deposit.messages';
-import { brandActor, CreditTestApp, expectError } from '../testing/credit-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { CreditTestApp } from '../testing/credit-test-app';
 
 describe('credit: deposit lifecycle (over the broker)', () => {
   let t: CreditTestApp;

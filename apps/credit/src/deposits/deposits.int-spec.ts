@@ -1,6 +1,7 @@
 import { CreateCostCodeRpc } from '@glimmer/contracts/credit/cost-code.messages';
 import { CreateDepositRpc, GetDepositRpc } from '@glimmer/contracts/credit/deposit.messages';
-import { brandActor, CreditTestApp, expectError } from '../testing/credit-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { CreditTestApp } from '../testing/credit-test-app';
 
 describe('credit: adding credit (over the broker)', () => {
   let t: CreditTestApp;

@@ -1,7 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ConfirmFundsRpc } from '@glimmer/contracts/credit/deposit.messages';
-import { brandActor, CreditTestApp, expectError } from '../testing/credit-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { CreditTestApp } from '../testing/credit-test-app';
 import { LedgerService } from './ledger.service';
 import { verifyLedgerCommand } from './ledger-verify.command';
 

@@ -1,6 +1,7 @@
 import { GetCreditOverviewRpc } from '@glimmer/contracts/credit/overview.messages';
 import { CreateTransferRpc } from '@glimmer/contracts/credit/transfer.messages';
-import { brandActor, CreditTestApp, expectError } from '../testing/credit-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { CreditTestApp } from '../testing/credit-test-app';
 
 describe('credit: overview (over the broker)', () => {
   let t: CreditTestApp;

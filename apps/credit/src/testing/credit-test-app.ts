@@ -1,9 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
+import { ServiceTestApp } from '@glimmer/testing/service-test-app';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { loadConfig } from '@glimmer/config/config';
 import type { BrandActor } from '@glimmer/contracts/actor';
-import type { RpcContract } from '@glimmer/contracts/contract';
 import { CreateCostCodeRpc, CostCodeView } from '@glimmer/contracts/credit/cost-code.messages';
 import { DepositSnapshot } from '@glimmer/contracts/credit/deposit.events';
 import {
@@ -13,14 +10,6 @@ import {
   DepositView,
 } from '@glimmer/contracts/credit/deposit.messages';
 import { LedgerVerification, VerifyLedgerRpc } from '@glimmer/contracts/credit/ledger.messages';
-import { schemaFor } from '@glimmer/database/database.options';
-import { migrateService } from '@glimmer/database/migrate';
-import { DomainError } from '@glimmer/errors/domain-error';
-import type { ErrorCode } from '@glimmer/errors/error-codes';
-import { migrateBroker } from '@glimmer/messaging/broker-setup';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
-import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
-import { applyEnv, createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 import { CreditConfig, creditConfigSchema, creditDatabase } from '../credit.config';
 import { CreditModule } from '../credit.module';
 
@@ -28,57 +17,16 @@ import { CreditModule } from '../credit.module';
  * The real credit service in-process against its own database and broker names, called over
  * RabbitMQ exactly as the gateway calls it, plus a direct SQL pool for assertions.
  */
-export class CreditTestApp {
-  private constructor(
-    readonly env: TestEnv,
-    readonly config: CreditConfig,
-    readonly app: INestApplication,
-    readonly broker: BrokerTestClient,
-    readonly db: Pool,
-  ) {}
-
+export class CreditTestApp extends ServiceTestApp<CreditConfig> {
   static async start(label: string): Promise<CreditTestApp> {
-    const env = await createTestEnv(label);
-    const restore = applyEnv(env.env);
-    let config: CreditConfig;
-    try {
-      config = loadConfig(creditConfigSchema);
-    } finally {
-      restore();
-    }
-    await migrateService(creditDatabase(config));
-    await migrateBroker(config.RABBITMQ_URL, 'credit', { prefix: config.GLIMMER_PREFIX });
-    const app = await bootstrapService(CreditModule.forRoot(config), 0);
-    const broker = await new BrokerTestClient({
-      prefix: env.prefix,
-      url: config.RABBITMQ_URL,
-      rpcTimeoutMs: 30_000,
-    }).start();
-    const db = new Pool({
-      connectionString: env.databaseUrl,
-      options: `-c search_path=${schemaFor(env.prefix, 'credit')}`,
-    });
-    return new CreditTestApp(env, config, app, broker, db);
-  }
-
-  async stop(): Promise<void> {
-    await this.broker?.stop();
-    await this.app?.close();
-    await this.db?.end();
-    await this.env?.destroy();
-  }
-
-  call<Req, Res>(contract: RpcContract<Req, Res>, payload: Req): Promise<Res> {
-    return this.broker.rpc.call(contract, payload);
-  }
-
-  /** Sends a payload the types would refuse (unknown fields, wrong types) to test validation. */
-  callRaw(contract: RpcContract<unknown, unknown>, payload: unknown): Promise<unknown> {
-    return this.broker.rpc.call(contract, payload);
-  }
-
-  async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.db.query(text, params)).rows as T[];
+    return new CreditTestApp(
+      await ServiceTestApp.launch(label, {
+        service: 'credit',
+        configSchema: creditConfigSchema,
+        database: creditDatabase,
+        module: (config) => CreditModule.forRoot(config),
+      }),
+    );
   }
 
   verify(): Promise<LedgerVerification> {
@@ -139,34 +87,4 @@ export class CreditTestApp {
       [depositId],
     );
   }
-}
-
-export function brandActor(overrides: Partial<BrandActor> = {}): BrandActor {
-  return {
-    userId: randomUUID(),
-    role: 'brand',
-    brandId: randomUUID(),
-    currency: 'USD',
-    ...overrides,
-  };
-}
-
-/** Awaits a promise that must fail with a DomainError of `code`; returns the error. */
-export async function expectError(
-  promise: Promise<unknown>,
-  code: ErrorCode,
-): Promise<DomainError> {
-  const outcome = await promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  if (outcome.ok)
-    throw new Error(`expected ${code}, got success: ${JSON.stringify(outcome.value)}`);
-  const err = outcome.error as DomainError;
-  if (!(err instanceof DomainError) || err.code !== code) {
-    throw new Error(
-      `expected ${code}, got ${err instanceof DomainError ? `${err.code}: ${err.message}` : String(err)}`,
-    );
-  }
-  return err;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTransferRpc } from '@glimmer/contracts/credit/transfer.messages';
 import { DomainError } from '@glimmer/errors/domain-error';
-import { brandActor, CreditTestApp, expectError } from '../testing/credit-test-app';
+import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { CreditTestApp } from '../testing/credit-test-app';
 
 describe('credit: transfers (over the broker)', () => {
   let t: CreditTestApp;
