@@ -1,5 +1,12 @@
 /** The services that own a queue on the broker. Never rename one: queue names derive from it. */
-export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler', 'creator-network'] as const;
+export const SERVICES = [
+  'gateway',
+  'credit',
+  'invoicing',
+  'scheduler',
+  'creator-network',
+  'payout',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 type Constructor<T> = new (...args: never[]) => T;

@@ -8,6 +8,12 @@ import * as transfers from './credit/transfer.messages';
 import * as brandRegistered from './identity/brand-registered.event';
 import * as creditInvoices from './invoicing/credit-invoice.messages';
 import * as creditInvoiceEvents from './invoicing/credit-invoice.events';
+import * as projectInvoices from './invoicing/project-invoice.messages';
+import * as projectInvoiceEvents from './invoicing/project-invoice.events';
+import * as invoiceDraws from './credit/invoice-draw.messages';
+import * as payoutMethods from './payout/payout-method.messages';
+import * as payouts from './payout/payout.messages';
+import * as payoutEvents from './payout/payout.events';
 import * as creators from './network/creator.messages';
 import * as invites from './network/invite.messages';
 import * as networkEvents from './network/network.events';
@@ -41,4 +47,10 @@ export const MESSAGE_REGISTRY: readonly AnyContract[] = contractsOf(
   creators,
   offers,
   networkEvents,
+  invoiceDraws,
+  projectInvoices,
+  projectInvoiceEvents,
+  payoutMethods,
+  payouts,
+  payoutEvents,
 );

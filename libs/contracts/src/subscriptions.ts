@@ -11,16 +11,28 @@ import {
   CreditInvoicePaidEvent,
   CreditInvoiceVoidedEvent,
 } from './invoicing/credit-invoice.events';
-import { CreatorJoinedEvent, InviteSentEvent, OfferSentEvent } from './network/network.events';
+import {
+  ProjectInvoiceIssuedEvent,
+  ProjectInvoicePaidEvent,
+} from './invoicing/project-invoice.events';
+import {
+  CreatorJoinedEvent,
+  InviteSentEvent,
+  OfferSentEvent,
+  ProjectCompletedEvent,
+} from './network/network.events';
+import {
+  PayoutFailedEvent,
+  PayoutNeedsMethodEvent,
+  PayoutPaidEvent,
+  PayoutScheduledEvent,
+} from './payout/payout.events';
 
 /**
  * Which service consumes which event: the one table the broker topology is built from. The
  * setup step declares every queue and binding from it before any service starts, so an event
  * published before its consumer first runs waits in the consumer's queue instead of being lost.
  * Each service checks at start that its handlers match its row exactly.
- *
- * network.project.completed.v1 has no subscriber yet: it is published (and dropped as unroutable)
- * until invoicing subscribes to it; its outbox rows keep the history meanwhile.
  */
 export const SUBSCRIPTIONS: Partial<Record<ServiceName, readonly EventContract<unknown>[]>> = {
   credit: [],
@@ -30,6 +42,7 @@ export const SUBSCRIPTIONS: Partial<Record<ServiceName, readonly EventContract<u
     DepositFundsConfirmedEvent,
     DepositClearedEvent,
     DepositVoidedEvent,
+    ProjectCompletedEvent,
   ],
   scheduler: [
     DepositPendingEvent,
@@ -40,6 +53,12 @@ export const SUBSCRIPTIONS: Partial<Record<ServiceName, readonly EventContract<u
     InviteSentEvent,
     CreatorJoinedEvent,
     OfferSentEvent,
+    ProjectInvoiceIssuedEvent,
+    PayoutScheduledEvent,
+    PayoutNeedsMethodEvent,
+    PayoutPaidEvent,
+    PayoutFailedEvent,
   ],
   'creator-network': [BrandRegisteredEvent],
+  payout: [CreatorJoinedEvent, ProjectInvoicePaidEvent],
 };

@@ -9,6 +9,7 @@ export enum QueueName {
   Sweeps = 'sweeps',
   Notifications = 'notifications',
   OfferExpiry = 'offer-expiry',
+  PayoutDispatch = 'payout-dispatch',
 }
 
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);

@@ -1,0 +1,91 @@
+import { IsIn, IsObject, IsOptional, IsUUID, Matches, MaxLength, IsString } from 'class-validator';
+import { rpcContract } from '../contract';
+import { ActorRequest, IDEMPOTENCY_KEY_PATTERN } from '../validation';
+
+export const PAYOUT_METHOD_TYPES = ['payoneer', 'local_bank_transfer', 'paypal'] as const;
+export type PayoutMethodType = (typeof PAYOUT_METHOD_TYPES)[number];
+
+/** ISO 3166-1 alpha-2, upper case. */
+export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
+
+/** One field a payout method needs; `secret` fields are encrypted at rest and masked in views. */
+export interface PayoutMethodField {
+  name: string;
+  label: string;
+  secret: boolean;
+  /** What a valid value looks like, for forms; the service validates more strictly. */
+  example: string;
+}
+
+export interface AvailablePayoutMethod {
+  type: PayoutMethodType;
+  name: string;
+  fields: PayoutMethodField[];
+}
+
+export interface PayoutMethodView {
+  id: string;
+  type: PayoutMethodType;
+  name: string;
+  country: string;
+  /** Every field of the method; secret ones masked (e.g. "••••6789"). */
+  details: Record<string, string>;
+  preferred: boolean;
+  createdAt: string;
+}
+
+export class ListAvailablePayoutMethodsRequest {
+  @Matches(COUNTRY_PATTERN, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
+  country: string;
+}
+
+export class AddPayoutMethodRequest extends ActorRequest {
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY_PATTERN)
+  idempotencyKey?: string;
+
+  @IsIn(PAYOUT_METHOD_TYPES)
+  type: PayoutMethodType;
+
+  @Matches(COUNTRY_PATTERN, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
+  country: string;
+
+  /** Field name → value, as the catalogue lists them for this type and country. */
+  @IsObject()
+  details: Record<string, string>;
+}
+
+export class ListPayoutMethodsRequest extends ActorRequest {}
+
+export class SetPreferredPayoutMethodRequest extends ActorRequest {
+  @IsUUID()
+  methodId: string;
+}
+
+export class RemovePayoutMethodRequest extends ActorRequest {
+  @IsUUID()
+  methodId: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+}
+
+export const ListAvailablePayoutMethodsRpc = rpcContract<
+  ListAvailablePayoutMethodsRequest,
+  { data: AvailablePayoutMethod[] }
+>('payout', 'payout.payout-method.available.v1', ListAvailablePayoutMethodsRequest);
+export const AddPayoutMethodRpc = rpcContract<AddPayoutMethodRequest, PayoutMethodView>(
+  'payout',
+  'payout.payout-method.add.v1',
+  AddPayoutMethodRequest,
+);
+export const ListPayoutMethodsRpc = rpcContract<
+  ListPayoutMethodsRequest,
+  { data: PayoutMethodView[] }
+>('payout', 'payout.payout-method.list.v1', ListPayoutMethodsRequest);
+export const SetPreferredPayoutMethodRpc = rpcContract<
+  SetPreferredPayoutMethodRequest,
+  PayoutMethodView
+>('payout', 'payout.payout-method.set-preferred.v1', SetPreferredPayoutMethodRequest);
