@@ -36,7 +36,7 @@ export function build() {
   run('npm run build --silent');
 }
 
-export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler', 'creator-network'];
+export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler', 'creator-network', 'payout'];
 
 export function serviceEntry(service) {
   return join(root, 'dist', 'apps', service, 'src', 'main.js');

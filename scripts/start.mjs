@@ -18,12 +18,27 @@ const env = {
   PORT: '3000',
   // The sandbox payment provider confirms a deposit's funds after 15 s, so the demo shows the flow.
   CREDIT_SANDBOX_CLEAR_AFTER_MS: '15000',
+  // A paid invoice's payout is sent a minute later (production: days, within PAYOUT_MAX_DAYS).
+  PAYOUT_DISPATCH_DELAY_MS: '60000',
   OPS_EMAIL: 'ops@glimmer.local',
   OPS_PASSWORD: 'ops-password-change-me',
   ...process.env,
 };
-const healthPorts = { credit: 3101, invoicing: 3102, scheduler: 3103, 'creator-network': 3104 };
-const colors = { gateway: 36, credit: 32, invoicing: 35, scheduler: 33, 'creator-network': 34 };
+const healthPorts = {
+  credit: 3101,
+  invoicing: 3102,
+  scheduler: 3103,
+  'creator-network': 3104,
+  payout: 3105,
+};
+const colors = {
+  gateway: 36,
+  credit: 32,
+  invoicing: 35,
+  scheduler: 33,
+  'creator-network': 34,
+  payout: 92,
+};
 
 ensureDependencies();
 ensureInfrastructure();

@@ -13,8 +13,10 @@ import { AuthModule } from './auth/auth.module';
 import { CreditApiModule } from './credit/credit-api.module';
 import { GatewayConfig, gatewayDatabase } from './gateway.config';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { InvoicingApiModule } from './invoicing/invoicing-api.module';
 import { NetworkApiModule } from './network/network-api.module';
 import { OpsModule } from './ops/ops.module';
+import { PayoutsApiModule } from './payouts/payouts-api.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
@@ -36,6 +38,8 @@ export class GatewayModule {
         IdempotencyModule,
         CreditApiModule,
         NetworkApiModule,
+        InvoicingApiModule,
+        PayoutsApiModule,
         WebhooksModule,
         OpsModule,
         HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),

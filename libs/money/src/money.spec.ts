@@ -1,4 +1,11 @@
-import { amountProblem, formatMoney, isValidAmount, MAX_AMOUNT, sumAmounts } from './money';
+import {
+  amountProblem,
+  formatMoney,
+  isValidAmount,
+  MAX_AMOUNT,
+  sumAmounts,
+  toMajorUnits,
+} from './money';
 
 describe('money', () => {
   it.each([
@@ -22,6 +29,13 @@ describe('money', () => {
     expect(formatMoney(5, 'EUR')).toBe('EUR 0.05');
     expect(formatMoney(1500, 'JPY')).toBe('JPY 1,500');
     expect(formatMoney(-250, 'GBP')).toBe('GBP -2.50');
+  });
+
+  it('writes exact major units without grouping, for spreadsheets', () => {
+    expect(toMajorUnits(123456, 'USD')).toBe('1234.56');
+    expect(toMajorUnits(7, 'EUR')).toBe('0.07');
+    expect(toMajorUnits(1500, 'JPY')).toBe('1500');
+    expect(toMajorUnits(-250, 'GBP')).toBe('-2.50');
   });
 
   it('refuses sums beyond the safe integer range', () => {

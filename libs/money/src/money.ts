@@ -49,17 +49,29 @@ export function isValidAmount(value: unknown): value is number {
   return amountProblem(value) === null;
 }
 
-/** Human form for emails and logs: `formatMoney(12345, 'USD')` → `USD 123.45`. */
-export function formatMoney(amount: number, currency: Currency | string): string {
+function splitUnits(amount: number, currency: Currency | string) {
   const exponent = isCurrency(currency) ? CURRENCIES[currency] : 2;
-  const negative = amount < 0;
   const digits = Math.abs(amount)
     .toString()
     .padStart(exponent + 1, '0');
-  const major = exponent ? digits.slice(0, -exponent) : digits;
-  const minor = exponent ? `.${digits.slice(-exponent)}` : '';
+  return {
+    sign: amount < 0 ? '-' : '',
+    major: exponent ? digits.slice(0, -exponent) : digits,
+    minor: exponent ? `.${digits.slice(-exponent)}` : '',
+  };
+}
+
+/** Human form for emails and logs: `formatMoney(12345, 'USD')` → `USD 123.45`. */
+export function formatMoney(amount: number, currency: Currency | string): string {
+  const { sign, major, minor } = splitUnits(amount, currency);
   const grouped = major.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${currency} ${negative ? '-' : ''}${grouped}${minor}`;
+  return `${currency} ${sign}${grouped}${minor}`;
+}
+
+/** Exact decimal in major units for spreadsheets: `toMajorUnits(12345, 'USD')` → `123.45`. */
+export function toMajorUnits(amount: number, currency: Currency | string): string {
+  const { sign, major, minor } = splitUnits(amount, currency);
+  return `${sign}${major}${minor}`;
 }
 
 /** Sums integer amounts, refusing any result that would lose precision. */

@@ -6,7 +6,14 @@ import { loadConfig } from '@glimmer/config/config';
 export const ROOT = join(__dirname, '..', '..', '..');
 
 /** Every deployable service: `node dist/apps/<service>/src/main.js migrate|serve`. */
-export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler', 'creator-network'] as const;
+export const SERVICES = [
+  'gateway',
+  'credit',
+  'invoicing',
+  'scheduler',
+  'creator-network',
+  'payout',
+] as const;
 export type Service = (typeof SERVICES)[number];
 export const BACK_END_SERVICES = SERVICES.filter((s) => s !== 'gateway');
 export const INFRA = ['postgres', 'rabbitmq', 'redis'] as const;

@@ -7,7 +7,14 @@ import { SmtpCapture } from '@glimmer/testing/smtp-capture';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 
 const ROOT = join(__dirname, '..', '..', '..');
-export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler', 'creator-network'] as const;
+export const SERVICES = [
+  'gateway',
+  'credit',
+  'invoicing',
+  'scheduler',
+  'creator-network',
+  'payout',
+] as const;
 export type Service = (typeof SERVICES)[number];
 
 export const OPS = { email: 'ops@e2e.glimmer.test', password: 'ops-password-for-e2e' };

@@ -10,6 +10,7 @@ import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { PageQueryDto } from '../credit/dto/cost-code.dto';
 import { UuidParam } from '../http/uuid-param';
+import { ProjectPayments } from '../payouts/project-payments.service';
 import { ProjectDto, ProjectPageDto } from './dto/offer.dto';
 
 /** Projects, seen by their brand and their creator; anyone else gets 404. */
@@ -18,21 +19,31 @@ import { ProjectDto, ProjectPageDto } from './dto/offer.dto';
 @Roles('brand', 'creator')
 @Controller('v1/projects')
 export class ProjectsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly payments: ProjectPayments,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: ProjectPageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ProjectPageDto> {
-    return this.rpc.call(ListProjectsRpc, { actor, limit: query.limit, cursor: query.cursor });
+  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ProjectPageDto> {
+    const page = await this.rpc.call(ListProjectsRpc, {
+      actor,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return { data: await this.payments.enrich(actor, page.data), nextCursor: page.nextCursor };
   }
 
+  /** The project with its invoice and the date its creator can expect to be paid. */
   @Get(':id')
   @ApiOkResponse({ type: ProjectDto })
-  get(
+  async get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Project')) id: string,
   ): Promise<ProjectDto> {
-    return this.rpc.call(GetProjectRpc, { actor, projectId: id });
+    const project = await this.rpc.call(GetProjectRpc, { actor, projectId: id });
+    return (await this.payments.enrich(actor, [project]))[0];
   }
 
   /** Marks the caller's side complete (repeatable); completed once both sides have. */

@@ -51,9 +51,9 @@ export interface ProjectView {
   completedByBrandAt: string | null;
   completedByCreatorAt: string | null;
   completedAt: string | null;
-  /** Issued by invoicing once the project is completed (not built yet). */
+  /** Issued by invoicing once the project is completed (the gateway joins it in). */
   invoiceId: string | null;
-  /** Known once the payout is scheduled (not built yet). */
+  /** Known once the payout is scheduled (the gateway joins it in). */
   expectedPaymentDate: string | null;
 }
 

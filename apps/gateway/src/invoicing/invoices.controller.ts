@@ -1,0 +1,140 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { BrandActor } from '@glimmer/contracts/actor';
+import {
+  ApplyCreditRpc,
+  AttachCostCodeRpc,
+  GetProjectInvoiceRpc,
+  ListProjectInvoicesRpc,
+} from '@glimmer/contracts/invoicing/project-invoice.messages';
+import { MAX_PAGE_SIZE } from '@glimmer/contracts/page';
+import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { CurrentBrand, Roles } from '../auth/auth.decorators';
+import { UuidParam } from '../http/uuid-param';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
+import {
+  ApplyCreditDto,
+  AttachCostCodeDto,
+  ProjectInvoiceDto,
+  ProjectInvoicePageDto,
+  ProjectInvoiceQueryDto,
+} from './dto/project-invoice.dto';
+import { INVOICE_CSV_HEADER, invoiceCsvRow } from './invoice-csv';
+import { InvoiceCreditSources } from './invoice-credit-sources.service';
+
+/** Project invoices (the Reports page's Invoices section) and paying them with credit. */
+@ApiTags('Invoicing')
+@ApiBearerAuth()
+@Roles('brand')
+@Controller('v1/invoices')
+export class InvoicesController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly credit: InvoiceCreditSources,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: ProjectInvoicePageDto })
+  async list(
+    @CurrentBrand() actor: BrandActor,
+    @Query() query: ProjectInvoiceQueryDto,
+  ): Promise<ProjectInvoicePageDto> {
+    const page = await this.rpc.call(ListProjectInvoicesRpc, { actor, ...query });
+    return { data: await this.credit.withCredit(actor, page.data), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Every invoice matching the filters as CSV, streamed page by page so a large export never
+   * sits in memory. (Declared before `:id`, which would otherwise take "export.csv".)
+   */
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'text/csv, one row per invoice, amounts in major units' })
+  async export(
+    @CurrentBrand() actor: BrandActor,
+    @Query() query: ProjectInvoiceQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const filters = {
+      status: query.status,
+      costCodeId: query.costCodeId,
+      storyCode: query.storyCode,
+    };
+    // The first page is fetched before any byte is sent, so a failing dependency is still a
+    // clean problem+json answer rather than a truncated file.
+    let page = await this.rpc.call(ListProjectInvoicesRpc, {
+      actor,
+      ...filters,
+      limit: MAX_PAGE_SIZE,
+    });
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="invoices.csv"');
+    res.write(INVOICE_CSV_HEADER);
+    for (;;) {
+      for (const invoice of page.data) res.write(invoiceCsvRow(invoice));
+      if (!page.nextCursor) break;
+      page = await this.rpc.call(ListProjectInvoicesRpc, {
+        actor,
+        ...filters,
+        limit: MAX_PAGE_SIZE,
+        cursor: page.nextCursor,
+      });
+    }
+    res.end();
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProjectInvoiceDto })
+  async get(
+    @CurrentBrand() actor: BrandActor,
+    @Param('id', UuidParam('Invoice')) id: string,
+  ): Promise<ProjectInvoiceDto> {
+    const invoice = await this.rpc.call(GetProjectInvoiceRpc, { actor, invoiceId: id });
+    return (await this.credit.withCredit(actor, [invoice]))[0];
+  }
+
+  /** Pays the whole amount due (no amount) or part of it from an attached cost code's available credit. */
+  @Post(':id/apply-credit')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiOkResponse({ type: ProjectInvoiceDto })
+  @ApiConflictResponse({
+    description:
+      'insufficient_available_credit, amount_exceeds_due, invoice_not_payable, cost_code_not_attached',
+  })
+  async applyCredit(
+    @CurrentBrand() actor: BrandActor,
+    @IdempotencyKey() idempotencyKey: string,
+    @Param('id', UuidParam('Invoice')) id: string,
+    @Body() body: ApplyCreditDto,
+  ): Promise<ProjectInvoiceDto> {
+    const invoice = await this.rpc.call(ApplyCreditRpc, {
+      actor,
+      idempotencyKey,
+      invoiceId: id,
+      ...body,
+    });
+    return (await this.credit.withCredit(actor, [invoice]))[0];
+  }
+
+  /** Lets another of the brand's cost codes pay this invoice (the offer's is attached already). */
+  @Post(':id/cost-codes')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProjectInvoiceDto })
+  async attach(
+    @CurrentBrand() actor: BrandActor,
+    @Param('id', UuidParam('Invoice')) id: string,
+    @Body() body: AttachCostCodeDto,
+  ): Promise<ProjectInvoiceDto> {
+    const invoice = await this.rpc.call(AttachCostCodeRpc, { actor, invoiceId: id, ...body });
+    return (await this.credit.withCredit(actor, [invoice]))[0];
+  }
+}

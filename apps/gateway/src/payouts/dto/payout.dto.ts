@@ -1,0 +1,181 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, Matches } from 'class-validator';
+import {
+  COUNTRY_PATTERN,
+  PAYOUT_METHOD_TYPES,
+  PayoutMethodType,
+} from '@glimmer/contracts/payout/payout-method.messages';
+import { PAYOUT_STATUSES, PayoutStatus } from '@glimmer/contracts/payout/payout.messages';
+import { PageQueryDto } from '../../credit/dto/cost-code.dto';
+
+const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as GB';
+
+export class CountryQueryDto {
+  @ApiProperty({ example: 'GB', description: 'Country of residence, ISO 3166-1 alpha-2' })
+  @Matches(COUNTRY_PATTERN, { message: COUNTRY_MESSAGE })
+  country: string;
+}
+
+export class PayoutMethodFieldDto {
+  @ApiProperty({ example: 'iban' })
+  name: string;
+  @ApiProperty({ example: 'IBAN' })
+  label: string;
+  @ApiProperty({ description: 'Encrypted at rest and masked in every response' })
+  secret: boolean;
+  @ApiProperty({ example: 'DE89370400440532013000' })
+  example: string;
+}
+
+export class AvailablePayoutMethodDto {
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  type: PayoutMethodType;
+  @ApiProperty({ example: 'Payoneer' })
+  name: string;
+  @ApiProperty({ type: [PayoutMethodFieldDto] })
+  fields: PayoutMethodFieldDto[];
+}
+
+export class AvailablePayoutMethodsDto {
+  @ApiProperty({ type: [AvailablePayoutMethodDto] })
+  data: AvailablePayoutMethodDto[];
+}
+
+export class AddPayoutMethodDto {
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @IsIn(PAYOUT_METHOD_TYPES)
+  type: PayoutMethodType;
+
+  @ApiProperty({ example: 'GB' })
+  @Matches(COUNTRY_PATTERN, { message: COUNTRY_MESSAGE })
+  country: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { accountHolder: 'Ada Lovelace', sortCode: '040004', accountNumber: '12345678' },
+    description: 'The fields GET /v1/payout-methods/available lists for this type and country',
+  })
+  @IsObject()
+  details: Record<string, string>;
+}
+
+export class PayoutMethodDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  type: PayoutMethodType;
+  @ApiProperty()
+  name: string;
+  @ApiProperty()
+  country: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Secret fields masked, e.g. "••••5678"',
+  })
+  details: Record<string, string>;
+  @ApiProperty()
+  preferred: boolean;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class PayoutMethodListDto {
+  @ApiProperty({ type: [PayoutMethodDto] })
+  data: PayoutMethodDto[];
+}
+
+export class PayoutQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PAYOUT_STATUSES })
+  @IsOptional()
+  @IsIn(PAYOUT_STATUSES)
+  status?: PayoutStatus;
+}
+
+export class PayoutDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  projectId: string;
+  @ApiProperty({ format: 'uuid' })
+  invoiceId: string;
+  @ApiProperty({ format: 'uuid' })
+  creatorId: string;
+  @ApiProperty()
+  amount: number;
+  @ApiProperty()
+  currency: string;
+  @ApiProperty({ enum: PAYOUT_STATUSES })
+  status: PayoutStatus;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'null: needs a method',
+  })
+  expectedDate: string | null;
+  @ApiProperty({ format: 'date', description: 'The latest day the two-week promise allows' })
+  dueBy: string;
+  @ApiProperty()
+  attempts: number;
+  @ApiProperty({ type: String, nullable: true })
+  lastError: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  payoutMethodId: string | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  paidAt: string | null;
+}
+
+export class PayoutPageDto {
+  @ApiProperty({ type: [PayoutDto] })
+  data: PayoutDto[];
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+export const PROJECT_PAYMENT_STATUSES = [
+  'in_progress',
+  'awaiting_invoice_payment',
+  ...PAYOUT_STATUSES,
+] as const;
+export type ProjectPaymentStatus = (typeof PROJECT_PAYMENT_STATUSES)[number];
+
+export class NextPaymentDto {
+  @ApiProperty({ format: 'date' })
+  date: string;
+  @ApiProperty()
+  amount: number;
+  @ApiProperty()
+  currency: string;
+}
+
+export class DashboardProjectDto {
+  @ApiProperty({ format: 'uuid' })
+  projectId: string;
+  @ApiProperty()
+  title: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  expectedPaymentDate: string | null;
+  @ApiProperty({
+    enum: PROJECT_PAYMENT_STATUSES,
+    description:
+      'in_progress: not completed by both parties; awaiting_invoice_payment: the brand has not paid yet; otherwise the payout status',
+  })
+  payoutStatus: ProjectPaymentStatus;
+}
+
+export class CreatorDashboardDto {
+  @ApiProperty({ type: NextPaymentDto, nullable: true })
+  nextPayment: NextPaymentDto | null;
+  @ApiProperty({ description: 'Scheduled but not yet paid, minor units' })
+  pendingTotal: number;
+  @ApiProperty({ description: 'Paid out so far, minor units' })
+  paidTotal: number;
+  @ApiProperty({ type: String, nullable: true })
+  currency: string | null;
+  @ApiProperty({ type: [DashboardProjectDto] })
+  projects: DashboardProjectDto[];
+}

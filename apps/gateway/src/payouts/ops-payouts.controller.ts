@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@glimmer/contracts/actor';
+import { GetPayoutRpc, RetryPayoutRpc } from '@glimmer/contracts/payout/payout.messages';
+import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { UuidParam } from '../http/uuid-param';
+import { PayoutDto } from './dto/payout.dto';
+
+/** Ops: find any payout, and send a flagged (needs_attention) one again. */
+@ApiTags('Operations')
+@ApiBearerAuth()
+@Roles('ops')
+@Controller('v1/ops/payouts')
+export class OpsPayoutsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get(':id')
+  @ApiOkResponse({ type: PayoutDto })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Payout')) id: string,
+  ): Promise<PayoutDto> {
+    return this.rpc.call(GetPayoutRpc, { actor, payoutId: id });
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PayoutDto })
+  @ApiConflictResponse({ description: 'the payout is not waiting for ops (needs_attention)' })
+  retry(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Payout')) id: string,
+  ): Promise<PayoutDto> {
+    return this.rpc.call(RetryPayoutRpc, { actor, payoutId: id });
+  }
+}
