@@ -4,10 +4,11 @@ import { gatewayConfigSchema } from './gateway.config';
 import { startGateway } from './http/bootstrap';
 import { migrateGateway } from './migrate';
 import { deadLetterCli, isDeadLetterCommand } from './ops/cli/dead-letters.command';
+import { isOpsActionCommand, opsActionCli } from './ops/cli/ops-actions.command';
 
 /**
- * `node main.js [serve|migrate|dead-letters:list|dead-letters:replay|dead-letters:discard]`:
- * one entry point, so the deploy step, the ops tools and the service agree.
+ * `node main.js [serve|migrate|dead-letters:*|jobs:*|deposit:*|payout:*]`: one entry point,
+ * so the deploy step, the ops tools and the service agree (`npm run ops -- <command>`).
  */
 async function main(command = 'serve', args: string[] = []): Promise<void> {
   const config = loadConfig(gatewayConfigSchema);
@@ -26,8 +27,12 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
         process.exitCode = await deadLetterCli(config, command, args);
         return;
       }
+      if (isOpsActionCommand(command)) {
+        process.exitCode = await opsActionCli(config, command, args);
+        return;
+      }
       throw new Error(
-        `unknown command "${command}" (serve | migrate | dead-letters:list [--service <service>] | dead-letters:replay <id> | dead-letters:discard <id>)`,
+        `unknown command "${command}" (serve | migrate | dead-letters:list [--service <service>] | dead-letters:replay <id> | dead-letters:discard <id> | jobs:stuck [--queue <queue>] | jobs:retry [--queue <queue>] | deposit:confirm-funds <creditInvoiceId> | payout:show <id> | payout:retry <id>)`,
       );
   }
 }

@@ -81,7 +81,7 @@ export async function runDeadLetterCommand(
 }
 
 /** Log lines go to stderr as JSON, so stdout holds only the command's result. */
-class StderrLogger implements LoggerService {
+export class StderrLogger implements LoggerService {
   private write(level: string, message: unknown, context?: unknown): void {
     process.stderr.write(
       `${JSON.stringify({ level, service: 'gateway', context, msg: String(message) })}\n`,
