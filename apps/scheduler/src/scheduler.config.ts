@@ -21,6 +21,21 @@ export const schedulerConfigSchema = baseConfigSchema.extend({
     .default(0),
   /** How often every pending deposit is re-checked, so none is forgotten. */
   CREDIT_SWEEP_EVERY_MS: z.coerce.number().int().min(100).max(DAY_MS).default(60_000),
+  /**
+   * The deadline of one DispatchPayoutRpc (the payout service talks to its provider within it).
+   * Past it the job is retried with backoff; the dispatch is idempotent per attempt.
+   */
+  PAYOUT_DISPATCH_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** How often the payout sweep asks for due payouts whose dispatch job was lost or got stuck. */
+  PAYOUT_SWEEP_EVERY_MS: z.coerce.number().int().min(100).max(DAY_MS).default(60_000),
+  /** The sweep only takes payouts due at least this long ago: the delayed job gets its chance first. */
+  PAYOUT_SWEEP_GRACE_MS: z.coerce.number().int().min(0).max(DAY_MS).default(60_000),
+  /** At most this many due payouts per sweep run (the rest come in the next runs). */
+  PAYOUT_SWEEP_LIMIT: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** How often invoicing is asked to finish credit applications left half-done. */
+  PAYMENT_RESOLVE_EVERY_MS: z.coerce.number().int().min(100).max(DAY_MS).default(60_000),
+  /** A credit application still unconfirmed after this long counts as left half-done. */
+  PAYMENT_RESOLVE_AFTER_MS: z.coerce.number().int().min(0).max(DAY_MS).default(60_000),
   /** Unset: emails are logged as JSON instead of sent (development). */
   SMTP_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
   MAIL_FROM: z.string().min(3).default('Glimmer <no-reply@glimmer.local>'),

@@ -21,7 +21,12 @@ import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
 import { eventually } from '@glimmer/testing/eventually';
 import { SmtpCapture } from '@glimmer/testing/smtp-capture';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
-import { jobIds, PENDING_DEPOSIT_SWEEP_SCHEDULER_ID } from './jobs/job-types';
+import {
+  jobIds,
+  PAYOUT_SWEEP_SCHEDULER_ID,
+  PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
+  STALE_PAYMENT_SWEEP_SCHEDULER_ID,
+} from './jobs/job-types';
 import { QueueName } from './jobs/queue-names';
 import { RedisPolicyCheck } from './jobs/redis-policy.check';
 import { SchedulerConfig, schedulerConfigSchema } from './scheduler.config';
@@ -168,8 +173,14 @@ describe('pending deposit sweep', () => {
   it('is one job scheduler for the cluster, however often migrate runs', async () => {
     await migrateScheduler(config);
     const schedulers = await queue(QueueName.Sweeps).getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toEqual([PENDING_DEPOSIT_SWEEP_SCHEDULER_ID]);
-    expect(schedulers[0].every).toBe(500);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(
+      [
+        PAYOUT_SWEEP_SCHEDULER_ID,
+        PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
+        STALE_PAYMENT_SWEEP_SCHEDULER_ID,
+      ].sort(),
+    );
+    expect(schedulers.find((s) => s.key === PENDING_DEPOSIT_SWEEP_SCHEDULER_ID)?.every).toBe(500);
   });
 
   it('queues the clearing of a confirmed deposit whose event was lost, and the sandbox confirmation of an old one', async () => {

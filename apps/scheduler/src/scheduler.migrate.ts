@@ -3,7 +3,7 @@ import { migrateBroker } from '@glimmer/messaging/broker-setup';
 import { bullOptions } from './jobs/bull-options';
 import { QueueName } from './jobs/queue-names';
 import type { SchedulerConfig } from './scheduler.config';
-import { upsertPendingDepositSweep } from './sweeps/pending-deposit-sweep.cron';
+import { upsertSweepSchedules } from './sweeps/sweep-schedules';
 
 /**
  * The scheduler's deploy step, run once per deploy like a migration: declares its broker queues
@@ -15,7 +15,7 @@ export async function migrateScheduler(
   await migrateBroker(config.RABBITMQ_URL, 'scheduler', { prefix: config.GLIMMER_PREFIX });
   const sweeps = new Queue(QueueName.Sweeps, bullOptions(config));
   try {
-    await upsertPendingDepositSweep(sweeps, config.CREDIT_SWEEP_EVERY_MS);
+    await upsertSweepSchedules(sweeps, config);
     return { jobSchedulers: (await sweeps.getJobSchedulers()).map((s) => s.key) };
   } finally {
     await sweeps.close();

@@ -12,11 +12,13 @@ import { DepositClearingModule } from './deposit-clearing/deposit-clearing.modul
 import { bullOptions } from './jobs/bull-options';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfferExpiryModule } from './offer-expiry/offer-expiry.module';
+import { PayoutDispatchModule } from './payout-dispatch/payout-dispatch.module';
 import { SchedulerConfig } from './scheduler.config';
 import { SweepsModule } from './sweeps/sweeps.module';
 
 /**
- * The scheduler: BullMQ queues and workers for deposit clearing, sweeps, email and offer expiry.
+ * The scheduler: BullMQ queues and workers for deposit clearing, payout dispatch, sweeps, email
+ * and offer expiry.
  * It owns no database; its state is the jobs in Redis, and every job re-checks the owning
  * service's state.
  */
@@ -34,6 +36,7 @@ export class SchedulerModule {
         SweepsModule,
         NotificationsModule,
         OfferExpiryModule,
+        PayoutDispatchModule,
         HealthModule.forService({ checks: [BrokerReadiness, RedisReadiness] }),
         MetricsModule.forService('scheduler'),
       ],

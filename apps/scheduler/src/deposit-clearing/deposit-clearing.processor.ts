@@ -11,9 +11,9 @@ import { DomainError } from '@glimmer/errors/domain-error';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { AnyJob, GlimmerWorker } from '../jobs/glimmer-worker';
 import { JobData, JobName } from '../jobs/job-types';
+import { callService } from '../jobs/service-call';
 import { QueueName } from '../jobs/queue-names';
 import type { SchedulerConfig } from '../scheduler.config';
-import { callCredit } from './credit-call';
 
 export type ClearingResult =
   { depositId: string; status: DepositView['status'] } | { depositId: string; settledBy: string };
@@ -45,9 +45,11 @@ export class DepositClearingProcessor extends GlimmerWorker {
   }
 
   private async clear(data: JobData<JobName.ClearDeposit>): Promise<ClearingResult> {
-    const outcome = await callCredit(
-      () => this.rpc.call(ClearDepositRpc, { depositId: data.depositId }),
-      ['deposit_voided'],
+    const outcome = await callService(
+      this.rpc,
+      ClearDepositRpc,
+      { depositId: data.depositId },
+      { settledBy: ['deposit_voided'] },
     );
     if ('settledBy' in outcome) return { depositId: data.depositId, settledBy: outcome.settledBy };
     if (outcome.value.status === 'pending') {
@@ -61,13 +63,11 @@ export class DepositClearingProcessor extends GlimmerWorker {
   }
 
   private async sandboxConfirm(data: JobData<JobName.SandboxConfirm>): Promise<ClearingResult> {
-    const outcome = await callCredit(
-      () =>
-        this.rpc.call(ConfirmFundsRpc, {
-          creditInvoiceId: data.creditInvoiceId,
-          source: 'sandbox',
-        }),
-      ['deposit_voided', 'deposit_already_cleared', 'credit_invoice_already_paid'],
+    const outcome = await callService(
+      this.rpc,
+      ConfirmFundsRpc,
+      { creditInvoiceId: data.creditInvoiceId, source: 'sandbox' },
+      { settledBy: ['deposit_voided', 'deposit_already_cleared', 'credit_invoice_already_paid'] },
     );
     if ('settledBy' in outcome) return { depositId: data.depositId, settledBy: outcome.settledBy };
     return { depositId: data.depositId, status: outcome.value.status };

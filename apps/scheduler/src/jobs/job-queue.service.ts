@@ -18,9 +18,15 @@ export interface EnqueueOptions {
    * a deposit still pending after its job gave up deserves another try.
    */
   reviveFailed?: boolean;
+  /**
+   * When the job with this id exists and completed, run it again. The payout sweep uses this: a
+   * payout the payout service still reports as due after its job completed (stuck in processing)
+   * gets the same job again rather than a second one beside it.
+   */
+  rerunCompleted?: boolean;
 }
 
-export type EnqueueResult = 'added' | 'revived' | 'exists';
+export type EnqueueResult = 'added' | 'revived' | 'rerun' | 'exists';
 
 /** The one place jobs are queued: typed by job name, routed to its queue, de-duplicated by id. */
 @Injectable()
@@ -33,6 +39,7 @@ export class JobQueue {
     @InjectQueue(QueueName.Sweeps) sweeps: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.OfferExpiry) offerExpiry: Queue,
+    @InjectQueue(QueueName.PayoutDispatch) payoutDispatch: Queue,
     @Inject(CONFIG) config: SchedulerConfig,
   ) {
     this.queues = {
@@ -40,6 +47,7 @@ export class JobQueue {
       [QueueName.Sweeps]: sweeps,
       [QueueName.Notifications]: notifications,
       [QueueName.OfferExpiry]: offerExpiry,
+      [QueueName.PayoutDispatch]: payoutDispatch,
     };
     this.timeoutMs = config.RPC_TIMEOUT_MS;
   }
@@ -62,9 +70,19 @@ export class JobQueue {
         await queue.add(name, data, { ...ONE_OFF_JOB_OPTIONS, jobId: opts.jobId, delay });
         return 'added';
       }
-      if (opts.reviveFailed && (await before.isFailed())) {
-        await before.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-        return 'revived';
+      const state = opts.reviveFailed || opts.rerunCompleted ? await before.getState() : undefined;
+      try {
+        if (opts.reviveFailed && state === 'failed') {
+          await before.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+          return 'revived';
+        }
+        if (opts.rerunCompleted && state === 'completed') {
+          await before.retry('completed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+          return 'rerun';
+        }
+      } catch (err) {
+        // Another replica moved it first (it is waiting again, or was removed): it is in hand.
+        if (!(await queue.getJob(opts.jobId))) throw err;
       }
       return 'exists';
     });

@@ -13,5 +13,8 @@ describe('job types', () => {
     expect(jobIds.clearDeposit(id)).toBe(jobIds.clearDeposit(id));
     expect(jobIds.sandboxConfirm(id)).not.toBe(jobIds.clearDeposit(id));
     expect(jobIds.email('a:b')).toMatch(/^email\.[0-9a-f]{64}$/);
+    expect(jobIds.payoutDispatch(id, 2)).toBe(`payout-dispatch.${id}.2`);
+    expect(jobIds.payoutDispatch(id, 2)).not.toBe(jobIds.payoutDispatch(id, 3));
+    expect(jobIds.payoutDispatch('x:y', 1)).not.toContain(':');
   });
 });

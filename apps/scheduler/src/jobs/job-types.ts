@@ -9,6 +9,9 @@ export enum JobName {
   PendingDepositSweep = 'pending-deposit-sweep',
   SendEmail = 'send-email',
   ExpireOffer = 'expire-offer',
+  DispatchPayout = 'dispatch-payout',
+  PayoutSweep = 'payout-sweep',
+  StalePaymentSweep = 'stale-payment-sweep',
 }
 
 /** Every job carries the correlation id of the message or run that caused it, for its logs. */
@@ -22,7 +25,10 @@ export type JobItem =
   | { name: JobName.SandboxConfirm; data: Traced & { depositId: string; creditInvoiceId: string } }
   | { name: JobName.PendingDepositSweep; data: Traced }
   | { name: JobName.SendEmail; data: Traced & { email: EmailMessage } }
-  | { name: JobName.ExpireOffer; data: Traced & { offerId: string } };
+  | { name: JobName.ExpireOffer; data: Traced & { offerId: string } }
+  | { name: JobName.DispatchPayout; data: Traced & { payoutId: string; attempt: number } }
+  | { name: JobName.PayoutSweep; data: Traced }
+  | { name: JobName.StalePaymentSweep; data: Traced };
 
 export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -33,6 +39,9 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JobName.PendingDepositSweep]: QueueName.Sweeps,
   [JobName.SendEmail]: QueueName.Notifications,
   [JobName.ExpireOffer]: QueueName.OfferExpiry,
+  [JobName.DispatchPayout]: QueueName.PayoutDispatch,
+  [JobName.PayoutSweep]: QueueName.Sweeps,
+  [JobName.StalePaymentSweep]: QueueName.Sweeps,
 };
 
 /** BullMQ refuses custom ids with one ':' in them; anything unusual is hashed instead. */
@@ -51,7 +60,12 @@ export const jobIds = {
   sandboxConfirm: (depositId: string) => `sandbox-confirm.${idPart(depositId)}`,
   email: (messageId: string) => `email.${idPart(messageId)}`,
   offerExpiry: (offerId: string) => `offer-expiry.${idPart(offerId)}`,
+  /** One job per payout and attempt: a retry (attempt + 1) is a new job, a redelivery is not. */
+  payoutDispatch: (payoutId: string, attempt: number) =>
+    `payout-dispatch.${idPart(payoutId)}.${Math.trunc(attempt)}`,
 };
 
-/** The id of the one repeatable sweep schedule for the whole cluster. */
+/** The ids of the repeatable sweep schedules, one each for the whole cluster. */
 export const PENDING_DEPOSIT_SWEEP_SCHEDULER_ID = 'pending-deposit-sweep';
+export const PAYOUT_SWEEP_SCHEDULER_ID = 'payout-sweep';
+export const STALE_PAYMENT_SWEEP_SCHEDULER_ID = 'stale-payment-sweep';

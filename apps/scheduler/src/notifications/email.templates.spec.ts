@@ -85,3 +85,88 @@ describe('creator network email templates', () => {
     expect(mail.text).toContain('EUR 1,500.00');
   });
 });
+
+describe('project invoice and payout email templates', () => {
+  const payout = {
+    payoutId: randomUUID(),
+    creatorId: randomUUID(),
+    creatorEmail: 'ada@creator.test',
+    creatorName: 'Ada <Lovelace>',
+    projectId: randomUUID(),
+    projectTitle: 'Spring shoot',
+    amount: 150_000,
+    currency: 'EUR',
+  };
+
+  it('tells finance a project invoice was issued, with its title, amount, cost code and story code', () => {
+    const costCodeId = randomUUID();
+    const invoiceId = randomUUID();
+    const mail = renderEmail({
+      template: 'project-invoice-issued',
+      invoice: {
+        invoiceId,
+        projectId: randomUUID(),
+        brandId: randomUUID(),
+        brandName: 'Acme <Studios>',
+        financeEmail: 'finance@acme.test',
+        title: 'Spring shoot',
+        costCodeId,
+        storyCode: 'STORY-42',
+        amount: 1_234_567,
+        currency: 'USD',
+        issuedAt: '2027-04-01T10:00:00.000Z',
+      },
+    });
+    expect(mail.to).toBe('finance@acme.test');
+    expect(mail.subject).toBe('Project invoice issued: Spring shoot (USD 12,345.67)');
+    expect(mail.text).toContain(`Project invoice: ${invoiceId}`);
+    expect(mail.text).toContain(`Cost code: ${costCodeId}`);
+    expect(mail.text).toContain('Story code: STORY-42');
+    expect(mail.text).toContain('Hello Acme <Studios> finance team,');
+    expect(mail.html).not.toContain('<Studios>');
+  });
+
+  it('tells the creator when a payout is scheduled, with the expected date and amount', () => {
+    const mail = renderEmail({
+      template: 'payout-scheduled',
+      payout: {
+        ...payout,
+        attempt: 1,
+        dispatchAt: '2027-05-10T09:00:00.000Z',
+        expectedDate: '2027-05-14',
+      },
+    });
+    expect(mail.to).toBe('ada@creator.test');
+    expect(mail.subject).toBe('You will be paid EUR 1,500.00 by 2027-05-14');
+    expect(mail.text).toContain('We expect it to reach you by 2027-05-14');
+    expect(mail.text).toContain('"Spring shoot"');
+    expect(mail.html).toContain('Ada &#60;Lovelace&#62;');
+  });
+
+  it('asks the creator to add a payout method', () => {
+    const mail = renderEmail({ template: 'payout-needs-method', payout });
+    expect(mail.to).toBe('ada@creator.test');
+    expect(mail.subject).toBe('Add a payout method to receive EUR 1,500.00');
+    expect(mail.text).toContain('add a payout method');
+  });
+
+  it('tells the creator the payout was sent, with the provider reference', () => {
+    const mail = renderEmail({
+      template: 'payout-paid',
+      payout: { ...payout, paidAt: '2027-05-12T10:00:00.000Z', providerReference: 'sbx_123' },
+    });
+    expect(mail.subject).toBe('We sent you EUR 1,500.00');
+    expect(mail.text).toContain('Reference: sbx_123');
+    expect(mail.text).toContain('Sent: 2027-05-12T10:00:00.000Z');
+  });
+
+  it('tells the creator a failed payout is being looked at, without the internal reason', () => {
+    const mail = renderEmail({
+      template: 'payout-failed',
+      payout: { ...payout, currency: 'JPY', amount: 5000, attempts: 5, reason: 'ECONNRESET' },
+    });
+    expect(mail.subject).toBe('Your payment of JPY 5,000 is delayed: we are on it');
+    expect(mail.text).toContain('Our team has been alerted and is on it');
+    expect(mail.text).not.toContain('ECONNRESET');
+  });
+});

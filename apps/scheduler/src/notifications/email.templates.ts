@@ -1,9 +1,17 @@
 import type { CreditInvoiceNotice } from '@glimmer/contracts/invoicing/credit-invoice.events';
+import type { ProjectInvoiceIssued } from '@glimmer/contracts/invoicing/project-invoice.events';
 import type {
   CreatorJoined,
   InviteSent,
   OfferSent,
 } from '@glimmer/contracts/network/network.events';
+import type {
+  PayoutFailed,
+  PayoutNotice,
+  PayoutNeedsMethod,
+  PayoutPaid,
+  PayoutScheduled,
+} from '@glimmer/contracts/payout/payout.events';
 import { formatMoney } from '@glimmer/money/money';
 
 export type CreditInvoiceEmail =
@@ -16,8 +24,22 @@ export type NetworkEmail =
   | { template: 'network-creator-joined'; joined: CreatorJoined & { notifyEmail: string } }
   | { template: 'network-offer-sent'; offer: OfferSent };
 
-/** What a send-email job carries: which template, and the facts it needs (plain JSON). */
-export type EmailMessage = CreditInvoiceEmail | NetworkEmail;
+export type ProjectInvoiceEmail = {
+  template: 'project-invoice-issued';
+  invoice: ProjectInvoiceIssued;
+};
+
+export type PayoutEmail =
+  | { template: 'payout-scheduled'; payout: PayoutScheduled }
+  | { template: 'payout-needs-method'; payout: PayoutNeedsMethod }
+  | { template: 'payout-paid'; payout: PayoutPaid }
+  | { template: 'payout-failed'; payout: PayoutFailed };
+
+/**
+ * What a send-email job carries: which template, and the facts it needs (plain JSON). Jobs
+ * already queued keep their shape: add templates, never change or remove one.
+ */
+export type EmailMessage = CreditInvoiceEmail | NetworkEmail | ProjectInvoiceEmail | PayoutEmail;
 
 export interface RenderedEmail {
   to: string;
@@ -109,6 +131,72 @@ function offerSent(o: OfferSent): RenderedEmail {
   ]);
 }
 
+function projectInvoiceIssued(i: ProjectInvoiceIssued): RenderedEmail {
+  const amount = formatMoney(i.amount, i.currency);
+  return email(i.financeEmail, `Project invoice issued: ${i.title} (${amount})`, [
+    `Hello ${i.brandName} finance team,`,
+    `The project "${i.title}" has been completed by your team and the creator, so we issued its ` +
+      `invoice for ${amount}. Pay it with available credit from the project's cost code, or from ` +
+      'another cost code you attach to it; the creator is paid once it is fully paid.',
+    `Project invoice: ${i.invoiceId}\nProject: ${i.title}\nAmount: ${amount}\n` +
+      `Cost code: ${i.costCodeId}\nStory code: ${i.storyCode}\nIssued: ${i.issuedAt}`,
+    SIGNATURE,
+  ]);
+}
+
+function payoutFacts(p: PayoutNotice, amount: string): string {
+  return `Payout: ${p.payoutId}\nProject: ${p.projectTitle}\nAmount: ${amount}`;
+}
+
+function payoutScheduled(p: PayoutScheduled): RenderedEmail {
+  const amount = formatMoney(p.amount, p.currency);
+  return email(p.creatorEmail, `You will be paid ${amount} by ${p.expectedDate}`, [
+    `Hello ${p.creatorName},`,
+    `Good news: the invoice for "${p.projectTitle}" has been paid, and your payment of ${amount} ` +
+      `is scheduled. We expect it to reach you by ${p.expectedDate}.`,
+    'You can follow it on your Glimmer dashboard. We will email you again once it has been sent.',
+    `${payoutFacts(p, amount)}\nExpected by: ${p.expectedDate}`,
+    SIGNATURE,
+  ]);
+}
+
+function payoutNeedsMethod(p: PayoutNeedsMethod): RenderedEmail {
+  const amount = formatMoney(p.amount, p.currency);
+  return email(p.creatorEmail, `Add a payout method to receive ${amount}`, [
+    `Hello ${p.creatorName},`,
+    `The invoice for "${p.projectTitle}" has been paid and ${amount} is waiting for you, but you ` +
+      'have no payout method yet, so we cannot send it.',
+    'Sign in to Glimmer and add a payout method under Payouts. We schedule your payment as soon ' +
+      'as you do, and email you the date it should arrive.',
+    payoutFacts(p, amount),
+    SIGNATURE,
+  ]);
+}
+
+function payoutPaid(p: PayoutPaid): RenderedEmail {
+  const amount = formatMoney(p.amount, p.currency);
+  return email(p.creatorEmail, `We sent you ${amount}`, [
+    `Hello ${p.creatorName},`,
+    `We sent your payment of ${amount} for "${p.projectTitle}". Depending on your payout method ` +
+      'it can take a little while to show in your account.',
+    `${payoutFacts(p, amount)}\nSent: ${p.paidAt}\nReference: ${p.providerReference}`,
+    SIGNATURE,
+  ]);
+}
+
+function payoutFailed(p: PayoutFailed): RenderedEmail {
+  const amount = formatMoney(p.amount, p.currency);
+  return email(p.creatorEmail, `Your payment of ${amount} is delayed: we are on it`, [
+    `Hello ${p.creatorName},`,
+    `We tried to send your payment of ${amount} for "${p.projectTitle}" but it did not go through. ` +
+      'Our team has been alerted and is on it; you do not need to do anything for now.',
+    'If we need something from you, such as checking your payout method details, we will contact ' +
+      'you. We will email you again once the payment has been sent.',
+    payoutFacts(p, amount),
+    SIGNATURE,
+  ]);
+}
+
 export function renderEmail(message: EmailMessage): RenderedEmail {
   switch (message.template) {
     case 'credit-invoice-issued':
@@ -123,5 +211,15 @@ export function renderEmail(message: EmailMessage): RenderedEmail {
       return creatorJoined(message.joined);
     case 'network-offer-sent':
       return offerSent(message.offer);
+    case 'project-invoice-issued':
+      return projectInvoiceIssued(message.invoice);
+    case 'payout-scheduled':
+      return payoutScheduled(message.payout);
+    case 'payout-needs-method':
+      return payoutNeedsMethod(message.payout);
+    case 'payout-paid':
+      return payoutPaid(message.payout);
+    case 'payout-failed':
+      return payoutFailed(message.payout);
   }
 }

@@ -4,11 +4,18 @@ import { CreditInvoiceEventsHandler } from './credit-invoice-events.handler';
 import { Mailer } from './mailer.service';
 import { NetworkEventsHandler } from './network-events.handler';
 import { NotificationsProcessor } from './notifications.processor';
+import { PayoutNoticesHandler } from './payout-notices.handler';
+import { ProjectInvoiceEventsHandler } from './project-invoice-events.handler';
 
 /** The one place Glimmer sends email from. */
 @Module({
   imports: [JobsModule],
-  controllers: [CreditInvoiceEventsHandler, NetworkEventsHandler],
+  controllers: [
+    CreditInvoiceEventsHandler,
+    NetworkEventsHandler,
+    ProjectInvoiceEventsHandler,
+    PayoutNoticesHandler,
+  ],
   providers: [Mailer, NotificationsProcessor],
 })
 export class NotificationsModule {}

@@ -5,9 +5,9 @@ import { CONFIG } from '@glimmer/config/config';
 import { ExpireOfferRpc, OfferView } from '@glimmer/contracts/network/offer.messages';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
-import { callCredit } from '../deposit-clearing/credit-call';
 import { AnyJob, GlimmerWorker } from '../jobs/glimmer-worker';
 import { JobData, JobName } from '../jobs/job-types';
+import { callService } from '../jobs/service-call';
 import { QueueName } from '../jobs/queue-names';
 import type { SchedulerConfig } from '../scheduler.config';
 
@@ -38,9 +38,11 @@ export class OfferExpiryProcessor extends GlimmerWorker {
   }
 
   private async expire(data: JobData<JobName.ExpireOffer>): Promise<ExpiryResult> {
-    const outcome = await callCredit(
-      () => this.rpc.call(ExpireOfferRpc, { offerId: data.offerId }),
-      ['not_found'],
+    const outcome = await callService(
+      this.rpc,
+      ExpireOfferRpc,
+      { offerId: data.offerId },
+      { settledBy: ['not_found'] },
     );
     if ('settledBy' in outcome) return { offerId: data.offerId, settledBy: outcome.settledBy };
     if (outcome.value.status === 'sent') {

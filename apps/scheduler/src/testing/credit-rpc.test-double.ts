@@ -1,6 +1,5 @@
-import { Controller, DynamicModule, INestApplication, Inject, Module } from '@nestjs/common';
+import { Controller, INestApplication, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { loadConfig, baseConfigSchema } from '@glimmer/config/config';
 import {
   ClearDepositRequest,
   ClearDepositRpc,
@@ -11,12 +10,7 @@ import {
   ListPendingDepositsRpc,
   PendingDepositRef,
 } from '@glimmer/contracts/credit/deposit.messages';
-import { DomainError } from '@glimmer/errors/domain-error';
-import type { ErrorCode } from '@glimmer/errors/error-codes';
-import { MessagingModule } from '@glimmer/messaging/messaging.module';
-import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
-import { LoggerModule } from '@glimmer/observability/logger.module';
+import { RPC_DOUBLE_STATE, RpcDoubleState, startRpcTestDouble } from './rpc-test-double';
 
 /**
  * TEST DOUBLE of the credit service's deposit RPC contract (ClearDepositRpc, ConfirmFundsRpc,
@@ -24,38 +18,10 @@ import { LoggerModule } from '@glimmer/observability/logger.module';
  * call and answers from state the test controls. It exists only because the credit service is
  * being built in parallel; the e2e suite runs the scheduler against the real one.
  */
-export class CreditRpcState {
-  readonly calls: { pattern: string; payload: Record<string, unknown>; at: number }[] = [];
+export class CreditRpcState extends RpcDoubleState {
   /** What ListPendingDepositsRpc returns, in id order. */
   pending: PendingDepositRef[] = [];
-  /** Answers for a deposit id or credit invoice id: an error code for the next N calls, then success. */
-  private readonly scripted = new Map<string, { code: ErrorCode; times: number }>();
-
-  failNext(key: string, code: ErrorCode, times = 1): void {
-    this.scripted.set(key, { code, times });
-  }
-
-  callsTo(pattern: string, match: Record<string, unknown> = {}) {
-    return this.calls.filter(
-      (c) => c.pattern === pattern && Object.entries(match).every(([k, v]) => c.payload[k] === v),
-    );
-  }
-
-  record(pattern: string, payload: object, key: string): void {
-    this.calls.push({
-      pattern,
-      payload: { ...payload } as Record<string, unknown>,
-      at: Date.now(),
-    });
-    const script = this.scripted.get(key);
-    if (script && script.times > 0) {
-      script.times -= 1;
-      throw new DomainError(script.code, `scripted ${script.code} for ${key}`);
-    }
-  }
 }
-
-const STATE = Symbol('CREDIT_RPC_STATE');
 
 function view(over: Partial<DepositView> & { id: string }): DepositView {
   return {
@@ -74,18 +40,18 @@ function view(over: Partial<DepositView> & { id: string }): DepositView {
 
 @Controller()
 class CreditRpcTestDoubleController {
-  constructor(@Inject(STATE) private readonly state: CreditRpcState) {}
+  constructor(@Inject(RPC_DOUBLE_STATE) private readonly state: CreditRpcState) {}
 
   @MessagePattern(ClearDepositRpc.pattern)
-  clear(@Payload() req: ClearDepositRequest): DepositView {
-    this.state.record(ClearDepositRpc.pattern, req, req.depositId);
+  async clear(@Payload() req: ClearDepositRequest): Promise<DepositView> {
+    await this.state.record(ClearDepositRpc.pattern, req, req.depositId);
     const now = new Date().toISOString();
     return view({ id: req.depositId, status: 'cleared', fundsConfirmedAt: now, clearedAt: now });
   }
 
   @MessagePattern(ConfirmFundsRpc.pattern)
-  confirm(@Payload() req: ConfirmFundsRequest): DepositView {
-    this.state.record(ConfirmFundsRpc.pattern, req, req.creditInvoiceId);
+  async confirm(@Payload() req: ConfirmFundsRequest): Promise<DepositView> {
+    await this.state.record(ConfirmFundsRpc.pattern, req, req.creditInvoiceId);
     return view({
       id: req.creditInvoiceId,
       creditInvoiceId: req.creditInvoiceId,
@@ -94,8 +60,8 @@ class CreditRpcTestDoubleController {
   }
 
   @MessagePattern(ListPendingDepositsRpc.pattern)
-  listPending(@Payload() req: ListPendingDepositsRequest) {
-    this.state.record(ListPendingDepositsRpc.pattern, req, 'list');
+  async listPending(@Payload() req: ListPendingDepositsRequest) {
+    await this.state.record(ListPendingDepositsRpc.pattern, req, 'list');
     const after = req.afterId;
     const rest = this.state.pending
       .filter((d) => !after || d.id > after)
@@ -105,26 +71,8 @@ class CreditRpcTestDoubleController {
   }
 }
 
-@Module({})
-class CreditRpcTestDoubleModule {
-  static forRoot(env: Record<string, string>, state: CreditRpcState): DynamicModule {
-    const config = loadConfig(baseConfigSchema, env);
-    return {
-      module: CreditRpcTestDoubleModule,
-      imports: [
-        LoggerModule.forService('credit-test-double', config.LOG_LEVEL),
-        MessagingModule.forService(messagingOptionsFrom('credit', config), { database: false }),
-      ],
-      controllers: [CreditRpcTestDoubleController],
-      providers: [{ provide: STATE, useValue: state }],
-    };
-  }
-}
-
-export async function startCreditRpcTestDouble(
+export function startCreditRpcTestDouble(
   env: Record<string, string>,
 ): Promise<{ state: CreditRpcState; app: INestApplication }> {
-  const state = new CreditRpcState();
-  const app = await bootstrapService(CreditRpcTestDoubleModule.forRoot(env, state), 0);
-  return { state, app };
+  return startRpcTestDouble('credit', env, CreditRpcTestDoubleController, new CreditRpcState());
 }

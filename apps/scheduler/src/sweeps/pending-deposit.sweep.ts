@@ -1,17 +1,13 @@
-import { Processor } from '@nestjs/bullmq';
-import { UnrecoverableError } from 'bullmq';
+import { Injectable } from '@nestjs/common';
 import { ListPendingDepositsRpc } from '@glimmer/contracts/credit/deposit.messages';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { DepositClearingScheduler } from '../deposit-clearing/deposit-clearing.scheduler';
 import { EnqueueResult } from '../jobs/job-queue.service';
-import { AnyJob, GlimmerWorker } from '../jobs/glimmer-worker';
-import { JobName } from '../jobs/job-types';
-import { QueueName } from '../jobs/queue-names';
 
 const PAGE_SIZE = 200;
 const MAX_PAGES = 1_000;
 
-export interface SweepResult {
+export interface PendingDepositSweepResult {
   pending: number;
   clearing: Partial<Record<EnqueueResult, number>>;
   sandbox: Partial<Record<EnqueueResult | 'sandbox_off', number>>;
@@ -23,25 +19,15 @@ export interface SweepResult {
  * Both use the same deterministic ids as the event handlers, so nothing is queued twice; a job
  * that gave up is revived.
  */
-@Processor(QueueName.Sweeps)
-export class PendingDepositSweepProcessor extends GlimmerWorker {
+@Injectable()
+export class PendingDepositSweep {
   constructor(
     private readonly rpc: RpcClient,
     private readonly clearing: DepositClearingScheduler,
-  ) {
-    // One run at a time per replica: runs are idempotent, but overlapping ones only waste work.
-    super(1);
-  }
+  ) {}
 
-  protected handle(job: AnyJob): Promise<SweepResult> {
-    if (job.name !== JobName.PendingDepositSweep) {
-      throw new UnrecoverableError(`${QueueName.Sweeps} has no handler for job ${job.name}`);
-    }
-    return this.sweep();
-  }
-
-  private async sweep(): Promise<SweepResult> {
-    const result: SweepResult = { pending: 0, clearing: {}, sandbox: {} };
+  async run(): Promise<PendingDepositSweepResult> {
+    const result: PendingDepositSweepResult = { pending: 0, clearing: {}, sandbox: {} };
     let afterId: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const { data, nextAfterId } = await this.rpc.call(ListPendingDepositsRpc, {

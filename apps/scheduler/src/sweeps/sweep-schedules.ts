@@ -1,0 +1,59 @@
+import { Queue } from 'bullmq';
+import { SWEEP_JOB_OPTIONS } from '../jobs/job-options';
+import {
+  JobName,
+  PAYOUT_SWEEP_SCHEDULER_ID,
+  PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
+  STALE_PAYMENT_SWEEP_SCHEDULER_ID,
+} from '../jobs/job-types';
+import { QueueName } from '../jobs/queue-names';
+import type { SchedulerConfig } from '../scheduler.config';
+
+type SweepJob = JobName.PendingDepositSweep | JobName.PayoutSweep | JobName.StalePaymentSweep;
+
+/** Every repeatable sweep: its scheduler id, job name and period. */
+export function sweepSchedules(
+  config: Pick<
+    SchedulerConfig,
+    'CREDIT_SWEEP_EVERY_MS' | 'PAYOUT_SWEEP_EVERY_MS' | 'PAYMENT_RESOLVE_EVERY_MS'
+  >,
+): { id: string; name: SweepJob; everyMs: number }[] {
+  return [
+    {
+      id: PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
+      name: JobName.PendingDepositSweep,
+      everyMs: config.CREDIT_SWEEP_EVERY_MS,
+    },
+    {
+      id: PAYOUT_SWEEP_SCHEDULER_ID,
+      name: JobName.PayoutSweep,
+      everyMs: config.PAYOUT_SWEEP_EVERY_MS,
+    },
+    {
+      id: STALE_PAYMENT_SWEEP_SCHEDULER_ID,
+      name: JobName.StalePaymentSweep,
+      everyMs: config.PAYMENT_RESOLVE_EVERY_MS,
+    },
+  ];
+}
+
+/**
+ * The sweeps' schedules: one BullMQ job scheduler each for the whole cluster (a fixed id, so
+ * upserting it again replaces it rather than adding a second). Registered by the scheduler's
+ * `migrate` step, once per deploy, never by each replica's boot.
+ */
+export async function upsertSweepSchedules(
+  queue: Queue,
+  config: Parameters<typeof sweepSchedules>[0],
+): Promise<void> {
+  if (queue.name !== QueueName.Sweeps)
+    throw new Error(`the sweeps belong on ${QueueName.Sweeps}, not ${queue.name}`);
+  for (const { id, name, everyMs } of sweepSchedules(config)) {
+    // A run's correlation id is `<scheduler id>.<job id>` (see GlimmerWorker).
+    await queue.upsertJobScheduler(
+      id,
+      { every: everyMs },
+      { name, data: { correlationId: id }, opts: SWEEP_JOB_OPTIONS },
+    );
+  }
+}
