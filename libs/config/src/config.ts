@@ -45,6 +45,7 @@ export const SECRET_KEYS = new Set([
   'REDIS_URL',
   'SMTP_URL',
   'PAYOUT_ENCRYPTION_KEY',
+  'PAYOUT_ENCRYPTION_PREVIOUS_KEYS',
 ]);
 
 export class ConfigError extends Error {}

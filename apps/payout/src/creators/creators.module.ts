@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CreatorJoinedHandler } from './creator-joined.handler';
+import { CreatorRepository } from './creator.repository';
+
+/** The creators projection (from network.creator.joined): whom payouts are addressed to. */
+@Module({
+  controllers: [CreatorJoinedHandler],
+  providers: [CreatorRepository],
+  exports: [CreatorRepository],
+})
+export class CreatorsModule {}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { CONFIG } from '@glimmer/config/config';
+import type { PayoutConfig } from '../payout.config';
+import { PayoutCoreModule } from '../payouts/payout-core.module';
+import { PayoutMethodSecrets } from './payout-method-secrets';
+import { PayoutMethodRepository } from './payout-method.repository';
+import { PayoutMethodsHandler } from './payout-methods.handler';
+import { PayoutMethodsService } from './payout-methods.service';
+import { SecretBox } from './secret-box';
+
+/** Payout methods: the per-country catalogue, validated details, secrets sealed at rest. */
+@Module({
+  imports: [PayoutCoreModule],
+  controllers: [PayoutMethodsHandler],
+  providers: [
+    PayoutMethodRepository,
+    PayoutMethodsService,
+    PayoutMethodSecrets,
+    {
+      provide: SecretBox,
+      useFactory: (config: PayoutConfig) =>
+        new SecretBox(config.PAYOUT_ENCRYPTION_KEY, config.PAYOUT_ENCRYPTION_PREVIOUS_KEYS),
+      inject: [CONFIG],
+    },
+  ],
+  exports: [PayoutMethodRepository, PayoutMethodSecrets],
+})
+export class PayoutMethodsModule {}

@@ -1,0 +1,145 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '@glimmer/contracts/actor';
+import type {
+  AddPayoutMethodRequest,
+  AvailablePayoutMethod,
+  PayoutMethodView,
+} from '@glimmer/contracts/payout/payout-method.messages';
+import { isUniqueViolation } from '@glimmer/database/sql';
+import { DomainError, notFound } from '@glimmer/errors/domain-error';
+import { CreatorActor, requireCreator } from '../common/actors';
+import { ReleaseWaitingPayouts } from '../payouts/release-waiting-payouts';
+import {
+  checkDetails,
+  maskSecret,
+  methodFor,
+  methodsFor,
+  toAvailable,
+} from './payout-method-catalogue';
+import { PayoutMethodRepository, toMethodView } from './payout-method.repository';
+import { SecretBox } from './secret-box';
+
+/** What makes two adds "the same request" for one idempotency key. */
+function requestHash(req: AddPayoutMethodRequest): string {
+  const details = Object.keys(req.details)
+    .sort()
+    .map((k) => [k, req.details[k]]);
+  return createHash('sha256')
+    .update(JSON.stringify([req.type, req.country, details]))
+    .digest('hex');
+}
+
+/** A creator's payout methods: which exist where, adding one, choosing the preferred one. */
+@Injectable()
+export class PayoutMethodsService {
+  private readonly logger = new Logger(PayoutMethodsService.name);
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly methods: PayoutMethodRepository,
+    private readonly secrets: SecretBox,
+    private readonly releaseWaiting: ReleaseWaitingPayouts,
+  ) {}
+
+  available(country: string): AvailablePayoutMethod[] {
+    return methodsFor(country).map(toAvailable);
+  }
+
+  /**
+   * Validates the details for the method and country, seals the secret ones, and stores the
+   * method — preferred when it is the creator's first — and schedules every payout that waited
+   * for a method, all in one transaction. The same idempotency key answers the first result.
+   */
+  async add(actor: Actor, req: AddPayoutMethodRequest): Promise<PayoutMethodView> {
+    const creator = requireCreator(actor);
+    const spec = methodFor(req.country, req.type);
+    if (!spec) {
+      const message = `${req.type} is not offered in ${req.country}; offered: ${methodsFor(
+        req.country,
+      )
+        .map((m) => m.type)
+        .join(', ')}`;
+      throw new DomainError('validation_failed', message, {
+        errors: [{ field: 'type', messages: [message] }],
+      });
+    }
+    const checked = checkDetails(spec, req.details);
+    if (!checked.ok) {
+      throw new DomainError(
+        'validation_failed',
+        checked.errors.map((e) => `${e.field} ${e.messages.join('; ')}`).join('; '),
+        { errors: checked.errors },
+      );
+    }
+    const hash = requestHash(req);
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        await this.methods.lockCreator(em, creator.creatorId);
+        const replayed = await this.replay(em, creator, req.idempotencyKey, hash);
+        if (replayed) return replayed;
+        const id = randomUUID();
+        const secretNames = Object.keys(checked.secret);
+        const preferred = !(await this.methods.hasAny(em, creator.creatorId));
+        await this.methods.insert(em, {
+          id,
+          creatorId: creator.creatorId,
+          type: spec.type,
+          country: req.country,
+          details: checked.plain,
+          masked: Object.fromEntries(secretNames.map((n) => [n, maskSecret(checked.secret[n])])),
+          sealed: secretNames.length ? this.secrets.seal(JSON.stringify(checked.secret), id) : null,
+          preferred,
+          idempotencyKey: req.idempotencyKey ?? null,
+          requestHash: hash,
+        });
+        const released = await this.releaseWaiting.execute(em, creator.creatorId, id);
+        if (released) this.logger.log(`${released} payout(s) of ${creator.creatorId} scheduled`);
+        return toMethodView((await this.methods.get(em, creator.creatorId, id))!);
+      });
+    } catch (err) {
+      // Backstop for the advisory lock: a twin with this key committed first.
+      if (!req.idempotencyKey || !isUniqueViolation(err, 'payout_method_creator_idempotency_key'))
+        throw err;
+      const replayed = await this.replay(this.orm.em.fork(), creator, req.idempotencyKey, hash);
+      if (!replayed) throw err;
+      return replayed;
+    }
+  }
+
+  private async replay(
+    em: EntityManager,
+    creator: CreatorActor,
+    key: string | undefined,
+    hash: string,
+  ): Promise<PayoutMethodView | null> {
+    if (!key) return null;
+    const first = await this.methods.byIdempotencyKey(em, creator.creatorId, key);
+    if (!first) return null;
+    if (first.requestHash !== hash) {
+      throw new DomainError(
+        'idempotency_key_reused',
+        'this Idempotency-Key was already used with a different payout method',
+      );
+    }
+    return toMethodView(first);
+  }
+
+  async list(actor: Actor): Promise<PayoutMethodView[]> {
+    const creator = requireCreator(actor);
+    return (await this.methods.list(this.orm.em.fork(), creator.creatorId)).map(toMethodView);
+  }
+
+  /** Exactly one preferred method per creator: the switch is one transaction. */
+  async setPreferred(actor: Actor, methodId: string): Promise<PayoutMethodView> {
+    const creator = requireCreator(actor);
+    return this.orm.em.fork().transactional(async (em) => {
+      await this.methods.lockCreator(em, creator.creatorId);
+      const method = await this.methods.get(em, creator.creatorId, methodId);
+      if (!method) throw notFound(`payout method ${methodId}`);
+      if (!method.preferred) await this.methods.setPreferred(em, creator.creatorId, methodId);
+      return toMethodView({ ...method, preferred: true });
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import type { PayoutStatus, PayoutView } from '@glimmer/contracts/payout/payout.messages';
+import type { PayoutNotice } from '@glimmer/contracts/payout/payout.events';
+import type { Creator } from '../creators/creator.repository';
+import { utcDate } from './payout-schedule';
+
+/**
+ * One payout: a paid project invoice owed to its creator. `attempts` counts the attempts
+ * started; the next one is `attempts + 1`, due at `dispatchAt`.
+ *
+ *   needs_method ─(method added)─► scheduled ─► processing ─► paid
+ *                                      ▲             │
+ *                                      │             ├─► failed ─(backoff)─► processing …
+ *                   (ops retry) needs_attention ◄────┘ (after PAYOUT_MAX_ATTEMPTS)
+ */
+export interface Payout {
+  id: string;
+  invoiceId: string;
+  projectId: string;
+  projectTitle: string;
+  brandId: string;
+  creatorId: string;
+  amount: number;
+  currency: string;
+  status: PayoutStatus;
+  payoutMethodId: string | null;
+  invoicePaidAt: Date;
+  dueBy: Date;
+  dispatchAt: Date | null;
+  /** YYYY-MM-DD */
+  expectedDate: string | null;
+  attempts: number;
+  lastError: string | null;
+  providerReference: string | null;
+  paidAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Statuses in which the payout is still owed and on its way. */
+export const ON_ITS_WAY: readonly PayoutStatus[] = ['scheduled', 'processing', 'failed'];
+
+export function toPayoutView(p: Payout): PayoutView {
+  return {
+    id: p.id,
+    projectId: p.projectId,
+    invoiceId: p.invoiceId,
+    creatorId: p.creatorId,
+    amount: p.amount,
+    currency: p.currency,
+    status: p.status,
+    expectedDate: p.expectedDate,
+    dueBy: utcDate(p.dueBy),
+    attempts: p.attempts,
+    lastError: p.lastError,
+    payoutMethodId: p.payoutMethodId,
+    createdAt: p.createdAt.toISOString(),
+    paidAt: p.paidAt ? p.paidAt.toISOString() : null,
+  };
+}
+
+export function toNotice(p: Payout, creator: Creator): PayoutNotice {
+  return {
+    payoutId: p.id,
+    creatorId: p.creatorId,
+    creatorEmail: creator.email,
+    creatorName: creator.name,
+    projectId: p.projectId,
+    projectTitle: p.projectTitle,
+    amount: p.amount,
+    currency: p.currency,
+  };
+}
