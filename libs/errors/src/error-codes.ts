@@ -23,6 +23,12 @@ export const ERROR_CODES = {
   credit_invoice_already_paid: { status: 409, title: 'The credit invoice is already paid' },
   deposit_voided: { status: 409, title: 'The deposit was voided' },
   funds_not_confirmed: { status: 409, title: 'The funds have not been confirmed yet' },
+  invoice_not_payable: { status: 409, title: 'The invoice is already paid or void' },
+  cost_code_not_attached: {
+    status: 409,
+    title: 'The cost code is not attached to the invoice',
+  },
+  amount_exceeds_due: { status: 409, title: 'The amount is more than the amount due' },
   invite_token_invalid: { status: 400, title: 'The invite token is not valid' },
   invite_expired: { status: 410, title: 'The invite has expired' },
   invite_revoked: { status: 410, title: 'The invite was revoked' },
@@ -30,6 +36,7 @@ export const ERROR_CODES = {
   invite_not_pending: { status: 409, title: 'The invite is no longer pending' },
   offer_not_open: { status: 409, title: 'The offer is no longer open' },
   offer_expired: { status: 409, title: 'The offer has expired' },
+  payout_not_retryable: { status: 409, title: 'Only a payout that needs attention can be retried' },
   idempotency_request_in_progress: {
     status: 409,
     title: 'A request with this Idempotency-Key is still in progress',
