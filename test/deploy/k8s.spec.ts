@@ -286,6 +286,7 @@ describe('k8s overlays differ where they should', () => {
         'JWT_SECRET',
         'OPS_PASSWORD',
         'PAYMENTS_WEBHOOK_SECRET',
+        'PAYOUT_ENCRYPTION_KEY',
         'RABBITMQ_URL',
         'REDIS_URL',
         'SMTP_URL',
