@@ -1,4 +1,4 @@
-/** Three suites: unit (pure logic), integration (one service against real PostgreSQL,
+/** Three suites: unit (pure logic), integration (services in-process against real PostgreSQL,
  * RabbitMQ and Redis), e2e (the gateway over HTTP with every service running). */
 const base = {
   rootDir: __dirname,
@@ -25,7 +25,11 @@ module.exports = {
     {
       ...base,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      // test/integration: several services in-process together (an app may not import another).
+      testMatch: [
+        '<rootDir>/{apps,libs}/**/*.int-spec.ts',
+        '<rootDir>/test/integration/**/*.int-spec.ts',
+      ],
     },
     {
       ...base,

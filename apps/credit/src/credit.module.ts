@@ -11,12 +11,13 @@ import { MetricsModule } from '@glimmer/observability/metrics';
 import { CostCodesModule } from './cost-codes/cost-codes.module';
 import { CreditConfig, creditDatabase } from './credit.config';
 import { DepositsModule } from './deposits/deposits.module';
+import { InvoiceDrawsModule } from './invoice-draws/invoice-draws.module';
 import { LedgerMetrics } from './ledger/ledger.metrics';
 import { LedgerModule } from './ledger/ledger.module';
 import { OverviewModule } from './overview/overview.module';
 import { TransfersModule } from './transfers/transfers.module';
 
-/** The credit service: cost codes, deposits, transfers and the double-entry ledger. */
+/** The credit service: cost codes, deposits, transfers, invoice draws and the double-entry ledger. */
 @Module({})
 export class CreditModule {
   static forRoot(config: CreditConfig): DynamicModule {
@@ -31,6 +32,7 @@ export class CreditModule {
         CostCodesModule,
         DepositsModule,
         TransfersModule,
+        InvoiceDrawsModule,
         OverviewModule,
         HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),
         MetricsModule.forService('credit'),

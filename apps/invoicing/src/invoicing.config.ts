@@ -14,8 +14,8 @@ export function invoicingDatabase(config: InvoicingConfig): ServiceDatabase {
     service: 'invoicing',
     prefix: config.GLIMMER_PREFIX,
     databaseUrl: config.DATABASE_URL,
-    // Credit invoices and billing profiles are read and written with plain SQL (see the
-    // repositories): upserts keyed on a version need `on conflict` and `for update`.
+    // Invoices, payments and billing profiles are read and written with plain SQL (see the
+    // repositories): upserts, row locks and conditional updates need `on conflict` and `for update`.
     entities: [],
     migrations: INVOICING_MIGRATIONS,
     poolMax: config.DB_POOL_MAX,

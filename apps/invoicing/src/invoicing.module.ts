@@ -11,8 +11,12 @@ import { MetricsModule } from '@glimmer/observability/metrics';
 import { BillingProfilesModule } from './billing-profiles/billing-profiles.module';
 import { CreditInvoicesModule } from './credit-invoices/credit-invoices.module';
 import { InvoicingConfig, invoicingDatabase } from './invoicing.config';
+import { ProjectInvoicesModule } from './project-invoices/project-invoices.module';
 
-/** The invoicing service: credit invoices (projected from deposits) and billing profiles. */
+/**
+ * The invoicing service: credit invoices (projected from deposits), billing profiles, and project
+ * invoices with the credit applied to them.
+ */
 @Module({})
 export class InvoicingModule {
   static forRoot(config: InvoicingConfig): DynamicModule {
@@ -25,6 +29,7 @@ export class InvoicingModule {
         MessagingModule.forService(messagingOptionsFrom('invoicing', config)),
         BillingProfilesModule,
         CreditInvoicesModule,
+        ProjectInvoicesModule,
         HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),
         MetricsModule.forService('invoicing'),
       ],

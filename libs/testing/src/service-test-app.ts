@@ -30,6 +30,18 @@ export interface ServiceTestParts<C> {
   app: INestApplication;
   broker: BrokerTestClient;
   db: Pool;
+  /** False when the environment was handed in (shared): then its creator destroys it. */
+  ownsEnv?: boolean;
+}
+
+export interface LaunchOptions {
+  /**
+   * Run in an environment another test app already made (same database, broker prefix), so
+   * several services answer each other's RPCs and events; that app removes it when it stops.
+   */
+  env?: TestEnv;
+  /** Environment variables for this service only (e.g. a shorter RPC_TIMEOUT_MS). */
+  overrides?: Record<string, string>;
 }
 
 /**
@@ -43,6 +55,7 @@ export class ServiceTestApp<C extends BaseConfig> {
   readonly app: INestApplication;
   readonly broker: BrokerTestClient;
   readonly db: Pool;
+  private readonly ownsEnv: boolean;
 
   protected constructor(parts: ServiceTestParts<C>) {
     ({
@@ -52,14 +65,16 @@ export class ServiceTestApp<C extends BaseConfig> {
       broker: this.broker,
       db: this.db,
     } = parts);
+    this.ownsEnv = parts.ownsEnv ?? true;
   }
 
   protected static async launch<C extends BaseConfig>(
     label: string,
     target: ServiceUnderTest<C>,
+    options: LaunchOptions = {},
   ): Promise<ServiceTestParts<C>> {
-    const env = await createTestEnv(label);
-    const restore = applyEnv(env.env);
+    const env = options.env ?? (await createTestEnv(label));
+    const restore = applyEnv({ ...env.env, ...options.overrides });
     let config: C;
     try {
       config = loadConfig(target.configSchema);
@@ -78,14 +93,15 @@ export class ServiceTestApp<C extends BaseConfig> {
       connectionString: env.databaseUrl,
       options: `-c search_path=${schemaFor(env.prefix, target.service)}`,
     });
-    return { env, config, app, broker, db };
+    return { env, config, app, broker, db, ownsEnv: !options.env };
   }
 
+  /** Stop apps sharing an environment before the one that made it. */
   async stop(): Promise<void> {
     await this.broker?.stop();
     await this.app?.close();
     await this.db?.end();
-    await this.env?.destroy();
+    if (this.ownsEnv) await this.env?.destroy();
   }
 
   call<Req, Res>(contract: RpcContract<Req, Res>, payload: Req): Promise<Res> {

@@ -27,7 +27,7 @@ export function requestHash(fields: Record<string, unknown>): string {
  */
 export async function lockIdempotencyKey(
   em: EntityManager,
-  scope: 'deposit' | 'transfer',
+  scope: 'deposit' | 'transfer' | 'invoice-draw',
   brandId: string,
   key: string,
 ): Promise<void> {

@@ -5,6 +5,7 @@ export const JOURNAL_KINDS = [
   'deposit_cleared',
   'deposit_voided',
   'transfer',
+  'invoice_payment',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -17,7 +18,7 @@ export interface Leg {
 export interface Posting {
   brandId: string;
   kind: JournalKind;
-  /** The deposit or transfer the movement belongs to. */
+  /** The deposit, transfer or invoice payment the movement belongs to. */
   referenceId: string;
   legs: Leg[];
 }

@@ -62,8 +62,9 @@ export class LedgerVerificationService {
       });
     }
 
+    // Settlement is only ever credited (invoice payments), so below zero means a bad posting.
     for (const a of await q(`select id, kind, balance from ledger_account
-        where kind in ('available', 'pending') and balance < 0`)) {
+        where kind in ('available', 'pending', 'settlement') and balance < 0`)) {
       mismatches.push({
         kind: 'negative_balance',
         id: a.id!,

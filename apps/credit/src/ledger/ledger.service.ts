@@ -84,17 +84,37 @@ export class LedgerService {
 
   /**
    * The brand's funding account in `currency`: the counterpart of every deposit (it goes
-   * negative by what the brand has paid in or promised). Created on first use; concurrent
-   * first uses agree on one row through the unique index.
+   * negative by what the brand has paid in or promised).
    */
-  async fundingAccount(em: EntityManager, brandId: string, currency: string): Promise<string> {
+  fundingAccount(em: EntityManager, brandId: string, currency: string): Promise<string> {
+    return this.systemAccount(em, brandId, 'funding', currency);
+  }
+
+  /**
+   * The brand's settlement account in `currency`: where credit drawn to pay project invoices
+   * goes (it grows by what the brand has spent). It is never debited.
+   */
+  settlementAccount(em: EntityManager, brandId: string, currency: string): Promise<string> {
+    return this.systemAccount(em, brandId, 'settlement', currency);
+  }
+
+  /**
+   * A brand-level account (no cost code), created on first use; concurrent first uses agree on
+   * one row through the unique index.
+   */
+  private async systemAccount(
+    em: EntityManager,
+    brandId: string,
+    kind: 'funding' | 'settlement',
+    currency: string,
+  ): Promise<string> {
     await em.execute(
-      `insert into ledger_account (id, brand_id, kind, currency) values (?, ?, 'funding', ?) on conflict do nothing`,
-      [randomUUID(), brandId, currency],
+      `insert into ledger_account (id, brand_id, kind, currency) values (?, ?, ?, ?) on conflict do nothing`,
+      [randomUUID(), brandId, kind, currency],
     );
     const [row] = await em.execute<{ id: string }[]>(
-      `select id from ledger_account where brand_id = ? and kind = 'funding' and currency = ? and cost_code_id is null`,
-      [brandId, currency],
+      `select id from ledger_account where brand_id = ? and kind = ? and currency = ? and cost_code_id is null`,
+      [brandId, kind, currency],
     );
     return row.id;
   }

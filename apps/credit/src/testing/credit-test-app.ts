@@ -1,4 +1,4 @@
-import { ServiceTestApp } from '@glimmer/testing/service-test-app';
+import { LaunchOptions, ServiceTestApp } from '@glimmer/testing/service-test-app';
 import { randomUUID } from 'node:crypto';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { CreateCostCodeRpc, CostCodeView } from '@glimmer/contracts/credit/cost-code.messages';
@@ -18,14 +18,18 @@ import { CreditModule } from '../credit.module';
  * RabbitMQ exactly as the gateway calls it, plus a direct SQL pool for assertions.
  */
 export class CreditTestApp extends ServiceTestApp<CreditConfig> {
-  static async start(label: string): Promise<CreditTestApp> {
+  static async start(label: string, options: LaunchOptions = {}): Promise<CreditTestApp> {
     return new CreditTestApp(
-      await ServiceTestApp.launch(label, {
-        service: 'credit',
-        configSchema: creditConfigSchema,
-        database: creditDatabase,
-        module: (config) => CreditModule.forRoot(config),
-      }),
+      await ServiceTestApp.launch(
+        label,
+        {
+          service: 'credit',
+          configSchema: creditConfigSchema,
+          database: creditDatabase,
+          module: (config) => CreditModule.forRoot(config),
+        },
+        options,
+      ),
     );
   }
 
@@ -72,6 +76,7 @@ export class CreditTestApp extends ServiceTestApp<CreditConfig> {
       (select count(*) from cost_code) as cost_codes, (select count(*) from ledger_account) as accounts,
       (select count(*) from journal_transaction) as transactions, (select count(*) from journal_entry) as entries,
       (select count(*) from deposit) as deposits, (select count(*) from transfer) as transfers,
+      (select count(*) from invoice_draw) as invoice_draws,
       (select count(*) from outbox_message) as outbox,
       (select coalesce(sum(version), 0) from deposit) as deposit_versions,
       (select string_agg(id::text || ':' || balance, ',' order by id) from ledger_account) as balances`);

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000100Initial } from './20261121000100-initial';
+import { Migration20261220000100ProjectInvoices } from './20261220000100-project-invoices';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const INVOICING_MIGRATIONS: MigrationObject[] = [
   { name: '20261121000100-initial', class: Migration20261121000100Initial },
+  { name: '20261220000100-project-invoices', class: Migration20261220000100ProjectInvoices },
 ];

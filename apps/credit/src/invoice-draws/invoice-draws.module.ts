@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CostCodesModule } from '../cost-codes/cost-codes.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { InvoiceDrawRepository } from './invoice-draw.repository';
+import { InvoiceDrawsHandler } from './invoice-draws.handler';
+import { InvoiceDrawsService } from './invoice-draws.service';
+
+/** Drawing available credit to pay project invoices (asked by invoicing). */
+@Module({
+  imports: [LedgerModule, CostCodesModule],
+  controllers: [InvoiceDrawsHandler],
+  providers: [InvoiceDrawRepository, InvoiceDrawsService],
+})
+export class InvoiceDrawsModule {}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { applyRequestHash } from './invoice-payment';
+import { amountDue, isPayable, payableNow, ProjectInvoice, toSummary } from './project-invoice';
+
+const invoice = (over: Partial<ProjectInvoice> = {}): ProjectInvoice => ({
+  id: randomUUID(),
+  projectId: randomUUID(),
+  brandId: randomUUID(),
+  creatorId: randomUUID(),
+  title: 'Video',
+  costCodeId: randomUUID(),
+  storyCode: 'S',
+  amount: 1_000,
+  amountPaid: 0,
+  amountReserved: 0,
+  currency: 'USD',
+  status: 'unpaid',
+  issuedAt: '2026-12-20T10:00:00.000Z',
+  paidAt: null,
+  voidedAt: null,
+  position: { createdAt: '2026-12-20T10:00:00.000000Z', id: randomUUID() },
+  ...over,
+});
+
+describe('project invoice rules', () => {
+  it('owes the amount less what is paid; a new payment may take that less what is reserved', () => {
+    const i = invoice({ amountPaid: 300, amountReserved: 450, status: 'partially_paid' });
+    expect(amountDue(i)).toBe(700);
+    expect(payableNow(i)).toBe(250);
+    expect(toSummary(i)).toMatchObject({ amountDue: 700, status: 'partially_paid' });
+  });
+
+  it('takes payments only while unpaid or partially paid', () => {
+    expect(isPayable(invoice())).toBe(true);
+    expect(isPayable(invoice({ status: 'partially_paid' }))).toBe(true);
+    expect(isPayable(invoice({ status: 'paid' }))).toBe(false);
+    expect(isPayable(invoice({ status: 'void' }))).toBe(false);
+  });
+
+  it('binds an apply-credit key to the cost code and the amount as asked', () => {
+    const code = randomUUID();
+    const base = applyRequestHash({ costCodeId: code, amount: 100 });
+    expect(applyRequestHash({ costCodeId: code, amount: 100 })).toBe(base);
+    expect(applyRequestHash({ costCodeId: code, amount: 101 })).not.toBe(base);
+    expect(applyRequestHash({ costCodeId: randomUUID(), amount: 100 })).not.toBe(base);
+    expect(applyRequestHash({ costCodeId: code })).not.toBe(base);
+    expect(applyRequestHash({ costCodeId: code, amount: undefined })).toBe(
+      applyRequestHash({ costCodeId: code }),
+    );
+  });
+});

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { BillingProfilesModule } from '../billing-profiles/billing-profiles.module';
+import { ApplyCredit } from './apply-credit.use-case';
+import { AttachCostCode } from './attach-cost-code.use-case';
+import { InvoicePaymentDriver } from './invoice-payment.driver';
+import { InvoicePaymentRepository } from './invoice-payment.repository';
+import { IssueProjectInvoice } from './issue-project-invoice.use-case';
+import { ProjectCompletedHandler } from './project-completed.handler';
+import { ProjectInvoiceQueries } from './project-invoice.queries';
+import { ProjectInvoiceRepository } from './project-invoice.repository';
+import { ProjectInvoicesRpcController } from './project-invoices.rpc.controller';
+import { ResolveStalePayments } from './resolve-stale-payments.use-case';
+
+/** Project invoices: issued when a project completes, paid with credit drawn by the credit service. */
+@Module({
+  imports: [BillingProfilesModule],
+  controllers: [ProjectCompletedHandler, ProjectInvoicesRpcController],
+  providers: [
+    ProjectInvoiceRepository,
+    InvoicePaymentRepository,
+    ProjectInvoiceQueries,
+    IssueProjectInvoice,
+    InvoicePaymentDriver,
+    ApplyCredit,
+    AttachCostCode,
+    ResolveStalePayments,
+  ],
+})
+export class ProjectInvoicesModule {}
