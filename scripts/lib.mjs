@@ -36,7 +36,14 @@ export function build() {
   run('npm run build --silent');
 }
 
-export const SERVICES = ['gateway', 'credit', 'invoicing', 'scheduler', 'creator-network', 'payout'];
+export const SERVICES = [
+  'gateway',
+  'credit',
+  'invoicing',
+  'scheduler',
+  'creator-network',
+  'payout',
+];
 
 export function serviceEntry(service) {
   return join(root, 'dist', 'apps', service, 'src', 'main.js');

@@ -344,7 +344,7 @@ describe('creator journey (seed 001) end to end', () => {
     const uploaded = await uploadPhoto(creator.token, png);
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toEqual({
-      photoUrl: expect.stringMatching(/^\/photos\/[0-9a-f-]{36}\.png$/),
+      photoUrl: expect.stringMatching(/^\/v1\/files\/[0-9a-f-]{36}\.png$/),
       contentType: 'image/png',
       size: png.length,
     });
@@ -355,6 +355,17 @@ describe('creator journey (seed 001) end to end', () => {
     expect(me.body.photoUrl).toBe(uploaded.body.photoUrl);
     const seen = await brand.api.get(`/v1/creators/${creator.creatorId}`);
     expect(seen.body.photoUrl).toBe(uploaded.body.photoUrl);
+    // The stored bytes are served to the creator and to a brand whose network holds them only.
+    for (const token of [creator.token, brand.token]) {
+      const served = await fetch(`${system.baseUrl}${uploaded.body.photoUrl}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+    }
+    const outsider = await signUpBrand(anon);
+    expect((await outsider.api.get(uploaded.body.photoUrl)).status).toBe(404);
 
     // The name and the declared type are not believed: text renamed .png is refused.
     const text = await uploadPhoto(creator.token, Buffer.from('just some text\n'), 'me.png');

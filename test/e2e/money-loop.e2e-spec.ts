@@ -140,7 +140,10 @@ describe('money loop: project invoice → apply credit → payout', () => {
       canApplyCredit: true,
       creditSources: [{ costCodeId: marketing, code: 'MKT', available: 200_000 }],
     });
-    await system.smtp.waitFor(brand.financeEmail, /invoice/i);
+    await system.smtp.waitFor(
+      brand.financeEmail,
+      /^Project invoice issued: Campaign SPRING-27 \(USD 1,500\.00\)$/,
+    );
     const project = await creator.api.get(`/v1/projects/${projectId}`);
     expect(project.body).toMatchObject({ invoiceId: issued.id, expectedPaymentDate: null });
 
@@ -204,7 +207,10 @@ describe('money loop: project invoice → apply credit → payout', () => {
     expect((await brand.api.get(`/v1/cost-codes/${travel}`)).body.available).toBe(0);
 
     // The payout is scheduled within two weeks, the creator is told, then it is sent and paid.
-    const scheduledMail = await system.smtp.waitFor(creator.email, /payout.*scheduled|scheduled/i);
+    const scheduledMail = await system.smtp.waitFor(
+      creator.email,
+      /^You will be paid USD 1,500\.00 by \d{4}-\d\d-\d\d$/,
+    );
     expect(scheduledMail.text).toContain('1,500.00');
     const paid = await eventually(
       async () => {
@@ -219,7 +225,7 @@ describe('money loop: project invoice → apply credit → payout', () => {
     expect(paid).toMatchObject({ amount: 150_000, currency: 'USD', attempts: 1 });
     expect(Date.parse(paid.expectedDate) - paidAt).toBeLessThanOrEqual(14 * DAY);
     expect(Date.parse(paid.paidAt) - paidAt).toBeLessThanOrEqual(14 * DAY);
-    await system.smtp.waitFor(creator.email, /sent|paid/i);
+    await system.smtp.waitFor(creator.email, /^We sent you USD 1,500\.00$/);
 
     const dashboard = await creator.api.get('/v1/me/dashboard');
     expect(dashboard.body).toMatchObject({
@@ -333,7 +339,7 @@ describe('money loop: project invoice → apply credit → payout', () => {
       ).body.status,
     ).toBe('paid');
 
-    await system.smtp.waitFor(creator.email, /payout method/i);
+    await system.smtp.waitFor(creator.email, /^Add a payout method to receive USD 250\.00$/);
     const waiting = await eventually(async () => {
       const payouts = await creator.api.get('/v1/me/payouts');
       expect(payouts.body.data).toEqual([
@@ -372,5 +378,104 @@ describe('money loop: project invoice → apply credit → payout', () => {
       id: waiting.id,
       status: 'paid',
     });
+  });
+});
+
+/** A provider that refuses every transfer: retried with backoff, then flagged for ops. */
+describe('money loop: a payout the provider keeps refusing', () => {
+  const system = new GlimmerSystem('payfail', {
+    PAYOUT_DISPATCH_DELAY_MS: '300',
+    PAYOUT_SANDBOX_FAIL_RATE: '1',
+    PAYOUT_SANDBOX_LATENCY_MS: '10',
+    PAYOUT_MAX_ATTEMPTS: '2',
+    PAYOUT_RETRY_BASE_MS: '300',
+  });
+
+  beforeAll(() => system.start());
+  afterAll(() => system.stop());
+
+  it('retries, flags needs_attention, tells the creator, and lets ops send it again', async () => {
+    const anon = new Api(system.baseUrl);
+    const ops = await loginOps(anon);
+    const brand = await signUpBrand(anon, { currency: 'GBP' });
+    const deposit = await brand.api.post('/v1/credit/deposits', {
+      amount: 10_000,
+      costCode: { code: 'OPS', name: 'Ops' },
+    });
+    await paymentArrived(anon, deposit.body.creditInvoiceId);
+    const email = `dee-${randomUUID().slice(0, 8)}@creator.test`;
+    await brand.api.post('/v1/invites', { email });
+    const token = /Invite token: (\S+)/.exec(
+      (await system.smtp.waitFor(email, /invited you to Glimmer/)).text,
+    )![1];
+    const creatorId = (
+      await anon.post('/v1/invites/accept', { token, name: 'Dee', password: 'dee-password-1' })
+    ).body.creatorId;
+    const creator = anon.as(await login(anon, email, 'dee-password-1'));
+    await creator.post('/v1/me/payout-methods', {
+      type: 'payoneer',
+      country: 'GB',
+      details: { email: 'dee@payoneer.test' },
+    });
+    await eventually(async () =>
+      expect(
+        (await brand.api.get(`/v1/cost-codes/${deposit.body.costCodeId}`)).body.available,
+      ).toBe(10_000),
+    );
+    const offer = await brand.api.post('/v1/offers', {
+      creatorId,
+      title: 'Unlucky shoot',
+      brief: 'b',
+      fee: 10_000,
+      dueDate: inDays(5),
+      costCodeId: deposit.body.costCodeId,
+      storyCode: 'FAIL-1',
+    });
+    const projectId = (
+      await creator.post(`/v1/offers/${offer.body.id}/accept`, { signatureName: 'Dee' })
+    ).body.project.id;
+    await creator.post(`/v1/projects/${projectId}/complete`);
+    await brand.api.post(`/v1/projects/${projectId}/complete`);
+    const invoiceId = await eventually(async () => {
+      const list = await brand.api.get('/v1/invoices');
+      expect(list.body.data).toHaveLength(1);
+      return list.body.data[0].id;
+    });
+    const paid = await brand.api.post(`/v1/invoices/${invoiceId}/apply-credit`, {
+      costCodeId: deposit.body.costCodeId,
+    });
+    expect(paid.body.status).toBe('paid');
+
+    const flagged = await eventually(
+      async () => {
+        const payouts = await creator.get('/v1/me/payouts');
+        expect(payouts.body.data[0]).toMatchObject({ status: 'needs_attention', attempts: 2 });
+        return payouts.body.data[0];
+      },
+      { timeoutMs: 30_000 },
+    );
+    await system.smtp.waitFor(email, /^Your payment of GBP 100\.00 is delayed: we are on it$/);
+
+    // The ops CLI finds it; only a flagged payout can be sent again.
+    const shown = system.cli('gateway', 'payout:show', flagged.id);
+    expect({ status: shown.status, stderr: shown.stderr }).toMatchObject({ status: 0 });
+    expect(shown.output).toMatchObject({ id: flagged.id, status: 'needs_attention', attempts: 2 });
+    const retried = await ops.post(`/v1/ops/payouts/${flagged.id}/retry`);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ id: flagged.id, status: 'scheduled' });
+    await eventually(
+      async () =>
+        expect((await ops.get(`/v1/ops/payouts/${flagged.id}`)).body).toMatchObject({
+          status: 'needs_attention',
+          attempts: 3,
+        }),
+      { timeoutMs: 30_000 },
+    );
+    const notAgain = await creator.post(`/v1/ops/payouts/${flagged.id}/retry`);
+    expect(notAgain.status).toBe(403);
+    const missing = system.cli('gateway', 'payout:show', randomUUID());
+    expect(missing.status).toBe(1);
+    expect(missing.output).toMatchObject({ error: 'not_found' });
+    expect((await ops.get('/v1/ops/ledger/verify')).body.ok).toBe(true);
   });
 });

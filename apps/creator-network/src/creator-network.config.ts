@@ -14,7 +14,12 @@ export const networkConfigSchema = baseConfigSchema.extend({
     .default(24 * 7),
   /** The page creators open from the invite email; the token is appended as `?token=`. */
   INVITE_ACCEPT_URL: z.string().url().default('http://127.0.0.1:3000/invites/accept'),
-  /** Where the local-disk photo storage keeps profile photos (relative to the working directory). */
+  /**
+   * Where the local-disk file storage keeps uploaded files: profile photos and work samples
+   * (relative to the working directory). Unset: PHOTO_STORAGE_DIR, its older name.
+   */
+  FILE_STORAGE_DIR: z.string().min(1).optional(),
+  /** The storage directory's older name (photos only, then); used when FILE_STORAGE_DIR is unset. */
   PHOTO_STORAGE_DIR: z.string().min(1).default('var/photos'),
 });
 

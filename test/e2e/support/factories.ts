@@ -5,6 +5,8 @@ import { OPS, WEBHOOK_SECRET } from './system';
 export interface SignedUpBrand {
   id: string;
   api: Api;
+  /** The admin's access token, for requests the Api helper does not make (raw fetch). */
+  token: string;
   adminEmail: string;
   financeEmail: string;
   currency: string;
@@ -31,6 +33,7 @@ export async function signUpBrand(
   return {
     id: signup.body.id,
     api: anon.as(token),
+    token,
     adminEmail,
     financeEmail,
     currency: signup.body.currency,

@@ -95,6 +95,22 @@ export class GlimmerSystem {
       throw new Error(`${service} migrate failed:\n${result.stderr}\n${result.stdout}`);
   }
 
+  /** Runs an ops command (`node main.js <command> …`) of `service` with this system's environment. */
+  cli(service: Service, ...args: string[]): { status: number | null; output: any; stderr: string } {
+    const result = spawnSync(process.execPath, [this.entry(service), ...args], {
+      env: { ...process.env, ...this.vars },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    let output: unknown = result.stdout;
+    try {
+      output = JSON.parse(result.stdout);
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: result.status, output, stderr: result.stderr };
+  }
+
   private entry(service: Service): string {
     return join(ROOT, 'dist', 'apps', service, 'src', 'main.js');
   }

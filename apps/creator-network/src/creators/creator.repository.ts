@@ -6,12 +6,14 @@ import type {
   NetworkCreatorView,
   ProfileInput,
   ProfileView,
+  SampleFileContentType,
   SampleInput,
   WorkSampleView,
 } from '@glimmer/contracts/network/creator.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { toIso } from '@glimmer/database/sql';
 import { positionSql } from '../common/pagination';
+import { publicFileUrl } from '../files/file-storage';
 
 export interface CreatorRecord {
   id: string;
@@ -41,6 +43,52 @@ interface NetworkRow extends ProfileColumns {
 export interface NetworkRecord extends NetworkCreatorView {
   position: KeysetPosition;
 }
+
+/** A stored sample file, as recorded. */
+export interface SampleFileRecord {
+  key: string;
+  url: string;
+  contentType: SampleFileContentType;
+  size: number;
+}
+
+/** Whose a stored file is; `contentType` is known for sample files (photos are re-detected). */
+export interface FileOwnerRecord {
+  creatorId: string;
+  contentType: SampleFileContentType | null;
+}
+
+interface SampleRow {
+  id: string;
+  title: string;
+  url: string | null;
+  file_url: string | null;
+  file_content_type: SampleFileContentType | null;
+  file_size: number | null;
+  description: string | null;
+  created_at: string | Date;
+}
+
+function toSampleView(row: SampleRow): WorkSampleView {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    file:
+      row.file_url === null
+        ? null
+        : {
+            url: publicFileUrl(row.file_url),
+            contentType: row.file_content_type!,
+            size: Number(row.file_size),
+          },
+    description: row.description,
+    createdAt: toIso(row.created_at)!,
+  };
+}
+
+const SAMPLE_COLUMNS = `id, title, url, file_url, file_content_type, file_size, description,
+  created_at`;
 
 export interface NetworkFilter {
   skill?: string;
@@ -159,19 +207,52 @@ export class CreatorRepository {
   }
 
   async addSample(em: EntityManager, creatorId: string, s: SampleInput): Promise<WorkSampleView> {
-    const id = randomUUID();
-    const [row] = await em.execute<{ created_at: string | Date }[]>(
+    const [row] = await em.execute<SampleRow[]>(
       `insert into work_sample (id, creator_id, title, url, description) values (?, ?, ?, ?, ?)
-       returning created_at`,
-      [id, creatorId, s.title.trim(), s.url, s.description ?? null],
+       returning ${SAMPLE_COLUMNS}`,
+      [randomUUID(), creatorId, s.title.trim(), s.url, s.description ?? null],
     );
-    return {
-      id,
-      title: s.title.trim(),
-      url: s.url,
-      description: s.description ?? null,
-      createdAt: toIso(row.created_at)!,
-    };
+    return toSampleView(row);
+  }
+
+  /** A work sample that is a stored file (already in the file storage under `file.key`). */
+  async addSampleFile(
+    em: EntityManager,
+    creatorId: string,
+    sample: { title: string; description?: string },
+    file: SampleFileRecord,
+  ): Promise<WorkSampleView> {
+    const [row] = await em.execute<SampleRow[]>(
+      `insert into work_sample
+         (id, creator_id, title, description, file_key, file_url, file_content_type, file_size)
+       values (?, ?, ?, ?, ?, ?, ?, ?)
+       returning ${SAMPLE_COLUMNS}`,
+      [
+        randomUUID(),
+        creatorId,
+        sample.title.trim(),
+        sample.description ?? null,
+        file.key,
+        file.url,
+        file.contentType,
+        file.size,
+      ],
+    );
+    return toSampleView(row);
+  }
+
+  /** The creator a stored file (current profile photo or sample file) belongs to, if any. */
+  async fileOwner(em: EntityManager, key: string): Promise<FileOwnerRecord | null> {
+    const [row] = await em.execute<
+      { creator_id: string; content_type: SampleFileContentType | null }[]
+    >(
+      `select id as creator_id, null::text as content_type from creator where photo_key = ?
+       union all
+       select creator_id, file_content_type from work_sample where file_key = ?
+       limit 1`,
+      [key, key],
+    );
+    return row ? { creatorId: row.creator_id, contentType: row.content_type } : null;
   }
 
   /** A creator with profile and samples; `joinedAt` is the brand's membership when given. */
@@ -188,11 +269,8 @@ export class CreatorRepository {
       [brandId ?? null, creatorId, brandId ?? null],
     );
     if (!row) return null;
-    const samples = await em.execute<
-      { id: string; title: string; url: string; description: string | null; created_at: Date }[]
-    >(
-      `select id, title, url, description, created_at from work_sample
-        where creator_id = ? order by created_at, id`,
+    const samples = await em.execute<SampleRow[]>(
+      `select ${SAMPLE_COLUMNS} from work_sample where creator_id = ? order by created_at, id`,
       [creatorId],
     );
     return {
@@ -201,14 +279,8 @@ export class CreatorRepository {
       email: row.email,
       joinedAt: toIso(row.joined_at ?? row.created_at)!,
       profile: toProfile(row),
-      samples: samples.map((s) => ({
-        id: s.id,
-        title: s.title,
-        url: s.url,
-        description: s.description,
-        createdAt: toIso(s.created_at)!,
-      })),
-      photoUrl: row.photo_url,
+      samples: samples.map(toSampleView),
+      photoUrl: row.photo_url === null ? null : publicFileUrl(row.photo_url),
     };
   }
 

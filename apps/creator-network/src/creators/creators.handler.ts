@@ -1,11 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  AddSampleFileRequest,
+  AddSampleFileRpc,
   AddSampleRequest,
   AddSampleRpc,
   CreatorView,
+  FileContentView,
   GetCreatorRequest,
   GetCreatorRpc,
+  GetFileRequest,
+  GetFileRpc,
   GetOwnProfileRpc,
   ListNetworkRequest,
   ListNetworkRpc,
@@ -19,11 +24,15 @@ import {
 } from '@glimmer/contracts/network/creator.messages';
 import type { Page } from '@glimmer/contracts/page';
 import { ActorRequest } from '@glimmer/contracts/validation';
+import { CreatorFilesService } from './creator-files.service';
 import { CreatorsService } from './creators.service';
 
 @Controller()
 export class CreatorsHandler {
-  constructor(private readonly creators: CreatorsService) {}
+  constructor(
+    private readonly creators: CreatorsService,
+    private readonly files: CreatorFilesService,
+  ) {}
 
   @MessagePattern(UpdateProfileRpc.pattern)
   updateProfile(@Payload() req: UpdateProfileRequest): Promise<CreatorView> {
@@ -53,6 +62,17 @@ export class CreatorsHandler {
 
   @MessagePattern(UploadPhotoRpc.pattern)
   uploadPhoto(@Payload() req: UploadPhotoRequest): Promise<PhotoView> {
-    return this.creators.uploadPhoto(req.actor, req.contentBase64);
+    return this.files.uploadPhoto(req.actor, req.contentBase64);
+  }
+
+  @MessagePattern(AddSampleFileRpc.pattern)
+  addSampleFile(@Payload() req: AddSampleFileRequest): Promise<WorkSampleView> {
+    const { title, description } = req;
+    return this.files.addSampleFile(req.actor, { title, description }, req.contentBase64);
+  }
+
+  @MessagePattern(GetFileRpc.pattern)
+  file(@Payload() req: GetFileRequest): Promise<FileContentView> {
+    return this.files.read(req.actor, req.key);
   }
 }

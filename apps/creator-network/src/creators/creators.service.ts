@@ -1,24 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '@glimmer/contracts/actor';
 import type {
   CreatorView,
   NetworkCreatorView,
   NetworkQuery,
-  PhotoView,
   ProfileInput,
   SampleInput,
   WorkSampleView,
 } from '@glimmer/contracts/network/creator.messages';
 import type { Page } from '@glimmer/contracts/page';
-import { PHOTO_MAX_BYTES } from '@glimmer/contracts/network/creator.messages';
-import { DomainError, notFound } from '@glimmer/errors/domain-error';
+import { notFound } from '@glimmer/errors/domain-error';
 import { requireBrand, requireCreator } from '../common/actors';
 import { keysetPage } from '../common/pagination';
 import { CreatorRepository, toNetworkView } from './creator.repository';
-import { PhotoStorage } from './photo-storage';
-import { detectPhotoType, PHOTO_EXTENSIONS } from './photo-type';
 
 /** Profiles (the creator's own), and the brand's view of its network. */
 @Injectable()
@@ -26,33 +21,7 @@ export class CreatorsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly creators: CreatorRepository,
-    private readonly photos: PhotoStorage,
   ) {}
-
-  /**
-   * The creator's profile photo: JPEG, PNG or WebP by its magic bytes (not its name or declared
-   * type), at most 5 MB, stored under a random key and recorded on the creator.
-   */
-  async uploadPhoto(actor: Actor, contentBase64: string): Promise<PhotoView> {
-    const { creatorId } = requireCreator(actor);
-    const bytes = Buffer.from(contentBase64, 'base64');
-    if (bytes.length === 0) throw new DomainError('validation_failed', 'The photo is empty');
-    if (bytes.length > PHOTO_MAX_BYTES)
-      throw new DomainError('payload_too_large', 'The photo is larger than 5 MB');
-    const contentType = detectPhotoType(bytes);
-    if (!contentType) {
-      throw new DomainError(
-        'unsupported_media_type',
-        'The photo must be a JPEG, PNG or WebP image',
-      );
-    }
-    const em = this.orm.em.fork();
-    if (!(await this.creators.byId(em, creatorId))) throw notFound('creator');
-    const key = `${randomUUID()}.${PHOTO_EXTENSIONS[contentType]}`;
-    const { url } = await this.photos.put(key, bytes, contentType);
-    await this.creators.setPhoto(em, creatorId, url, key);
-    return { photoUrl: url, contentType, size: bytes.length };
-  }
 
   async updateProfile(actor: Actor, profile: ProfileInput): Promise<CreatorView> {
     const { creatorId } = requireCreator(actor);

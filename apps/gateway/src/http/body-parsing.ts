@@ -21,7 +21,10 @@ export const jsonBody: RequestHandler = json({
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** The routes that take a file upload (multipart/form-data, parsed by multer in the controller). */
-export const MULTIPART_ROUTES: ReadonlySet<string> = new Set(['POST /v1/me/profile/photo']);
+export const MULTIPART_ROUTES: ReadonlySet<string> = new Set([
+  'POST /v1/me/profile/photo',
+  'POST /v1/me/samples/file',
+]);
 
 /**
  * A body that is not JSON would reach the handlers as nothing at all: refuse it (415). The

@@ -20,11 +20,13 @@ import {
 } from '@nestjs/swagger';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
 import {
+  AddSampleFileRpc,
   AddSampleRpc,
   GetCreatorRpc,
   GetOwnProfileRpc,
   ListNetworkRpc,
   PHOTO_MAX_BYTES,
+  SAMPLE_FILE_MAX_BYTES,
   UpdateProfileRpc,
   UploadPhotoRpc,
 } from '@glimmer/contracts/network/creator.messages';
@@ -39,11 +41,12 @@ import {
   PhotoDto,
   ProfileDto,
   SampleDto,
+  SampleFileFieldsDto,
   WorkSampleDto,
 } from './dto/creator.dto';
 
 /** The part of multer's file this controller reads (multer's memory storage). */
-interface UploadedPhoto {
+interface UploadedBytes {
   buffer: Buffer;
   size: number;
 }
@@ -99,6 +102,47 @@ export class NetworkController {
   }
 
   /**
+   * A work sample as a file, as multipart/form-data field `file` beside the text fields `title`
+   * and `description` (optional): a JPEG, PNG or WebP image, a PDF or an MP4 video (told by its
+   * content, not its name), at most 10 MB (413 beyond, 415 for another type).
+   */
+  @Post('me/samples/file')
+  @Roles('creator')
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: SAMPLE_FILE_MAX_BYTES, files: 1, fields: 2, fieldSize: 16 * 1024 },
+    }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'title'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        title: { type: 'string', maxLength: 200 },
+        description: { type: 'string', maxLength: 2000 },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: WorkSampleDto })
+  addSampleFile(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: UploadedBytes | undefined,
+    @Body() body: SampleFileFieldsDto,
+  ): Promise<WorkSampleDto> {
+    if (!file) throw new DomainError('validation_failed', 'Send the sample as the field "file"');
+    if (file.size === 0) throw new DomainError('validation_failed', 'The file is empty');
+    const { title, description } = body;
+    return this.rpc.call(AddSampleFileRpc, {
+      actor,
+      title,
+      description,
+      contentBase64: file.buffer.toString('base64'),
+    });
+  }
+
+  /**
    * The creator's profile photo, as multipart/form-data field `photo`: JPEG, PNG or WebP (told
    * by its content, not its name), at most 5 MB (413 beyond, 415 for another type).
    */
@@ -118,7 +162,7 @@ export class NetworkController {
   @ApiCreatedResponse({ type: PhotoDto })
   uploadPhoto(
     @CurrentActor() actor: Actor,
-    @UploadedFile() photo: UploadedPhoto | undefined,
+    @UploadedFile() photo: UploadedBytes | undefined,
   ): Promise<PhotoDto> {
     if (!photo) throw new DomainError('validation_failed', 'Send the photo as the field "photo"');
     if (photo.size === 0) throw new DomainError('validation_failed', 'The photo is empty');

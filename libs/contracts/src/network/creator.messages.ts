@@ -27,10 +27,19 @@ export interface ProfileView {
   updatedAt: string | null;
 }
 
+/** A stored file as views show it: where to fetch it (`GET /v1/files/<key>`), its type and size. */
+export interface StoredFileView {
+  url: string;
+  contentType: SampleFileContentType;
+  size: number;
+}
+
+/** A work sample is either a link (`url`) or an uploaded file (`file`); the other one is null. */
 export interface WorkSampleView {
   id: string;
   title: string;
-  url: string;
+  url: string | null;
+  file: StoredFileView | null;
   description: string | null;
   createdAt: string;
 }
@@ -54,6 +63,25 @@ export interface CreatorView extends NetworkCreatorView {
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoContentType = (typeof PHOTO_CONTENT_TYPES)[number];
+
+/**
+ * Work samples uploaded as files: images (as photos), PDF documents and MP4 videos, told apart
+ * by their first bytes, at most 10 MB.
+ */
+export const SAMPLE_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const SAMPLE_FILE_CONTENT_TYPES = [
+  ...PHOTO_CONTENT_TYPES,
+  'application/pdf',
+  'video/mp4',
+] as const;
+export type SampleFileContentType = (typeof SAMPLE_FILE_CONTENT_TYPES)[number];
+
+/**
+ * The keys stored files are named by: a random UUID and an extension. Anything else names no
+ * file (a 404, never a path).
+ */
+export const FILE_KEY_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z0-9]{2,5}$/;
 
 export interface PhotoView {
   photoUrl: string;
@@ -158,6 +186,39 @@ export class UploadPhotoRequest extends ActorRequest {
   contentBase64: string;
 }
 
+/** A work sample uploaded as a file (the gateway has already limited it to SAMPLE_FILE_MAX_BYTES). */
+export class AddSampleFileRequest extends ActorRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Math.ceil(SAMPLE_FILE_MAX_BYTES / 3) * 4)
+  contentBase64: string;
+}
+
+/** A stored file (profile photo or sample file) by its key, for whoever may see it. */
+export class GetFileRequest extends ActorRequest {
+  @IsString()
+  @MaxLength(200)
+  key: string;
+}
+
+/** A stored file's bytes, base64, and the type it was stored as. */
+export interface FileContentView {
+  key: string;
+  contentType: SampleFileContentType;
+  size: number;
+  contentBase64: string;
+}
+
 export const UpdateProfileRpc = rpcContract<UpdateProfileRequest, CreatorView>(
   'creator-network',
   'network.profile.update.v1',
@@ -187,4 +248,14 @@ export const UploadPhotoRpc = rpcContract<UploadPhotoRequest, PhotoView>(
   'creator-network',
   'network.profile.photo.upload.v1',
   UploadPhotoRequest,
+);
+export const AddSampleFileRpc = rpcContract<AddSampleFileRequest, WorkSampleView>(
+  'creator-network',
+  'network.sample.file.add.v1',
+  AddSampleFileRequest,
+);
+export const GetFileRpc = rpcContract<GetFileRequest, FileContentView>(
+  'creator-network',
+  'network.file.get.v1',
+  GetFileRequest,
 );

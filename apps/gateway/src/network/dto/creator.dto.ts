@@ -13,6 +13,8 @@ import { PageQueryDto } from '../../credit/dto/cost-code.dto';
 import {
   PHOTO_CONTENT_TYPES,
   type PhotoContentType,
+  SAMPLE_FILE_CONTENT_TYPES,
+  type SampleFileContentType,
 } from '@glimmer/contracts/network/creator.messages';
 
 export class ProfileDto {
@@ -101,13 +103,43 @@ export class SampleDto {
   description?: string;
 }
 
+/** The text fields of a work sample uploaded as a file (multipart/form-data, beside `file`). */
+export class SampleFileFieldsDto {
+  @ApiProperty({ example: 'Autumn lookbook' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class StoredFileDto {
+  @ApiProperty({ example: '/v1/files/3f1c….pdf', description: 'GET it with the access token' })
+  url: string;
+  @ApiProperty({ enum: SAMPLE_FILE_CONTENT_TYPES, description: 'Told by the file’s content' })
+  contentType: SampleFileContentType;
+  @ApiProperty({ description: 'Bytes' })
+  size: number;
+}
+
 export class WorkSampleDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty()
   title: string;
-  @ApiProperty()
-  url: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The link, for a linked sample' })
+  url: string | null;
+  @ApiProperty({
+    type: StoredFileDto,
+    nullable: true,
+    description: 'The file, for an uploaded one',
+  })
+  file: StoredFileDto | null;
   @ApiProperty({ type: String, nullable: true })
   description: string | null;
   @ApiProperty({ format: 'date-time' })
@@ -130,12 +162,12 @@ export class NetworkCreatorDto {
 export class CreatorDto extends NetworkCreatorDto {
   @ApiProperty({ type: [WorkSampleDto] })
   samples: WorkSampleDto[];
-  @ApiProperty({ type: String, nullable: true, example: '/photos/3f1c….png' })
+  @ApiProperty({ type: String, nullable: true, example: '/v1/files/3f1c….png' })
   photoUrl: string | null;
 }
 
 export class PhotoDto {
-  @ApiProperty({ example: '/photos/3f1c….png' })
+  @ApiProperty({ example: '/v1/files/3f1c….png' })
   photoUrl: string;
   @ApiProperty({ enum: PHOTO_CONTENT_TYPES })
   contentType: PhotoContentType;

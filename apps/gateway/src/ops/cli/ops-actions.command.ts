@@ -7,6 +7,7 @@ import { GetPayoutRpc, RetryPayoutRpc } from '@glimmer/contracts/payout/payout.m
 import { bullPrefix, QUEUE_NAMES, QueueName } from '@glimmer/contracts/scheduler/queues';
 import { ConfigModule } from '@glimmer/config/config.module';
 import { DomainError } from '@glimmer/errors/domain-error';
+import { AmqpConnection } from '@glimmer/messaging/amqp-connection';
 import { MessagingModule } from '@glimmer/messaging/messaging.module';
 import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
@@ -137,6 +138,8 @@ export async function opsActionCli(
   })
   class OpsCliModule {}
   const app = await NestFactory.createApplicationContext(OpsCliModule, { logger: false });
+  // The RPC client refuses to send while disconnected; a fresh process has not connected yet.
+  await app.get(AmqpConnection).waitForConnect();
   const queues = new Map<QueueName, Queue>();
   const ports: OpsActionPorts = {
     rpc: app.get(RpcClient),

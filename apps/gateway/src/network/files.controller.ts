@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '@glimmer/contracts/actor';
+import {
+  FILE_KEY_PATTERN,
+  GetFileRpc,
+  PHOTO_CONTENT_TYPES,
+  SAMPLE_FILE_CONTENT_TYPES,
+} from '@glimmer/contracts/network/creator.messages';
+import { notFound } from '@glimmer/errors/domain-error';
+import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+
+const INLINE_TYPES: ReadonlySet<string> = new Set(PHOTO_CONTENT_TYPES);
+
+/**
+ * Uploaded files (profile photos, work samples) at the URLs their views show. Each is served to
+ * the creator it belongs to and to brands whose network that creator is in; to anyone else it
+ * does not exist (404), like an unknown key.
+ */
+@ApiTags('Network')
+@ApiBearerAuth()
+@Controller('v1/files')
+export class FilesController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** Any signed-in caller: whoever may not see the file is told it does not exist (404). */
+  @Get(':key')
+  @Roles('brand', 'creator', 'ops')
+  @ApiProduces(...SAMPLE_FILE_CONTENT_TYPES)
+  @ApiOkResponse({
+    description:
+      'The file, as the type told from its content when it was uploaded; images inline, ' +
+      'PDF and MP4 as attachments',
+  })
+  @ApiNotFoundResponse({ description: 'No such file, or not one the caller may see' })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('key') key: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    // Not a key we ever make: no need to ask (and never a path anywhere).
+    if (!FILE_KEY_PATTERN.test(key)) throw notFound('file');
+    const file = await this.rpc.call(GetFileRpc, { actor, key });
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    const disposition = INLINE_TYPES.has(file.contentType) ? 'inline' : 'attachment';
+    res.status(200);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Length', String(bytes.length));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Disposition', `${disposition}; filename="${file.key}"`);
+    // Keys are never reused, so the bytes never change; who may see them can, hence `private`
+    // and a short lifetime.
+    res.setHeader('Cache-Control', 'private, max-age=300');
+    res.end(bytes);
+  }
+}
