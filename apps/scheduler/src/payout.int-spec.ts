@@ -179,6 +179,15 @@ describe('payout dispatch', () => {
     expect(dispatchCalls(p.payoutId, 1).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('tries again shortly when the job fired before the payout service thinks it is due', async () => {
+    const p = scheduled({ dispatchAt: new Date().toISOString() });
+    payout.state.notDue.set(p.payoutId, 1);
+    await broker.publish(PayoutScheduledEvent, p);
+    const job = await completedJob(jobIds.payoutDispatch(p.payoutId, 1));
+    expect(job.returnvalue).toMatchObject({ payoutId: p.payoutId, status: 'paid' });
+    expect(dispatchCalls(p.payoutId, 1)).toHaveLength(2);
+  });
+
   it('retries an unavailable payout service, and settles a payout that no longer exists', async () => {
     const flaky = scheduled({ dispatchAt: new Date().toISOString() });
     payout.state.failNext(flaky.payoutId, 'dependency_unavailable', 1);

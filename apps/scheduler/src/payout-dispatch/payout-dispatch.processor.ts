@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { CONFIG } from '@glimmer/config/config';
 import { DispatchPayoutRpc, PayoutStatus } from '@glimmer/contracts/payout/payout.messages';
+import { DomainError } from '@glimmer/errors/domain-error';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { AnyJob, GlimmerWorker } from '../jobs/glimmer-worker';
 import { JobData, JobName } from '../jobs/job-types';
@@ -57,6 +58,11 @@ export class PayoutDispatchProcessor extends GlimmerWorker {
     );
     if ('settledBy' in outcome) return { payoutId, attempt, settledBy: outcome.settledBy };
     const { status, skipped } = outcome.value;
+    if (skipped === 'not_due') {
+      // The job fired a moment early by the payout service's clock: try again shortly (the
+      // retry backoff) rather than leave the payout to the sweep.
+      throw new DomainError('dependency_unavailable', `payout ${payoutId} is not due yet`);
+    }
     return { payoutId, attempt, status, ...(skipped ? { skipped } : {}) };
   }
 }

@@ -20,6 +20,8 @@ import { RPC_DOUBLE_STATE, RpcDoubleState, startRpcTestDouble } from './rpc-test
 export class PayoutRpcState extends RpcDoubleState {
   /** What DuePayoutsRpc returns (up to its limit). */
   due: DuePayout[] = [];
+  /** Payout ids answered `skipped: not_due` this many more times (a job that fired early). */
+  readonly notDue = new Map<string, number>();
 }
 
 @Controller()
@@ -29,6 +31,16 @@ class PayoutRpcTestDoubleController {
   @MessagePattern(DispatchPayoutRpc.pattern)
   async dispatch(@Payload() req: DispatchPayoutRequest): Promise<DispatchPayoutResult> {
     await this.state.record(DispatchPayoutRpc.pattern, req, req.payoutId);
+    const early = this.state.notDue.get(req.payoutId) ?? 0;
+    if (early > 0) {
+      this.state.notDue.set(req.payoutId, early - 1);
+      return {
+        payoutId: req.payoutId,
+        attempt: req.attempt,
+        status: 'scheduled',
+        skipped: 'not_due',
+      };
+    }
     this.state.due = this.state.due.filter(
       (d) => !(d.payoutId === req.payoutId && d.attempt === req.attempt),
     );
