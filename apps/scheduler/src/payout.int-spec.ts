@@ -120,9 +120,9 @@ function dispatchCalls(payoutId: string, attempt?: number) {
 async function completedJob(id: string) {
   return eventually(
     async () => {
-      const job = await queue(QueueName.PayoutDispatch).getJob(id);
-      expect(await job?.getState()).toBe('completed');
-      return job!;
+      // State first, then the job: a job read before it completed has no return value yet.
+      expect(await queue(QueueName.PayoutDispatch).getJobState(id)).toBe('completed');
+      return (await queue(QueueName.PayoutDispatch).getJob(id))!;
     },
     { timeoutMs: 30_000 },
   );

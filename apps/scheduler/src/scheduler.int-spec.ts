@@ -120,11 +120,12 @@ describe('deposit clearing', () => {
     const d = deposit({ version: 2, fundsConfirmedAt: new Date().toISOString() });
     credit.state.failNext(d.depositId, 'deposit_voided', 5);
     await broker.publish(DepositFundsConfirmedEvent, d);
-    const job = await eventually(async () => {
-      const j = await queue(QueueName.DepositClearing).getJob(jobIds.clearDeposit(d.depositId));
-      expect(await j?.getState()).toBe('completed');
-      return j!;
-    });
+    const id = jobIds.clearDeposit(d.depositId);
+    // State first, then the job: a job read before it completed has no return value yet.
+    await eventually(async () =>
+      expect(await queue(QueueName.DepositClearing).getJobState(id)).toBe('completed'),
+    );
+    const job = (await queue(QueueName.DepositClearing).getJob(id))!;
     expect(job.returnvalue).toEqual({ depositId: d.depositId, settledBy: 'deposit_voided' });
     expect(credit.state.callsTo(ClearDepositRpc.pattern, { depositId: d.depositId })).toHaveLength(
       1,

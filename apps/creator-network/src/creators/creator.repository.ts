@@ -12,7 +12,7 @@ import type {
 } from '@glimmer/contracts/network/creator.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { toIso } from '@glimmer/database/sql';
-import { positionSql } from '../common/pagination';
+import { positionSql } from '@glimmer/database/page-cursor';
 import { publicFileUrl } from '../files/file-storage';
 
 export interface CreatorRecord {

@@ -12,7 +12,7 @@ import type {
 import type { Page } from '@glimmer/contracts/page';
 import { notFound } from '@glimmer/errors/domain-error';
 import { requireBrand, requireCreator } from '../common/actors';
-import { keysetPage } from '../common/pagination';
+import { keysetPage } from '@glimmer/database/page-cursor';
 import { CreatorRepository, toNetworkView } from './creator.repository';
 
 /** Profiles (the creator's own), and the brand's view of its network. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InviteView } from '@glimmer/contracts/network/invite.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { toIso } from '@glimmer/database/sql';
-import { positionSql } from '../common/pagination';
+import { positionSql } from '@glimmer/database/page-cursor';
 import { effectiveInviteStatus } from './invite-token';
 
 export interface InviteRow {

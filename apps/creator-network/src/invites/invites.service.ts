@@ -17,7 +17,7 @@ import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { BrandRepository } from '../brands/brand.repository';
 import { requireBrand } from '../common/actors';
-import { keysetPage } from '../common/pagination';
+import { keysetPage } from '@glimmer/database/page-cursor';
 import type { NetworkConfig } from '../creator-network.config';
 import { CreatorRepository } from '../creators/creator.repository';
 import {

@@ -4,7 +4,7 @@ import type { OfferInput, OfferView } from '@glimmer/contracts/network/offer.mes
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { toAmount, toIso } from '@glimmer/database/sql';
 import type { Party } from '../common/actors';
-import { positionSql } from '../common/pagination';
+import { positionSql } from '@glimmer/database/page-cursor';
 
 export interface OfferRow {
   id: string;

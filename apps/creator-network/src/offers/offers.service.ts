@@ -14,7 +14,7 @@ import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { BrandRepository } from '../brands/brand.repository';
 import { Party, partyOf, requireBrand, requireCreator } from '../common/actors';
-import { keysetPage } from '../common/pagination';
+import { keysetPage } from '@glimmer/database/page-cursor';
 import { CreatorRepository } from '../creators/creator.repository';
 import { ProjectRepository } from '../projects/project.repository';
 import { CONTRACT_TEMPLATE_VERSION, renderContract, sha256Hex } from './contract-template';

@@ -7,7 +7,7 @@ import type { Page, PageQuery } from '@glimmer/contracts/page';
 import { notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { partyOf } from '../common/actors';
-import { keysetPage } from '../common/pagination';
+import { keysetPage } from '@glimmer/database/page-cursor';
 import { ProjectRepository, toProjectView } from './project.repository';
 
 /** Projects: read by either party; complete once both parties have marked them. */

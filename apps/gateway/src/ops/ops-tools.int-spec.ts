@@ -161,6 +161,7 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
       'deposit-clearing',
       'notifications',
       'offer-expiry',
+      'payout-dispatch',
       'sweeps',
     ]);
   });

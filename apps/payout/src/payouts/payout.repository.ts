@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import type { PayoutStatus } from '@glimmer/contracts/payout/payout.messages';
 import { toAmount } from '@glimmer/database/sql';
-import { positionSql } from '../common/pagination';
+import { positionSql } from '@glimmer/database/page-cursor';
 import { Payout } from './payout';
 
 interface PayoutRow {

@@ -10,7 +10,7 @@ import type {
 } from '@glimmer/contracts/payout/payout.messages';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { isCreatorActor, requireCreator, requireOps } from '../common/actors';
-import { keysetPage } from '../common/pagination';
+import { keysetPage } from '@glimmer/database/page-cursor';
 import { ON_ITS_WAY, Payout, toPayoutView } from './payout';
 import { utcDate } from './payout-schedule';
 import { PayoutEvents } from './payout-events';
