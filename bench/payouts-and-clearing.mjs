@@ -99,8 +99,8 @@ try {
            from generate_series($3::int, $3::int + $4::int - 1) g),
        dep as (
          insert into ${credit}.deposit (id, brand_id, cost_code_id, amount, currency, status,
-           credit_invoice_id, idempotency_key, request_hash, funds_confirmed_at, funds_confirmed_by)
-         select id, $1, cost_code_id, amount, 'USD', 'pending', inv, 'bench-' || g, 'bench', now(), 'bench'
+           credit_invoice_id, idempotency_key, request_hash, version, funds_confirmed_at, funds_confirmed_by)
+         select id, $1, cost_code_id, amount, 'USD', 'pending', inv, 'bench-' || g, 'bench', 2, now(), 'bench'
            from d returning 1),
        tx as (
          insert into ${credit}.journal_transaction (id, brand_id, kind, reference_id)
@@ -121,6 +121,18 @@ try {
     `update ${credit}.ledger_account a set balance = coalesce(
       (select sum(amount) from ${credit}.journal_entry e where e.account_id = a.id), 0)
     where a.brand_id = $1`,
+    [brandId],
+  );
+  // Invoicing already holds each deposit's credit invoice as paid (funds confirmed = version 2),
+  // as it would in production: clearing then changes its projection without new emails.
+  const invoicing = schema('invoicing');
+  await sql(
+    `insert into ${invoicing}.credit_invoice (id, brand_id, deposit_id, cost_code_id, cost_code,
+       amount, currency, status, version, issued_at, paid_at)
+     select d.credit_invoice_id, d.brand_id, d.id, d.cost_code_id, c.code, d.amount, 'USD', 'paid',
+            2, d.created_at, d.funds_confirmed_at
+       from ${credit}.deposit d join ${credit}.cost_code c on c.id = d.cost_code_id
+      where d.brand_id = $1 and d.funds_confirmed_by = 'bench'`,
     [brandId],
   );
   const depositIds = (

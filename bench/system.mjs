@@ -39,6 +39,7 @@ export async function startSystem(label, extraEnv = {}) {
     PAYMENTS_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789abcdef',
     OPS_EMAIL: 'ops@bench.test',
     OPS_PASSWORD: 'bench-ops-password',
+    PAYOUT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     ...extraEnv,
   };
   for (const service of SERVICES) {
@@ -50,7 +51,9 @@ export async function startSystem(label, extraEnv = {}) {
     if (r.status !== 0) throw new Error(`${service} migrate failed: ${r.stderr}`);
   }
   const children = SERVICES.map((service) => {
-    const child = spawn(process.execPath, [serviceEntry(service), 'serve'], {
+    // BENCH_NODE_ARGS="--prof" (or --cpu-prof …) profiles every service while it runs.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, serviceEntry(service), 'serve'], {
       cwd: root,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
