@@ -4,14 +4,15 @@ import { MetricsRegistry } from '@glimmer/observability/metrics';
 
 /**
  * `glimmer_ledger_balance_minor{kind,currency}`: the sum of every cost code's available and
- * pending balance, read on scrape with one aggregate over the accounts (not the entries).
+ * pending balance, and of the settlement accounts (credit spent on project invoices), read on
+ * scrape with one aggregate over the accounts (not the entries).
  */
 @Injectable()
 export class LedgerMetrics {
   constructor(orm: MikroORM, metrics: MetricsRegistry) {
     metrics.gauge({
       name: 'glimmer_ledger_balance_minor',
-      help: 'Sum of cost-code balances in minor units, by account kind (available, pending) and currency',
+      help: 'Sum of balances in minor units, by account kind (available, pending, settlement) and currency',
       labelNames: ['kind', 'currency'],
       async collect() {
         try {
@@ -19,7 +20,7 @@ export class LedgerMetrics {
             .fork()
             .execute<{ kind: string; currency: string; total: string }[]>(
               `select kind, currency, coalesce(sum(balance), 0)::text as total from ledger_account
-             where kind in ('available', 'pending') group by kind, currency`,
+             where kind in ('available', 'pending', 'settlement') group by kind, currency`,
             );
           this.reset();
           for (const row of rows)
