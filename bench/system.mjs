@@ -98,8 +98,13 @@ export async function startSystem(label, extraEnv = {}) {
       await channel.deleteExchange(`${prefix}.events`);
       await connection.close();
       const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length) await redis.del(...keys);
+      // SCAN in pages and delete in chunks: a 100,000-payout run leaves too many keys for one call.
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
       redis.disconnect();
     },
   };
