@@ -42,6 +42,11 @@ export class AmqpConnection implements OnApplicationShutdown {
     setup: (channel: ConfirmChannel) => Promise<unknown>,
   ): ChannelWrapper {
     const channel = this.connection().createChannel({ name, confirm: true, json: false, setup });
+    // A setup cut short by a dropped connection is emitted as 'error'; unheard, Node would
+    // crash the process. The wrapper runs the setup again on the next connect.
+    channel.on('error', (err: Error) =>
+      this.logger.warn(`channel ${name}: setup failed (${err.message}); retried on reconnect`),
+    );
     this.channels.push(channel);
     return channel;
   }

@@ -7,6 +7,7 @@ import { GlimmerExceptionFilter } from '@glimmer/errors/exception.filter';
 import { HealthModule } from '@glimmer/observability/health.module';
 import { eventually } from '@glimmer/testing/eventually';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
+import { AmqpConnection } from './amqp-connection';
 import { BrokerReadiness } from './broker.readiness';
 import { MessagingModule } from './messaging.module';
 import { messagingOptionsFrom } from './messaging.options';
@@ -95,5 +96,17 @@ describe('readiness follows the broker (RabbitMQ behind a relay that is stopped 
     await eventually(async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200), {
       timeoutMs: 20_000,
     });
+  });
+
+  it('survives a channel whose setup fails (an unheard error event would crash the process)', async () => {
+    let runs = 0;
+    const channel = app.get(AmqpConnection).createChannel('probe', async () => {
+      runs += 1;
+      throw new Error('setup refused');
+    });
+    await eventually(() => expect(runs).toBeGreaterThanOrEqual(1));
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    await channel.close();
   });
 });
