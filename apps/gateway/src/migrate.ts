@@ -1,10 +1,7 @@
-import { migrateService } from '@glimmer/database/migrate';
-import { migrateBroker } from '@glimmer/messaging/broker-setup';
+import { migrateDatabaseAndBroker } from '@glimmer/messaging/service-main';
 import { GatewayConfig, gatewayDatabase } from './gateway.config';
 
-/** The deploy step: the gateway's schema, then its broker objects. Returns the migrations applied. */
-export async function migrateGateway(config: GatewayConfig): Promise<string[]> {
-  const applied = await migrateService(gatewayDatabase(config));
-  await migrateBroker(config.RABBITMQ_URL, 'gateway', { prefix: config.GLIMMER_PREFIX });
-  return applied;
+/** The deploy step: the gateway's schema, then its broker objects. */
+export function migrateGateway(config: GatewayConfig): Promise<{ migrated: string[] }> {
+  return migrateDatabaseAndBroker('gateway', gatewayDatabase(config), config);
 }

@@ -1,30 +1,14 @@
 import 'reflect-metadata';
-import { loadConfig } from '@glimmer/config/config';
-import { migrateService } from '@glimmer/database/migrate';
-import { migrateBroker } from '@glimmer/messaging/broker-setup';
 import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
+import { migrateDatabaseAndBroker, runServiceMain } from '@glimmer/messaging/service-main';
 import { invoicingConfigSchema, invoicingDatabase } from './invoicing.config';
 import { InvoicingModule } from './invoicing.module';
 
-/** `node main.js [serve|migrate]`: one entry point, so the deploy step and the service agree. */
-async function main(command = 'serve'): Promise<void> {
-  const config = loadConfig(invoicingConfigSchema);
-  switch (command) {
-    case 'serve':
-      await bootstrapService(InvoicingModule.forRoot(config), config.HEALTH_PORT);
-      return;
-    case 'migrate': {
-      const applied = await migrateService(invoicingDatabase(config));
-      await migrateBroker(config.RABBITMQ_URL, 'invoicing', { prefix: config.GLIMMER_PREFIX });
-      console.log(JSON.stringify({ service: 'invoicing', migrated: applied }));
-      return;
-    }
-    default:
-      throw new Error(`unknown command "${command}" (serve | migrate)`);
-  }
-}
-
-main(process.argv[2]).catch((err: Error) => {
-  console.error(err.message);
-  process.exit(1);
+runServiceMain({
+  service: 'invoicing',
+  configSchema: invoicingConfigSchema,
+  serve: async (config) => {
+    await bootstrapService(InvoicingModule.forRoot(config), config.HEALTH_PORT);
+  },
+  migrate: (config) => migrateDatabaseAndBroker('invoicing', invoicingDatabase(config), config),
 });

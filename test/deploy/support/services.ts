@@ -18,13 +18,11 @@ export type Service = (typeof SERVICES)[number];
 export const BACK_END_SERVICES = SERVICES.filter((s) => s !== 'gateway');
 export const INFRA = ['postgres', 'rabbitmq', 'redis'] as const;
 
-/** Apps under apps/ whose entry point has both `migrate` and `serve` commands. */
+/** Apps under apps/ whose entry point is a service's (`serve`, `migrate`: runServiceMain). */
 export function servicesInSource(): string[] {
   return readdirSync(join(ROOT, 'apps')).filter((app) => {
     const main = join(ROOT, 'apps', app, 'src', 'main.ts');
-    if (!existsSync(main)) return false;
-    const source = readFileSync(main, 'utf8');
-    return source.includes("'migrate'") && source.includes("'serve'");
+    return existsSync(main) && readFileSync(main, 'utf8').includes('runServiceMain(');
   });
 }
 

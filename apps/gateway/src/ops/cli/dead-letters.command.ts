@@ -12,10 +12,6 @@ export const DEAD_LETTER_COMMANDS = [
 ] as const;
 export type DeadLetterCommand = (typeof DEAD_LETTER_COMMANDS)[number];
 
-export function isDeadLetterCommand(command: string): command is DeadLetterCommand {
-  return (DEAD_LETTER_COMMANDS as readonly string[]).includes(command);
-}
-
 /** What a command prints (as JSON on stdout) and the process's exit code. */
 export interface CommandResult {
   exitCode: number;

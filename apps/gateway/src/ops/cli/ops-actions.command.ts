@@ -23,10 +23,6 @@ export const OPS_ACTION_COMMANDS = [
 ] as const;
 export type OpsActionCommand = (typeof OPS_ACTION_COMMANDS)[number];
 
-export function isOpsActionCommand(command: string): command is OpsActionCommand {
-  return (OPS_ACTION_COMMANDS as readonly string[]).includes(command);
-}
-
 const USAGE =
   'jobs:stuck [--queue <queue>] | jobs:retry [--queue <queue>] | deposit:confirm-funds <creditInvoiceId> | payout:show <payoutId> | payout:retry <payoutId>';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
