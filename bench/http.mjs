@@ -21,6 +21,25 @@ export async function login(baseUrl, email, password) {
   return res.body.accessToken;
 }
 
+/** A fresh brand (USD) signed up on `system`, with clients for its admin and for ops. */
+export async function benchBrand(system) {
+  const tag = randomUUID().slice(0, 6);
+  const admin = { name: 'Bench', email: `bench-${tag}@bench.test`, password: 'bench-password' };
+  const signup = await client(system.baseUrl)('POST', '/v1/brands', {
+    name: 'Bench',
+    currency: 'USD',
+    financeEmail: `fin-${tag}@bench.test`,
+    admin,
+  });
+  if (signup.status !== 201) throw new Error(`signup failed ${signup.status}`);
+  return {
+    brandId: signup.body.id,
+    tag,
+    brand: client(system.baseUrl, await login(system.baseUrl, admin.email, admin.password)),
+    ops: client(system.baseUrl, await login(system.baseUrl, system.ops.email, system.ops.password)),
+  };
+}
+
 export async function until(probe, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import amqplib from 'amqplib';
 import { Queue } from 'bullmq';
 import pg from 'pg';
-import { client, login, until } from './http.mjs';
+import { benchBrand, until } from './http.mjs';
 import { startSystem } from './system.mjs';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
@@ -56,21 +56,7 @@ async function waitFor(label, probe, target) {
 }
 
 try {
-  const anon = client(system.baseUrl);
-  const tag = randomUUID().slice(0, 6);
-  const admin = { name: 'Bench', email: `bench-${tag}@bench.test`, password: 'bench-password' };
-  const signup = await anon('POST', '/v1/brands', {
-    name: 'Bench',
-    currency: 'USD',
-    financeEmail: `fin-${tag}@bench.test`,
-    admin,
-  });
-  const brandId = signup.body.id;
-  const brand = client(system.baseUrl, await login(system.baseUrl, admin.email, admin.password));
-  const ops = client(
-    system.baseUrl,
-    await login(system.baseUrl, system.ops.email, system.ops.password),
-  );
+  const { brandId, brand, ops, tag } = await benchBrand(system);
   const codes = [];
   for (let i = 0; i < COST_CODES; i++) {
     const res = await brand('POST', '/v1/cost-codes', { code: `B-${i}`, name: `Bench ${i}` });

@@ -7,7 +7,7 @@
 // Usage: npm run build && npm run bench   (BENCH_SECONDS, BENCH_CLIENTS, BENCH_COST_CODES)
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { client, load, login, until } from './http.mjs';
+import { benchBrand, load, until } from './http.mjs';
 import { startSystem } from './system.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -17,21 +17,7 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
 const system = await startSystem('transfers');
 try {
-  const anon = client(system.baseUrl);
-  const tag = randomUUID().slice(0, 6);
-  const admin = { name: 'Bench', email: `bench-${tag}@bench.test`, password: 'bench-password' };
-  const signup = await anon('POST', '/v1/brands', {
-    name: 'Bench',
-    currency: 'USD',
-    financeEmail: `fin-${tag}@bench.test`,
-    admin,
-  });
-  const brandId = signup.body.id;
-  const brand = client(system.baseUrl, await login(system.baseUrl, admin.email, admin.password));
-  const ops = client(
-    system.baseUrl,
-    await login(system.baseUrl, system.ops.email, system.ops.password),
-  );
+  const { brandId, brand, ops } = await benchBrand(system);
 
   // One cleared deposit funds a hub, which seeds every cost code by transfer.
   const hub = await brand('POST', '/v1/credit/deposits', {
