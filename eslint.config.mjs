@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,12 +12,13 @@ export default tseslint.config(
       '**/*.js',
       '!scripts/**',
       '!bench/**',
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -54,5 +56,11 @@ export default tseslint.config(
         Buffer: 'readonly',
       },
     },
+  },
+  {
+    // The web app: React's rules of hooks; it may log to the browser console only on purpose.
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
 );

@@ -1,5 +1,5 @@
 /** Three suites: unit (pure logic), integration (services in-process against real PostgreSQL,
- * RabbitMQ and Redis), e2e (the gateway over HTTP with every service running). */
+ * RabbitMQ and Redis), e2e (the gateway over HTTP with every service running), browser (the web app in Chromium). */
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -35,6 +35,12 @@ module.exports = {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+    },
+    {
+      ...base,
+      // The web app in Debian's Chromium (playwright-core) against the whole running system.
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
   ],
 };

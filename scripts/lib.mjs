@@ -31,6 +31,11 @@ export function ensureInfrastructure() {
   run('bash scripts/ensure-infra.sh');
 }
 
+/** Debian's Chromium for the browser tests (apt-get when missing; never a downloaded build). */
+export function ensureBrowser() {
+  run('bash scripts/ensure-chromium.sh');
+}
+
 export function build() {
   console.log('▸ building');
   run('npm run build --silent');

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: every test, from a fresh clone. Installs what is missing, makes sure PostgreSQL,
 // RabbitMQ and Redis are up, builds (the e2e suite runs the built services as processes), then
-// runs the unit, integration and e2e suites. Extra arguments go to jest (e.g. a path filter).
+// runs the unit, integration, e2e and browser suites (Debian's Chromium, installed when missing). Extra arguments go to jest (e.g. a path filter).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, ensureDependencies, ensureInfrastructure, root } from './lib.mjs';
+import { build, ensureBrowser, ensureDependencies, ensureInfrastructure, root } from './lib.mjs';
 
 ensureDependencies();
 ensureInfrastructure();
+ensureBrowser();
 build();
 
 const report = join(root, 'var', 'jest-report.json');

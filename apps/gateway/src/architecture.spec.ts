@@ -83,6 +83,8 @@ describe('gateway architecture', () => {
       '/health/ready',
       '/metrics',
       '/v1/auth/login',
+      '/v1/auth/session',
+      '/v1/auth/session',
       '/v1/brands',
       '/v1/invites/accept',
       '/v1/webhooks/payments',

@@ -35,6 +35,12 @@ export const gatewayConfigSchema = baseConfigSchema
     /** The ledger check reads every entry, so it may take longer than an ordinary RPC. */
     LEDGER_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
+    /** Session cookies' Secure flag: `auto` sets it when the request came over TLS. */
+    COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** Proxy hops to trust for X-Forwarded-* (TLS terminated in front of the gateway); 0: none. */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** The built web app (index.html and assets); unset: dist/web beside the compiled gateway. */
+    WEB_DIST_DIR: z.string().optional(),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;

@@ -3,6 +3,7 @@ import { runServiceMain, ServiceCommand } from '@glimmer/messaging/service-main'
 import type { GatewayConfig } from './gateway.config';
 import { gatewayConfigSchema } from './gateway.config';
 import { startGateway } from './http/bootstrap';
+import { printOpenApi } from './http/openapi.command';
 import { migrateGateway } from './migrate';
 import { DEAD_LETTER_COMMANDS, deadLetterCli } from './ops/cli/dead-letters.command';
 import { OPS_ACTION_COMMANDS, opsActionCli } from './ops/cli/ops-actions.command';
@@ -10,6 +11,7 @@ import { OPS_ACTION_COMMANDS, opsActionCli } from './ops/cli/ops-actions.command
 // Ops tools (`npm run ops -- <command>`): not found or a broker failure exits 1, bad usage 2,
 // so a script can tell them apart.
 const opsCommands: Record<string, ServiceCommand<GatewayConfig>> = Object.fromEntries([
+  ['openapi', printOpenApi],
   ...DEAD_LETTER_COMMANDS.map((command) => [
     command,
     async (config: GatewayConfig, args: string[]) => {

@@ -11,6 +11,10 @@ export const ERROR_CODES = {
   invalid_credentials: { status: 401, title: 'Email or password is wrong' },
   invalid_signature: { status: 401, title: 'The webhook signature is not valid' },
   forbidden: { status: 403, title: 'Your role may not do this' },
+  csrf_token_invalid: {
+    status: 403,
+    title: "The request did not carry this session's CSRF token",
+  },
   not_found: { status: 404, title: 'Not found' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

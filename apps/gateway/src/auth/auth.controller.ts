@@ -1,15 +1,29 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { Actor } from '@glimmer/contracts/actor';
+import { CONFIG } from '@glimmer/config/config';
+import type { GatewayConfig } from '../gateway.config';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AccessTokenDto, LoginDto, MeDto } from './dto/login.dto';
+import { clearSessionCookies, setSessionCookies } from './session-cookie';
 
 @ApiTags('Accounts')
 @Controller('v1')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
+  /** API clients: an access token to send as `Authorization: Bearer`. */
   @Post('auth/login')
   @Public()
   @HttpCode(200)
@@ -19,13 +33,56 @@ export class AuthController {
     return this.auth.login(body);
   }
 
+  /**
+   * Browsers: the same login, kept in an HttpOnly, SameSite=Strict session cookie plus a
+   * readable CSRF cookie whose value state-changing requests echo in `X-CSRF-Token`.
+   */
+  @Post('auth/session')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: MeDto })
+  @ApiUnauthorizedResponse({ description: 'invalid_credentials' })
+  async startSession(
+    @Body() body: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeDto> {
+    const { accessToken, actor } = await this.auth.session(body);
+    setSessionCookies(res, {
+      token: accessToken,
+      secret: this.config.JWT_SECRET,
+      maxAgeSeconds: this.config.JWT_TTL_SECONDS,
+      secure: this.secure(req),
+    });
+    return meOf(actor);
+  }
+
+  /** Log out: the browser forgets the session (an expired one too). */
+  @Delete('auth/session')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session cookies are cleared' })
+  endSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    clearSessionCookies(res, this.secure(req));
+  }
+
   /** Who the access token belongs to. */
   @Get('me')
   @Roles('brand', 'creator', 'ops')
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): MeDto {
-    const { userId, role, brandId, creatorId, currency, email, name } = actor;
-    return { userId, role, brandId, creatorId, currency, email: email ?? '', name: name ?? '' };
+    return meOf(actor);
   }
+
+  private secure(req: Request): boolean {
+    if (this.config.COOKIE_SECURE === 'always') return true;
+    if (this.config.COOKIE_SECURE === 'never') return false;
+    return req.secure;
+  }
+}
+
+function meOf(actor: Actor): MeDto {
+  const { userId, role, brandId, creatorId, currency, email, name } = actor;
+  return { userId, role, brandId, creatorId, currency, email: email ?? '', name: name ?? '' };
 }

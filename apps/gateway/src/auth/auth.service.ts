@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { Actor } from '@glimmer/contracts/actor';
 import { CONFIG } from '@glimmer/config/config';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { UserAccountRepository } from '../accounts/user-account.repository';
 import type { GatewayConfig } from '../gateway.config';
-import { claimsFor } from './access-token';
+import { actorFromClaims, claimsFor } from './access-token';
 import { AccessTokenDto, LoginDto } from './dto/login.dto';
 import { dummyPasswordHash, verifyPassword } from './password';
 
@@ -16,12 +17,19 @@ export class AuthService {
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
+  async login(credentials: LoginDto): Promise<AccessTokenDto> {
+    const { accessToken } = await this.session(credentials);
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
+  }
+
   /** Unknown email and wrong password answer alike, after the same amount of hashing. */
-  async login({ email, password }: LoginDto): Promise<AccessTokenDto> {
+  async session({ email, password }: LoginDto): Promise<{ accessToken: string; actor: Actor }> {
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok) throw new DomainError('invalid_credentials');
-    const accessToken = await this.jwt.signAsync({ ...claimsFor(user) });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
+    const claims = claimsFor(user);
+    const actor = actorFromClaims(claims);
+    if (!actor) throw new DomainError('invalid_credentials');
+    return { accessToken: await this.jwt.signAsync({ ...claims }), actor };
   }
 }

@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { GlimmerExceptionFilter } from '@glimmer/errors/exception.filter';
@@ -10,12 +11,14 @@ import { QUEUE_BOARD_PATH, QueueBoard } from '../ops/queue-board';
 import { bodyErrorHandler, jsonBody, requireJsonBody } from './body-parsing';
 import { assignCorrelationId, runInCorrelation } from './correlation';
 import { setupOpenApi } from './openapi';
+import { webApp, webAppDir } from './web-app';
 
 /**
  * The gateway, fully configured but not listening: main.ts and the integration tests start
  * exactly this. Order matters: correlation id, request metrics, the Bull Board (its own
  * authentication and body parsing), content type, JSON parsing and its errors, then the
- * correlation context, then Nest's own middleware, guards, interceptors and routes.
+ * correlation context, the web app's pages and assets, then Nest's own middleware, guards,
+ * interceptors and routes.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
@@ -25,13 +28,16 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(assignCorrelationId);
   app.use(new HttpMetricsMiddleware(app.get(MetricsRegistry)).use);
+  app.use(cookieParser());
   app.use(QUEUE_BOARD_PATH, app.get(QueueBoard).handler);
   app.use(requireJsonBody);
   app.use(jsonBody);
   app.use(bodyErrorHandler);
   app.use(runInCorrelation);
+  app.use(webApp(webAppDir(config.WEB_DIST_DIR)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlimmerExceptionFilter());
   setupOpenApi(app);

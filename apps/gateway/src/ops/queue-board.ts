@@ -11,6 +11,7 @@ import { bullPrefix, QUEUE_NAMES } from '@glimmer/contracts/scheduler/queues';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { toProblem } from '@glimmer/errors/problem';
 import { AccessClaims, actorFromClaims } from '../auth/access-token';
+import { sessionTokenFrom } from '../auth/session-cookie';
 import type { GatewayConfig } from '../gateway.config';
 
 export const QUEUE_BOARD_PATH = '/ops/queues';
@@ -63,7 +64,9 @@ export class QueueBoard implements OnApplicationShutdown {
     const token =
       (scheme?.toLowerCase() === 'bearer' ? bearer : undefined) ??
       fromQuery ??
-      cookie(req.headers.cookie, OPS_TOKEN_COOKIE);
+      (req.cookies as Record<string, string> | undefined)?.[OPS_TOKEN_COOKIE] ??
+      // The web app's session: an ops user who logged in there opens the board from its menu.
+      sessionTokenFrom(req);
     if (!token) {
       throw new DomainError(
         'unauthenticated',
@@ -116,12 +119,4 @@ export class QueueBoard implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled((this.queues ?? []).map((q) => q.close()));
   }
-}
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
 }

@@ -1,0 +1,125 @@
+import { formatMoneyText } from '@glimmer/money/money-text';
+
+/** An RFC 9457 problem as the gateway answers every error. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: { field: string; messages: string[] }[];
+  [extension: string]: unknown;
+}
+
+/** Thrown by the API client for every non-2xx answer (and for a network failure, status 0). */
+export class ApiProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.name = 'ApiProblem';
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+}
+
+export function asProblem(error: unknown): Problem {
+  if (error instanceof ApiProblem) return error.problem;
+  return { status: 0, code: 'network_error', detail: String((error as Error)?.message ?? error) };
+}
+
+type Describe = (problem: Problem, currency?: string) => string;
+
+const money = (problem: Problem, key: string, currency?: string): string | undefined => {
+  const value = problem[key];
+  const cur = (problem.currency as string | undefined) ?? currency;
+  return typeof value === 'number' && cur ? formatMoneyText(value, cur) : undefined;
+};
+
+/** What a person reads for each stable code; anything else falls back to the server's detail. */
+const MESSAGES: Record<string, Describe> = {
+  network_error: () =>
+    'Glimmer could not be reached. Check your connection and try again — nothing is sent twice.',
+  invalid_credentials: () => 'That email and password do not match an account.',
+  unauthenticated: () => 'Your session has ended. Log in again to continue.',
+  csrf_token_invalid: () => 'Your session could not be verified. Reload the page and try again.',
+  forbidden: () => 'Your account is not allowed to do this.',
+  not_found: () => 'It could not be found. It may have been removed, or belong to another account.',
+  email_taken: () => 'That email already has a Glimmer account. Log in instead.',
+  duplicate_cost_code: () =>
+    'A cost code with that code already exists. Pick it from the list or use another code.',
+  same_cost_code: () =>
+    'Choose two different cost codes: the origin and the destination are the same.',
+  insufficient_available_credit: (p, c) => {
+    const available = money(p, 'available', c);
+    return available
+      ? `Not enough available credit: only ${available} is available on that cost code. Nothing was moved.`
+      : 'Not enough available credit on that cost code. Nothing was moved.';
+  },
+  deposit_already_cleared: () =>
+    'The funds for this credit invoice have already cleared, so it can no longer be deleted.',
+  credit_invoice_already_paid: () =>
+    'This credit invoice is already paid, so it can no longer be deleted.',
+  funds_not_confirmed: () => 'The funds for this deposit have not been confirmed yet.',
+  invoice_not_payable: () => 'This invoice is already paid or void.',
+  cost_code_not_attached: () => 'That cost code is not attached to this project. Attach it first.',
+  amount_exceeds_due: (p, c) => {
+    const due = money(p, 'amountDue', c) ?? money(p, 'available', c);
+    return due ? `That is more than the amount due (${due}).` : 'That is more than the amount due.';
+  },
+  invite_token_invalid: () =>
+    'This invite link is not valid. Ask the brand to send you a new invite.',
+  invite_expired: () => 'This invite has expired. Ask the brand to send you a new one.',
+  invite_revoked: () =>
+    'This invite was withdrawn by the brand. Ask them if you should have a new one.',
+  invite_already_accepted: () => 'This invite has already been used. Log in to continue.',
+  invite_not_pending: () => 'This invite is no longer pending.',
+  offer_not_open: () => 'This offer is no longer open.',
+  offer_expired: () => 'This offer has expired.',
+  payout_not_retryable: () => 'Only a payout that needs attention can be retried.',
+  idempotency_request_in_progress: () =>
+    'This request is still being processed. Wait a moment and try again.',
+  idempotency_key_reused: () =>
+    'This form was already sent with different details. Reload the page and start again.',
+  rate_limited: () => 'Too many attempts. Wait a little and try again.',
+  payload_too_large: () => 'That file is too large.',
+  unsupported_media_type: () => 'That type of file is not accepted.',
+  dependency_unavailable: () =>
+    'Glimmer is briefly unavailable. Try again in a moment — retrying never moves money twice.',
+  dependency_timeout: () =>
+    'Glimmer took too long to answer. Try again — if it had already happened, it will not happen twice.',
+  internal: (p) =>
+    `Something went wrong on our side.${p.errorId ? ` Quote error id ${String(p.errorId)} to support.` : ''}`,
+};
+
+/** One sentence for the page: the code's message, else the server's detail, else its title. */
+export function problemMessage(problem: Problem, currency?: string): string {
+  if (problem.code === 'validation_failed' && problem.errors?.length)
+    return 'Some fields need attention.';
+  const describe = problem.code ? MESSAGES[problem.code] : undefined;
+  if (describe) return describe(problem, currency);
+  return problem.detail || problem.title || `Unexpected answer (HTTP ${problem.status}).`;
+}
+
+/**
+ * Field errors keyed by the form's field names: the server names fields by their path in the
+ * request (`costCode.code`); `aliases` maps those to form fields where they differ.
+ */
+export function fieldErrors(
+  problem: Problem,
+  aliases: Record<string, string> = {},
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { field, messages } of problem.errors ?? []) {
+    const name = aliases[field] ?? field;
+    out[name] = humanize(messages.join('; '));
+  }
+  return out;
+}
+
+function humanize(message: string): string {
+  const text = message.trim();
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}

@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function CostCodesPage() {
+  return <Title order={1}>Cost codes</Title>;
+}

@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function CreatorPage() {
+  return <Title order={1}>Creator</Title>;
+}

@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function OnboardingPage() {
+  return <Title order={1}>Create your profile</Title>;
+}
