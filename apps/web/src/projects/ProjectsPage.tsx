@@ -1,5 +1,112 @@
-import { Title } from '@mantine/core';
+import { Anchor, Button, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { Money } from '../components/Money';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useCurrentUser } from '../session/session';
+import { nextStepOf, type Party } from './completion';
+import { formatDay } from './dates';
+import { useCreatorNames, useProjects } from './project-queries';
+import { ProjectStatusBadge } from './ProjectStatusBadge';
 
+/** The caller's projects: a brand's commissions, or a creator's own work, newest first. */
 export function ProjectsPage() {
-  return <Title order={1}>Projects</Title>;
+  const me = useCurrentUser();
+  const viewer: Party = me.role === 'creator' ? 'creator' : 'brand';
+  const projects = useProjects();
+  const names = useCreatorNames(viewer === 'brand');
+  const rows = useMemo(() => projects.data?.pages.flatMap((p) => p.data) ?? [], [projects.data]);
+
+  return (
+    <Stack>
+      <div>
+        <Title order={1}>Projects</Title>
+        <Text c="dimmed" size="sm">
+          {viewer === 'brand'
+            ? 'Offers your creators accepted. Mark a project complete when the work is delivered; the invoice is issued once the creator has too.'
+            : 'Offers you accepted. Mark a project complete when you have delivered; you are paid once the brand has too.'}
+        </Text>
+      </div>
+      <ProblemAlert error={projects.error} title="Projects could not be loaded" />
+      {projects.isPending ? (
+        <Loader aria-label="Loading projects" />
+      ) : rows.length === 0 && !projects.error ? (
+        <Paper withBorder p="xl" ta="center">
+          <Text fw={500}>No projects yet.</Text>
+          <Text size="sm" c="dimmed">
+            {viewer === 'brand' ? (
+              <>
+                A project starts when a creator accepts your offer.{' '}
+                <Anchor component={Link} to="/network">
+                  Hire from My Network
+                </Anchor>
+              </>
+            ) : (
+              <>
+                A project starts when you accept an offer.{' '}
+                <Anchor component={Link} to="/offers">
+                  See your offers
+                </Anchor>
+              </>
+            )}
+          </Text>
+        </Paper>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="sm" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Project</Table.Th>
+                {viewer === 'brand' && <Table.Th>Creator</Table.Th>}
+                <Table.Th ta="right">Fee</Table.Th>
+                <Table.Th>Story code</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Next step</Table.Th>
+                {viewer === 'creator' && <Table.Th>Expected payment</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((project) => (
+                <Table.Tr key={project.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/projects/${project.id}`} fw={500}>
+                      {project.title}
+                    </Anchor>
+                  </Table.Td>
+                  {viewer === 'brand' && (
+                    <Table.Td>{names.data?.get(project.creatorId) ?? '…'}</Table.Td>
+                  )}
+                  <Table.Td ta="right">
+                    <Money amount={project.fee} currency={project.currency} />
+                  </Table.Td>
+                  <Table.Td>{project.storyCode}</Table.Td>
+                  <Table.Td>
+                    <ProjectStatusBadge status={project.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{nextStepOf(project, viewer)}</Text>
+                  </Table.Td>
+                  {viewer === 'creator' && (
+                    <Table.Td>
+                      {project.expectedPaymentDate ? formatDay(project.expectedPaymentDate) : '—'}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {projects.hasNextPage && (
+        <Button
+          variant="default"
+          onClick={() => projects.fetchNextPage()}
+          loading={projects.isFetchingNextPage}
+          style={{ alignSelf: 'center' }}
+        >
+          Load more
+        </Button>
+      )}
+    </Stack>
+  );
 }
