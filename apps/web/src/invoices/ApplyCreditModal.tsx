@@ -63,7 +63,13 @@ export function ApplyCreditModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={invoice !== null} onClose={onClose} title="Apply Credit" size="lg">
+    <Modal
+      opened={invoice !== null}
+      onClose={onClose}
+      title="Apply Credit"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {invoice && <FreshApplyCreditForm shown={invoice} costCodes={costCodes} onDone={onClose} />}
     </Modal>
   );

@@ -34,12 +34,9 @@ export function InvoiceDetailDrawer({
       opened={invoiceId !== null}
       onClose={onClose}
       position="right"
+      closeButtonProps={{ 'aria-label': 'Close' }}
       size={phone ? '100%' : 'lg'}
-      title={
-        <Title order={2} size="h3">
-          {invoice ? invoice.title : 'Invoice'}
-        </Title>
-      }
+      title={invoice ? invoice.title : 'Invoice'}
     >
       {query.isPending && <Loader aria-label="Loading the invoice" />}
       <ProblemAlert error={query.error} title="The invoice could not be loaded" />

@@ -10,14 +10,14 @@ export const INVOICE_STATUS_LABEL: Record<InvoiceStatus, string> = {
 
 const COLOR: Record<InvoiceStatus, string> = {
   unpaid: 'orange',
-  partially_paid: 'yellow',
+  partially_paid: 'blue',
   paid: 'green',
   void: 'gray',
 };
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
   return (
-    <Badge color={COLOR[status]} variant="light" tt="none">
+    <Badge color={COLOR[status]} variant="dot" tt="none">
       {INVOICE_STATUS_LABEL[status]}
     </Badge>
   );

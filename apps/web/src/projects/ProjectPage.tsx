@@ -252,7 +252,7 @@ function PaymentSection({ project }: { project: Project }) {
             {expected ? formatDay(expected) : 'Not scheduled yet'}
           </DetailRow>
           <DetailRow label="Payout status">
-            <Badge color={status.color} variant="light" tt="none">
+            <Badge color={status.color} variant="dot" tt="none">
               {status.label}
             </Badge>
           </DetailRow>

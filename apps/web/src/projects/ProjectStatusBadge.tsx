@@ -3,7 +3,7 @@ import type { Project } from './project-queries';
 
 export function ProjectStatusBadge({ status }: { status: Project['status'] }) {
   return (
-    <Badge color={status === 'completed' ? 'green' : 'blue'} variant="light" tt="none">
+    <Badge color={status === 'completed' ? 'green' : 'blue'} variant="dot" tt="none">
       {status === 'completed' ? 'Completed' : 'In progress'}
     </Badge>
   );
