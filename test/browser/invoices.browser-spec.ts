@@ -34,6 +34,9 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
     await system.stop();
   });
 
+  /** Drawers and pop-ups slide in and out (200 ms); screenshots wait for them to stop. */
+  const settle = (page: Page) => page.waitForTimeout(400);
+
   const logIn = async (page: Page, email: string, password: string) => {
     await page.goto('/login');
     await logInThroughUi(page, email, password);
@@ -106,6 +109,7 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
     await page.waitForURL(/\/reports\/invoices\?invoice=/);
     const details = page.getByRole('dialog', { name: TITLE });
     await details.getByText('No credit applied yet.').waitFor();
+    await settle(page);
     await screenshot(page, 'invoices-05-invoice-details-unpaid');
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
@@ -146,6 +150,7 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
     await row.getByRole('button', { name: `1 payment on ${TITLE}` }).click();
     const payments = details.getByRole('table', { name: `Payments on ${TITLE}` });
     await payments.getByRole('row').filter({ hasText: 'MKT' }).getByText('$500.00').waitFor();
+    await settle(page);
     await screenshot(page, 'invoices-08-invoice-details-partial');
 
     // Then the rest, in full, from another cost code (attached to the project on the way).
@@ -163,6 +168,7 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
     await details.waitFor({ state: 'hidden' });
     await row.getByText('Paid', { exact: true }).waitFor();
     expect(await row.getByRole('button', { name: /Apply Credit/ }).count()).toBe(0);
+    await settle(page);
     await screenshot(page, 'invoices-10-invoices-paid');
 
     // Filter by status: kept in the address; a deep link opens filtered.
@@ -186,10 +192,17 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
       `,${projectId},${TITLE},${marketing},SPRING-27,USD,1500.00,1500.00,0.00,paid,`,
     );
 
-    // The same page on a phone.
-    await page.setViewportSize(PHONE);
-    await page.getByRole('heading', { name: 'Invoices', level: 1 }).waitFor();
-    await screenshot(page, 'invoices-11-invoices-phone');
+    // The same page on a phone: the filter is a Select there, the table scrolls sideways.
+    const phoneContext = await newContext(browser, system.baseUrl, PHONE);
+    const phone = await phoneContext.newPage();
+    await logIn(phone, brand.adminEmail, brand.password);
+    await phone.goto('/reports/invoices?status=paid');
+    await phone.getByRole('heading', { name: 'Invoices', level: 1 }).waitFor();
+    await phone.getByRole('row').filter({ hasText: TITLE }).waitFor();
+    expect(await phone.getByRole('combobox', { name: 'Show invoices' }).inputValue()).toBe('Paid');
+    await expectAccessible(phone, 'invoices (phone)');
+    await screenshot(phone, 'invoices-11-invoices-phone');
+    await phoneContext.close();
 
     // The creator's project page shows the expected payment date and the payout moving on.
     await creatorPage.getByText(/^You will be paid by |^Paid on /).waitFor({ timeout: 30_000 });

@@ -18,8 +18,7 @@ export function InvoicePayments({
       </Text>
     );
   return (
-    <Table withTableBorder={false} verticalSpacing={4} fz="sm">
-      <Table.Caption>Payments on {invoice.title}</Table.Caption>
+    <Table verticalSpacing={4} fz="sm" aria-label={`Payments on ${invoice.title}`}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Paid on</Table.Th>

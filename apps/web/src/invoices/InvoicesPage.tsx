@@ -5,6 +5,7 @@ import {
   Loader,
   Paper,
   SegmentedControl,
+  Select,
   Stack,
   Text,
   Title,
@@ -111,13 +112,23 @@ export function InvoicesPage() {
         </Group>
       </Paper>
 
+      {/* Five segments do not fit a phone: there the same filter is a Select. */}
       <SegmentedControl
         aria-label="Show invoices"
         data={FILTERS}
         value={status ?? 'all'}
         onChange={(value) => setParam('status', value === 'all' ? null : value)}
         size="sm"
-        style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+        visibleFrom="sm"
+        style={{ alignSelf: 'flex-start' }}
+      />
+      <Select
+        label="Show invoices"
+        data={FILTERS}
+        value={status ?? 'all'}
+        onChange={(value) => setParam('status', !value || value === 'all' ? null : value)}
+        allowDeselect={false}
+        hiddenFrom="sm"
       />
 
       <ProblemAlert error={invoices.error} title="Invoices could not be loaded" />

@@ -19,7 +19,7 @@ import { api, call } from '../api/client';
 import type { ApiProblem } from '../api/problem';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useCreditOverview, useInvoice } from '../invoices/invoice-queries';
+import { type ProjectInvoice, useCreditOverview, useInvoice } from '../invoices/invoice-queries';
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge';
 import { useCurrentUser } from '../session/session';
 import { completionOf, type Party } from './completion';
@@ -216,12 +216,7 @@ function InvoiceSection({ project }: { project: Project }) {
           <Group justify="space-between" wrap="wrap">
             <Group gap="sm">
               {invoice.data && <InvoiceStatusBadge status={invoice.data.status} />}
-              {invoice.data && (
-                <Text size="sm">
-                  <Money amount={invoice.data.amountDue} currency={invoice.data.currency} /> due of{' '}
-                  <Money amount={invoice.data.amount} currency={invoice.data.currency} />
-                </Text>
-              )}
+              {invoice.data && <InvoiceSummary invoice={invoice.data} />}
             </Group>
             <Button
               component={Link}
@@ -234,6 +229,23 @@ function InvoiceSection({ project }: { project: Project }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function InvoiceSummary({ invoice }: { invoice: ProjectInvoice }) {
+  if (invoice.status === 'paid')
+    return (
+      <Text size="sm">
+        <Money amount={invoice.amount} currency={invoice.currency} /> paid
+        {invoice.paidAt ? ` on ${formatInstant(invoice.paidAt)}` : ''}
+      </Text>
+    );
+  if (invoice.status === 'void') return null;
+  return (
+    <Text size="sm">
+      <Money amount={invoice.amountDue} currency={invoice.currency} /> due of{' '}
+      <Money amount={invoice.amount} currency={invoice.currency} />
+    </Text>
   );
 }
 
