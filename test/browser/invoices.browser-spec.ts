@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { eventually } from '@glimmer/testing/eventually';
 import { Api } from '../e2e/support/http';
 import { GlimmerSystem } from '../e2e/support/system';
 import { logInThroughUi } from './support/brand-ui';
@@ -107,6 +108,7 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
     // The link opens the invoice's details on Reports → Invoices.
     await page.getByRole('link', { name: 'View invoice' }).click();
     await page.waitForURL(/\/reports\/invoices\?invoice=/);
+    const invoiceId = new URL(page.url()).searchParams.get('invoice')!;
     const details = page.getByRole('dialog', { name: TITLE });
     await details.getByText('No credit applied yet.').waitFor();
     await settle(page);
@@ -125,10 +127,9 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
     // Apply Credit, partially: bad amounts are refused next to the field before anything is sent.
     await row.getByRole('button', { name: `Apply Credit to ${TITLE}` }).click();
     const popUp = page.getByRole('dialog', { name: 'Apply Credit' });
-    await popUp.getByRole('combobox', { name: 'Cost code to draw from' }).waitFor();
-    expect(await popUp.getByRole('combobox', { name: 'Cost code to draw from' }).inputValue()).toBe(
-      'MKT — $2,000.00 available',
-    );
+    const source = popUp.getByRole('combobox', { name: 'Cost code to draw from' });
+    await source.waitFor();
+    expect(await source.inputValue()).toBe('MKT — $2,000.00 available');
     await popUp.getByRole('radio', { name: 'Partial amount' }).check();
     const amount = popUp.getByRole('textbox', { name: 'Amount to pay' });
     await amount.fill('1,600');
@@ -140,6 +141,36 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
     await amount.fill('500.00');
     await expectAccessible(page, 'Apply Credit pop-up');
     await screenshot(page, 'invoices-07-apply-credit-partial');
+
+    // Credit moves away while the pop-up is open: the server refuses (409), the reason shows
+    // next to the field, nothing is paid, and the pop-up shows the credit left.
+    const away = await brand.api.post('/v1/credit/transfers', {
+      amount: 180_000,
+      fromCostCodeId: marketing,
+      toCostCode: { code: 'HOLD', name: 'Held aside' },
+    });
+    expect(away.status).toBe(201);
+    await popUp.getByRole('button', { name: 'Apply Credit' }).click();
+    await popUp.getByText(/^Not enough available credit: only \$200\.00 is available/).waitFor();
+    await eventually(async () => expect(await source.inputValue()).toBe('MKT — $200.00 available'));
+    await expectAccessible(page, 'Apply Credit pop-up (refused)');
+    await screenshot(page, 'invoices-07b-apply-credit-refused');
+    expect((await brand.api.get(`/v1/invoices/${invoiceId}`)).body.amountPaid).toBe(0);
+    await popUp.getByRole('button', { name: 'Cancel' }).click();
+    const back = await brand.api.post('/v1/credit/transfers', {
+      amount: 180_000,
+      fromCostCodeId: away.body.toCostCodeId,
+      toCostCodeId: marketing,
+    });
+    expect(back.status).toBe(201);
+
+    // Opened again, the pop-up reads the credit afresh; the partial payment goes through.
+    await row.getByRole('button', { name: `Apply Credit to ${TITLE}` }).click();
+    await eventually(async () =>
+      expect(await source.inputValue()).toBe('MKT — $2,000.00 available'),
+    );
+    await popUp.getByRole('radio', { name: 'Partial amount' }).check();
+    await amount.fill('500.00');
     await popUp.getByRole('button', { name: 'Apply Credit' }).click();
     await popUp.waitFor({ state: 'hidden' });
 
@@ -155,7 +186,7 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
 
     // Then the rest, in full, from another cost code (attached to the project on the way).
     await details.getByRole('button', { name: 'Apply Credit' }).click();
-    await popUp.getByRole('combobox', { name: 'Cost code to draw from' }).click();
+    await source.click();
     await page.getByRole('option', { name: 'TRAVEL — $1,000.00 available' }).click();
     await popUp.getByText(/TRAVEL is not attached to this project yet/).waitFor();
     await popUp.getByRole('radio', { name: 'Full amount due' }).check();

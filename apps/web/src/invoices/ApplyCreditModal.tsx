@@ -22,8 +22,11 @@ import {
   invoiceKeys,
   type CostCode,
   type ProjectInvoice,
+  useCreditOverview,
   useInvoice,
 } from './invoice-queries';
+
+const NO_COST_CODES: CostCode[] = [];
 
 /** Refusals that are about what was typed or chosen: shown next to that field. */
 const FIELD_LEVEL_CODES = ['amount_exceeds_due', 'insufficient_available_credit'];
@@ -55,11 +58,9 @@ function defaultChoice(choices: CreditChoice[], amountDue: number): string {
  */
 export function ApplyCreditModal({
   invoice,
-  costCodes,
   onClose,
 }: {
   invoice: ProjectInvoice | null;
-  costCodes: CostCode[];
   onClose: () => void;
 }) {
   return (
@@ -70,22 +71,15 @@ export function ApplyCreditModal({
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      {invoice && <FreshApplyCreditForm shown={invoice} costCodes={costCodes} onDone={onClose} />}
+      {invoice && <FreshApplyCreditForm shown={invoice} onDone={onClose} />}
     </Modal>
   );
 }
 
-/** The form works on the invoice as the server has it now (credit may have moved since the list). */
-function FreshApplyCreditForm({
-  shown,
-  costCodes,
-  onDone,
-}: {
-  shown: ProjectInvoice;
-  costCodes: CostCode[];
-  onDone: () => void;
-}) {
+/** The form works on the invoice and credit as the server has them now (credit may have moved). */
+function FreshApplyCreditForm({ shown, onDone }: { shown: ProjectInvoice; onDone: () => void }) {
   const invoice = useInvoice(shown.id, shown).data ?? shown;
+  const costCodes = useCreditOverview({ fresh: true }).data?.costCodes ?? NO_COST_CODES;
   return <ApplyCreditForm invoice={invoice} costCodes={costCodes} onDone={onDone} />;
 }
 

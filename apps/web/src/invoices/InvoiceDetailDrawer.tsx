@@ -38,7 +38,7 @@ export function InvoiceDetailDrawer({
       size={phone ? '100%' : 'lg'}
       title={invoice ? invoice.title : 'Invoice'}
     >
-      {query.isPending && <Loader aria-label="Loading the invoice" />}
+      {invoiceId && query.isPending && <Loader role="status" aria-label="Loading the invoice" />}
       <ProblemAlert error={query.error} title="The invoice could not be loaded" />
       {invoice && (
         <Stack>

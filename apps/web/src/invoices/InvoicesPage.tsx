@@ -133,7 +133,7 @@ export function InvoicesPage() {
 
       <ProblemAlert error={invoices.error} title="Invoices could not be loaded" />
       {invoices.isPending ? (
-        <Loader aria-label="Loading invoices" />
+        <Loader role="status" aria-label="Loading invoices" />
       ) : rows.length === 0 && !invoices.error ? (
         <Paper withBorder p="xl" ta="center">
           <Text fw={500}>
@@ -178,7 +178,7 @@ export function InvoicesPage() {
         onApplyCredit={setPaying}
         onClose={() => setParam('invoice', null)}
       />
-      <ApplyCreditModal invoice={paying} costCodes={costCodes} onClose={() => setPaying(null)} />
+      <ApplyCreditModal invoice={paying} onClose={() => setPaying(null)} />
     </Stack>
   );
 }

@@ -51,13 +51,17 @@ export function useInvoice(id: string | null, shown?: ProjectInvoice) {
   });
 }
 
-/** Available and pending credit, and every cost code (for names and for attaching another). */
-export function useCreditOverview(enabled = true) {
+/**
+ * Available and pending credit, and every cost code (for names and for attaching another).
+ * `fresh`: asked again whenever a screen that spends credit opens, as credit may have moved.
+ */
+export function useCreditOverview({ enabled = true, fresh = false } = {}) {
   return useQuery({
     queryKey: CREDIT_QUERY_KEY,
     queryFn: () => call(api.GET('/v1/credit')),
     enabled,
     staleTime: 10_000,
+    refetchOnMount: fresh ? 'always' : true,
   });
 }
 

@@ -40,7 +40,7 @@ export function ProjectPage() {
   const viewer: Party = me.role === 'creator' ? 'creator' : 'brand';
   const project = useProject(projectId, viewer === 'creator');
 
-  if (project.isPending) return <Loader aria-label="Loading the project" />;
+  if (project.isPending) return <Loader role="status" aria-label="Loading the project" />;
   if (project.error)
     return (
       <Stack>
@@ -62,7 +62,7 @@ function ProjectDetails({ project, viewer }: { project: Project; viewer: Party }
     enabled: viewer === 'brand',
     staleTime: 60_000,
   });
-  const credit = useCreditOverview(viewer === 'brand');
+  const credit = useCreditOverview({ enabled: viewer === 'brand' });
   const costCode = credit.data?.costCodes.find((c) => c.id === project.costCodeId);
   const creatorName = creator.data?.name;
   const completion = completionOf(project, viewer, viewer === 'brand' ? creatorName : undefined);

@@ -29,7 +29,7 @@ export function ProjectsPage() {
       </div>
       <ProblemAlert error={projects.error} title="Projects could not be loaded" />
       {projects.isPending ? (
-        <Loader aria-label="Loading projects" />
+        <Loader role="status" aria-label="Loading projects" />
       ) : rows.length === 0 && !projects.error ? (
         <Paper withBorder p="xl" ta="center">
           <Text fw={500}>No projects yet.</Text>
