@@ -62,10 +62,20 @@ function ProjectDetails({ project, viewer }: { project: Project; viewer: Party }
     enabled: viewer === 'brand',
     staleTime: 60_000,
   });
+  // The creator sees the brand's name through the project's offer (the project has only ids).
+  const offer = useQuery({
+    queryKey: ['offers', 'one', project.offerId],
+    queryFn: () => call(api.GET('/v1/offers/{id}', { params: { path: { id: project.offerId } } })),
+    enabled: viewer === 'creator',
+    staleTime: 60_000,
+  });
+  // brandName is in the offer page's answer on the branch that adds it; read narrowly until
+  // this client is regenerated from that OpenAPI document.
+  const brandName = (offer.data as { brandName?: string } | undefined)?.brandName;
   const credit = useCreditOverview({ enabled: viewer === 'brand' });
   const costCode = credit.data?.costCodes.find((c) => c.id === project.costCodeId);
   const creatorName = creator.data?.name;
-  const completion = completionOf(project, viewer, viewer === 'brand' ? creatorName : undefined);
+  const completion = completionOf(project, viewer, viewer === 'brand' ? creatorName : brandName);
 
   return (
     <Stack maw={820}>
@@ -86,6 +96,7 @@ function ProjectDetails({ project, viewer }: { project: Project; viewer: Party }
               </Anchor>
             </DetailRow>
           )}
+          {viewer === 'creator' && brandName && <DetailRow label="Brand">{brandName}</DetailRow>}
           <DetailRow label="Fee">
             <Money amount={project.fee} currency={project.currency} />
           </DetailRow>
