@@ -845,6 +845,8 @@ export interface components {
             token: string;
         };
         AcceptOfferDto: {
+            /** @description SHA-256 of the contract text the creator read (GET /v1/offers/:id contract.sha256); if the text changed since, 409 contract_changed and nothing is signed */
+            contractSha256?: string;
             /**
              * @description The typed name that e-signs the contract
              * @example Ada Lens
@@ -1226,6 +1228,48 @@ export interface components {
             /** Format: date */
             date: string;
         };
+        OfferContractDto: {
+            /** @description SHA-256 (hex) of `text`, UTF-8 */
+            sha256: string;
+            /** @description The typed name that signed it */
+            signatureName: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @example commission-v1 */
+            templateVersion: string;
+            /** @description The exact contract text: while the offer is open, what accepting signs now; once accepted, the signed text */
+            text: string;
+        };
+        OfferDetailDto: {
+            /** Format: uuid */
+            brandId: string;
+            /** @example Acme Studios */
+            brandName: string;
+            brief: string;
+            /** @description null once declined, withdrawn or expired */
+            contract: components["schemas"]["OfferContractDto"] | null;
+            /** Format: uuid */
+            costCodeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            creatorId: string;
+            /** @example USD */
+            currency: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date */
+            dueDate: string;
+            fee: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string | null;
+            /** @enum {string} */
+            status: "sent" | "accepted" | "declined" | "withdrawn" | "expired";
+            storyCode: string;
+            title: string;
+        };
         OfferDto: {
             /** Format: uuid */
             brandId: string;
@@ -1300,6 +1344,15 @@ export interface components {
             /** @enum {string} */
             status: "needs_method" | "scheduled" | "processing" | "paid" | "failed" | "needs_attention";
         };
+        PayoutFieldPatternDto: {
+            /** @example must be 6 digits */
+            message: string;
+            /**
+             * @description Regular expression (case-insensitive) for the value with spaces and hyphens removed
+             * @example ^\d{6}$
+             */
+            regex: string;
+        };
         PayoutMethodDto: {
             country: string;
             /** Format: date-time */
@@ -1322,6 +1375,10 @@ export interface components {
             label: string;
             /** @example iban */
             name: string;
+            /** @description A shape a form can check before sending; the service checks more */
+            pattern?: components["schemas"]["PayoutFieldPatternDto"];
+            /** @description Whether the method needs this field */
+            required: boolean;
             /** @description Encrypted at rest and masked in every response */
             secret: boolean;
         };
@@ -2612,7 +2669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferDto"];
+                    "application/json": components["schemas"]["OfferDetailDto"];
                 };
             };
         };
@@ -2620,7 +2677,10 @@ export interface operations {
     OffersController_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1-255 printable ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2640,7 +2700,7 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedOfferDto"];
                 };
             };
-            /** @description offer_not_open, offer_expired */
+            /** @description offer_not_open, offer_expired, contract_changed */
             409: {
                 headers: {
                     [name: string]: unknown;
