@@ -1,5 +1,180 @@
-import { Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, call } from '../api/client';
+import { Money } from '../components/Money';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { usePayoutMethods } from '../payouts/payout-methods';
+import { formatDate, formatDateTime, MOVING, PAYMENT_STATUS } from './payout-status';
 
+const FAST_POLL_MS = 3_000;
+// The brand pays the invoice whenever it does: look now and then, not every few seconds.
+const SLOW_POLL_MS = 30_000;
+
+/** The creator's Dashboard: the next expected payment, totals, and each project's payment. */
 export function DashboardPage() {
-  return <Title order={1}>Dashboard</Title>;
+  const dashboard = useQuery({
+    queryKey: ['me', 'dashboard'],
+    queryFn: () => call(api.GET('/v1/me/dashboard')),
+    refetchInterval: (query) => {
+      const projects = query.state.data?.projects ?? [];
+      if (projects.some((p) => MOVING.has(p.payoutStatus))) return FAST_POLL_MS;
+      if (projects.some((p) => p.payoutStatus === 'awaiting_invoice_payment')) return SLOW_POLL_MS;
+      return false;
+    },
+  });
+  const payouts = useQuery({
+    queryKey: ['me', 'payouts'],
+    queryFn: () => call(api.GET('/v1/me/payouts', { params: { query: { limit: 50 } } })),
+    refetchInterval: (query) =>
+      (query.state.data?.data ?? []).some((p) => MOVING.has(p.status)) ||
+      (dashboard.data?.projects ?? []).some((p) => MOVING.has(p.payoutStatus))
+        ? FAST_POLL_MS
+        : false,
+  });
+  const methods = usePayoutMethods();
+  const data = dashboard.data;
+  const currency = data?.currency ?? data?.nextPayment?.currency ?? 'USD';
+
+  return (
+    <Stack>
+      <Title order={1}>Dashboard</Title>
+      {methods.isSuccess && methods.data.data.length === 0 && (
+        <Alert color="orange" variant="light" title="Add your payout method">
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">
+              To avoid any delays, make sure you have added and selected your preferred payment
+              method.
+            </Text>
+            <Button component={Link} to="/settings/payout" size="sm">
+              Add payout method
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      <ProblemAlert error={dashboard.error} title="Could not load your dashboard" />
+      {dashboard.isLoading && <Loader aria-label="Loading your dashboard" />}
+      {data && (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Paper withBorder p="md" radius="md" aria-labelledby="next-payment">
+              <Text id="next-payment" size="sm" c="dimmed">
+                Next expected payment
+              </Text>
+              {data.nextPayment ? (
+                <>
+                  <Text fw={700} size="xl">
+                    <Money amount={data.nextPayment.amount} currency={data.nextPayment.currency} />
+                  </Text>
+                  <Text size="sm">by {formatDate(data.nextPayment.date)}</Text>
+                </>
+              ) : (
+                <Text fw={600}>No payment scheduled</Text>
+              )}
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Text size="sm" c="dimmed">
+                Pending
+              </Text>
+              <Text fw={700} size="xl">
+                <Money amount={data.pendingTotal} currency={currency} />
+              </Text>
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Text size="sm" c="dimmed">
+                Paid
+              </Text>
+              <Text fw={700} size="xl">
+                <Money amount={data.paidTotal} currency={currency} />
+              </Text>
+            </Paper>
+          </SimpleGrid>
+
+          <Title order={2}>Projects</Title>
+          {data.projects.length === 0 ? (
+            <Text c="dimmed">
+              No projects yet. When a brand hires you, its offer arrives by email and under Offers.
+            </Text>
+          ) : (
+            <Stack gap="xs">
+              {data.projects.map((project) => {
+                const status = PAYMENT_STATUS[project.payoutStatus];
+                return (
+                  <Paper key={project.projectId} withBorder p="sm" radius="md">
+                    <Group justify="space-between" gap="xs" wrap="wrap">
+                      <Anchor component={Link} to={`/projects/${project.projectId}`} fw={600}>
+                        {project.title}
+                      </Anchor>
+                      <Badge color={status.color} variant="light">
+                        {status.label}
+                      </Badge>
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      {project.expectedPaymentDate
+                        ? `${project.payoutStatus === 'paid' ? 'Payment was expected' : 'Expected payment'} by ${formatDate(project.expectedPaymentDate)}`
+                        : 'No payment date yet'}
+                    </Text>
+                  </Paper>
+                );
+              })}
+            </Stack>
+          )}
+        </>
+      )}
+
+      <Title order={2}>Payments</Title>
+      <ProblemAlert error={payouts.error} title="Could not load your payments" />
+      {payouts.data && payouts.data.data.length === 0 && (
+        <Text c="dimmed">No payments yet. A payment appears here once a brand pays a project.</Text>
+      )}
+      {payouts.data && payouts.data.data.length > 0 && (
+        <Table.ScrollContainer minWidth={520}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Amount</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Expected by</Table.Th>
+                <Table.Th>Paid</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {payouts.data.data.map((payout) => {
+                const status = PAYMENT_STATUS[payout.status];
+                return (
+                  <Table.Tr key={payout.id}>
+                    <Table.Td>
+                      <Money amount={payout.amount} currency={payout.currency} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={status.color} variant="light">
+                        {status.label}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {payout.expectedDate ? formatDate(payout.expectedDate) : '—'}
+                    </Table.Td>
+                    <Table.Td>{payout.paidAt ? formatDateTime(payout.paidAt) : '—'}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
 }
