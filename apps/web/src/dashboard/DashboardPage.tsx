@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -53,8 +52,19 @@ export function DashboardPage() {
     <Stack>
       <Title order={1}>Dashboard</Title>
       {methods.isSuccess && methods.data.data.length === 0 && (
-        <Alert color="orange" variant="light" title="Add your payout method">
+        <Paper
+          withBorder
+          p="md"
+          radius="md"
+          component="section"
+          aria-labelledby="payout-method-prompt"
+          bg="orange.0"
+          style={{ borderColor: 'var(--mantine-color-orange-4)' }}
+        >
           <Stack gap="sm" align="flex-start">
+            <Title order={2} size="h4" id="payout-method-prompt">
+              Add your payout method
+            </Title>
             <Text size="sm">
               To avoid any delays, make sure you have added and selected your preferred payment
               method.
@@ -63,15 +73,15 @@ export function DashboardPage() {
               Add payout method
             </Button>
           </Stack>
-        </Alert>
+        </Paper>
       )}
       <ProblemAlert error={dashboard.error} title="Could not load your dashboard" />
       {dashboard.isLoading && <Loader aria-label="Loading your dashboard" />}
       {data && (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Paper withBorder p="md" radius="md" aria-labelledby="next-payment">
-              <Text id="next-payment" size="sm" c="dimmed">
+            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="next-payment">
+              <Text id="next-payment" size="sm" c="gray.7">
                 Next expected payment
               </Text>
               {data.nextPayment ? (
@@ -86,7 +96,7 @@ export function DashboardPage() {
               )}
             </Paper>
             <Paper withBorder p="md" radius="md">
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 Pending
               </Text>
               <Text fw={700} size="xl">
@@ -94,7 +104,7 @@ export function DashboardPage() {
               </Text>
             </Paper>
             <Paper withBorder p="md" radius="md">
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 Paid
               </Text>
               <Text fw={700} size="xl">
@@ -105,7 +115,7 @@ export function DashboardPage() {
 
           <Title order={2}>Projects</Title>
           {data.projects.length === 0 ? (
-            <Text c="dimmed">
+            <Text c="gray.7">
               No projects yet. When a brand hires you, its offer arrives by email and under Offers.
             </Text>
           ) : (
@@ -118,11 +128,11 @@ export function DashboardPage() {
                       <Anchor component={Link} to={`/projects/${project.projectId}`} fw={600}>
                         {project.title}
                       </Anchor>
-                      <Badge color={status.color} variant="light">
+                      <Badge color={status.color} variant="dot">
                         {status.label}
                       </Badge>
                     </Group>
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="gray.7">
                       {project.expectedPaymentDate
                         ? `${project.payoutStatus === 'paid' ? 'Payment was expected' : 'Expected payment'} by ${formatDate(project.expectedPaymentDate)}`
                         : 'No payment date yet'}
@@ -138,7 +148,7 @@ export function DashboardPage() {
       <Title order={2}>Payments</Title>
       <ProblemAlert error={payouts.error} title="Could not load your payments" />
       {payouts.data && payouts.data.data.length === 0 && (
-        <Text c="dimmed">No payments yet. A payment appears here once a brand pays a project.</Text>
+        <Text c="gray.7">No payments yet. A payment appears here once a brand pays a project.</Text>
       )}
       {payouts.data && payouts.data.data.length > 0 && (
         <Table.ScrollContainer minWidth={520}>
@@ -160,7 +170,7 @@ export function DashboardPage() {
                       <Money amount={payout.amount} currency={payout.currency} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={status.color} variant="light">
+                      <Badge color={status.color} variant="dot">
                         {status.label}
                       </Badge>
                     </Table.Td>

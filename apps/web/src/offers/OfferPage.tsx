@@ -43,7 +43,7 @@ export function OfferPage() {
   return (
     <Stack maw={760}>
       <Stack gap={4}>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           Offer from {o.brandName}
         </Text>
         <Group gap="sm" align="center">
@@ -88,7 +88,7 @@ export function OfferPage() {
 function Term({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={700}>
+      <Text component="dt" size="xs" c="gray.7" tt="uppercase" fw={700}>
         {label}
       </Text>
       <Text component="dd" m={0} fw={500} style={{ wordBreak: 'break-word' }}>

@@ -11,7 +11,7 @@ export function OfferContractText({ contract }: { contract: OfferContract }) {
   return (
     <Stack gap="xs">
       <Title order={2}>Contract</Title>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {contract.signedAt
           ? 'The contract as it was signed.'
           : 'Read the whole contract: accepting signs exactly this text.'}
@@ -37,7 +37,7 @@ export function OfferContractText({ contract }: { contract: OfferContract }) {
           {contract.text}
         </Box>
       </Paper>
-      <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+      <Text size="xs" c="gray.7" style={{ wordBreak: 'break-all' }}>
         {contract.templateVersion} · SHA-256 {contract.sha256}
       </Text>
     </Stack>

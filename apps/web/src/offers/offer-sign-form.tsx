@@ -101,7 +101,12 @@ export function OfferSignForm({
           </Group>
         </Stack>
       </form>
-      <Modal opened={declining} onClose={declineDialog.close} title="Decline this offer?">
+      <Modal
+        opened={declining}
+        onClose={declineDialog.close}
+        title="Decline this offer?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack>
           <Text>
             {offer.brandName} will be told you declined “{offer.title}”. You cannot accept it

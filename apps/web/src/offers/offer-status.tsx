@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { OfferCallout } from './offer-callout';
 import { formatDate, formatDateTime } from '../dashboard/payout-status';
 
 type Offer = components['schemas']['OfferDetailDto'];
@@ -21,7 +22,7 @@ export const OFFER_STATUS: Record<Status, { label: string; color: string }> = {
 export function OfferStatusBadge({ status }: { status: Status }) {
   const s = OFFER_STATUS[status];
   return (
-    <Badge color={s.color} variant="light">
+    <Badge color={s.color} variant="dot">
       {s.label}
     </Badge>
   );
@@ -33,7 +34,7 @@ export function OfferOutcome({ offer, asCreator }: { offer: Offer; asCreator: bo
   if (offer.status === 'accepted') {
     const signed = offer.contract?.signedAt;
     return (
-      <Alert color="green" variant="light" title="Contract signed" role="status">
+      <OfferCallout color="green" title="Contract signed">
         <Stack gap="xs">
           <Text size="sm">
             {asCreator ? 'You signed' : 'The creator signed'} the contract
@@ -46,7 +47,7 @@ export function OfferOutcome({ offer, asCreator }: { offer: Offer; asCreator: bo
             </Anchor>
           )}
         </Stack>
-      </Alert>
+      </OfferCallout>
     );
   }
   const text: Record<Exclude<Status, 'accepted' | 'sent'>, string> = {
@@ -56,9 +57,9 @@ export function OfferOutcome({ offer, asCreator }: { offer: Offer; asCreator: bo
   };
   if (offer.status === 'sent') return null;
   return (
-    <Alert color="gray" variant="light" title="This offer is closed" role="status">
-      {text[offer.status]}
-    </Alert>
+    <OfferCallout color="gray" title="This offer is closed">
+      <Text size="sm">{text[offer.status]}</Text>
+    </OfferCallout>
   );
 }
 
@@ -82,7 +83,12 @@ export function WithdrawOffer({ offer }: { offer: Offer }) {
           Withdraw offer
         </Button>
       </Group>
-      <Modal opened={open} onClose={dialog.close} title="Withdraw this offer?">
+      <Modal
+        opened={open}
+        onClose={dialog.close}
+        title="Withdraw this offer?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack>
           <Text>
             The creator can no longer accept “{offer.title}”. To hire them for it later, send a new

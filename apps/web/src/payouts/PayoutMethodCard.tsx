@@ -21,17 +21,17 @@ export function PayoutMethodCard({
               {method.name}
             </Text>
             {method.preferred && (
-              <Badge color="green" variant="light">
+              <Badge color="green" variant="dot">
                 Preferred
               </Badge>
             )}
           </Group>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {countryName(method.country)}
           </Text>
         </Stack>
         {!method.preferred && (
-          <Button size="xs" variant="light" onClick={onMakePreferred} loading={pending}>
+          <Button size="xs" variant="default" onClick={onMakePreferred} loading={pending}>
             Make preferred
           </Button>
         )}
@@ -39,7 +39,7 @@ export function PayoutMethodCard({
       <Stack component="dl" gap={4} mt="sm" mb={0}>
         {Object.entries(method.details).map(([name, value]) => (
           <Group key={name} gap="xs" wrap="nowrap">
-            <Text component="dt" size="sm" c="dimmed" miw={120}>
+            <Text component="dt" size="sm" c="gray.7" miw={120}>
               {detailLabel(name)}
             </Text>
             <Text component="dd" size="sm" m={0} style={{ wordBreak: 'break-all' }}>

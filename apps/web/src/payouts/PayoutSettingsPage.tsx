@@ -9,6 +9,9 @@ import { AddPayoutMethodForm } from './AddPayoutMethodForm';
 import { PayoutMethodCard } from './PayoutMethodCard';
 import { PAYOUT_METHODS_KEY, type PayoutMethod, usePayoutMethods } from './payout-methods';
 
+// Mantine greys a titled notification's message (gray.6, below AA contrast); keep it dark.
+const READABLE_NOTIFICATION = { description: { color: 'var(--mantine-color-gray-8)' } };
+
 /** Settings → Payout: the creator's payout methods, Add payout method, Make preferred. */
 export function PayoutSettingsPage() {
   const methods = usePayoutMethods();
@@ -24,6 +27,8 @@ export function PayoutSettingsPage() {
       notifications.show({
         color: 'green',
         title: 'Preferred payout method changed',
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        styles: READABLE_NOTIFICATION,
         message: `You will be paid by ${method.name} from now on.`,
       });
     },
@@ -35,6 +40,8 @@ export function PayoutSettingsPage() {
     notifications.show({
       color: 'green',
       title: 'Payout method saved',
+      closeButtonProps: { 'aria-label': 'Dismiss' },
+      styles: READABLE_NOTIFICATION,
       message: `${method.name}${shown ? ` ${shown}` : ''}${method.preferred ? ' is your preferred method.' : ' was added.'}`,
     });
   };
@@ -53,7 +60,7 @@ export function PayoutSettingsPage() {
         <Grid.Col span={{ base: 12, sm: 9 }}>
           <Stack>
             <Title order={2}>Payout</Title>
-            <Text c="dimmed">
+            <Text c="gray.7">
               How Glimmer pays you. Your preferred method receives every payment; secrets such as
               account numbers are stored encrypted and never shown in full.
             </Text>
@@ -86,6 +93,7 @@ export function PayoutSettingsPage() {
         title="Add payout method"
         fullScreen={phone}
         size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <AddPayoutMethodForm onSaved={saved} onCancel={() => setAdding(false)} />
       </Modal>
