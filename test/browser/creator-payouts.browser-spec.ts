@@ -5,14 +5,7 @@ import { eventually } from '@glimmer/testing/eventually';
 import { login, paymentArrived, signUpBrand, SignedUpBrand } from '../e2e/support/factories';
 import { Api } from '../e2e/support/http';
 import { GlimmerSystem } from '../e2e/support/system';
-import {
-  DESKTOP,
-  expectAccessible,
-  launchBrowser,
-  newContext,
-  PHONE,
-  screenshot,
-} from './support/browser';
+import { expectAccessible, launchBrowser, newContext, PHONE, screenshot } from './support/browser';
 import { logInThroughUi } from './support/brand-ui';
 
 const DAY = 86_400_000;
@@ -161,7 +154,7 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     const bank = page.getByRole('article', { name: 'Local bank transfer' });
     await bank.getByText('••••6819').waitFor();
     expect(await bank.textContent()).not.toContain('41926819');
-    await bank.getByText('040004').waitFor();
+    await bank.getByText('04-00-04').waitFor();
     await bank.getByRole('button', { name: 'Make preferred' }).click();
     await bank.getByText('Preferred').waitFor();
     await payoneer.getByRole('button', { name: 'Make preferred' }).waitFor();
@@ -255,15 +248,20 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
         )
         .count(),
     ).toBe(0);
-    await page.getByRole('link', { name: 'Spring campaign photos' }).waitFor();
+    const projectLinks = page.getByRole('link', { name: 'Spring campaign photos' });
+    await projectLinks.first().waitFor();
+    for (const href of await projectLinks.evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href')),
+    ))
+      expect(href).toBe(`/projects/${projectId}`);
+    await page.getByText(`Expected payment by ${expectedDate}`).waitFor();
     await check(page, 'creator-dashboard-expected-phone');
 
     // The payout goes out: the page polls and shows it Paid, without a reload.
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
     await page
-      .getByRole('row')
-      .filter({ hasText: fee })
+      .getByRole('article', { name: `Payment of ${fee}` })
       .getByText('Paid', { exact: true })
       .waitFor({ timeout: 40_000 });
     await page.getByText('No payment scheduled').waitFor();

@@ -7,13 +7,13 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, call } from '../api/client';
+import { formatMoneyText } from '@glimmer/money/money-text';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { usePayoutMethods } from '../payouts/payout-methods';
@@ -46,6 +46,7 @@ export function DashboardPage() {
   });
   const methods = usePayoutMethods();
   const data = dashboard.data;
+  const titles = new Map((data?.projects ?? []).map((p) => [p.projectId, p.title]));
   const currency = data?.currency ?? data?.nextPayment?.currency ?? 'USD';
 
   return (
@@ -151,39 +152,44 @@ export function DashboardPage() {
         <Text c="gray.7">No payments yet. A payment appears here once a brand pays a project.</Text>
       )}
       {payouts.data && payouts.data.data.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Amount</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Expected by</Table.Th>
-                <Table.Th>Paid</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {payouts.data.data.map((payout) => {
-                const status = PAYMENT_STATUS[payout.status];
-                return (
-                  <Table.Tr key={payout.id}>
-                    <Table.Td>
-                      <Money amount={payout.amount} currency={payout.currency} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={status.color} variant="dot">
-                        {status.label}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {payout.expectedDate ? formatDate(payout.expectedDate) : '—'}
-                    </Table.Td>
-                    <Table.Td>{payout.paidAt ? formatDateTime(payout.paidAt) : '—'}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // Cards, not a table: they read on a phone without sideways scrolling.
+        <Stack gap="xs">
+          {payouts.data.data.map((payout) => {
+            const status = PAYMENT_STATUS[payout.status];
+            const title = titles.get(payout.projectId);
+            return (
+              <Paper
+                key={payout.id}
+                withBorder
+                p="sm"
+                radius="md"
+                component="article"
+                aria-label={`Payment of ${formatMoneyText(payout.amount, payout.currency)}`}
+              >
+                <Group justify="space-between" gap="xs" wrap="wrap">
+                  <Text fw={700}>
+                    <Money amount={payout.amount} currency={payout.currency} />
+                  </Text>
+                  <Badge color={status.color} variant="dot">
+                    {status.label}
+                  </Badge>
+                </Group>
+                {title && (
+                  <Anchor component={Link} to={`/projects/${payout.projectId}`} size="sm">
+                    {title}
+                  </Anchor>
+                )}
+                <Text size="sm" c="gray.7">
+                  {payout.paidAt
+                    ? `Paid on ${formatDateTime(payout.paidAt)}`
+                    : payout.expectedDate
+                      ? `Expected by ${formatDate(payout.expectedDate)}`
+                      : 'Waiting for your payout method'}
+                </Text>
+              </Paper>
+            );
+          })}
+        </Stack>
       )}
     </Stack>
   );

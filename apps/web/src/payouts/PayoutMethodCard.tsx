@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { countryName } from './countries';
-import { detailLabel, type PayoutMethod } from './payout-methods';
+import { detailRows, type PayoutMethod } from './payout-methods';
 
 /** One payout method as stored: its details (secrets masked by the server) and preference. */
 export function PayoutMethodCard({
@@ -37,10 +37,10 @@ export function PayoutMethodCard({
         )}
       </Group>
       <Stack component="dl" gap={4} mt="sm" mb={0}>
-        {Object.entries(method.details).map(([name, value]) => (
+        {detailRows(method).map(({ name, label, value }) => (
           <Group key={name} gap="xs" wrap="nowrap">
             <Text component="dt" size="sm" c="gray.7" miw={120}>
-              {detailLabel(name)}
+              {label}
             </Text>
             <Text component="dd" size="sm" m={0} style={{ wordBreak: 'break-all' }}>
               {value}

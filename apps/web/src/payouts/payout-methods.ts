@@ -61,3 +61,22 @@ const DETAIL_LABELS: Record<string, string> = {
 export function detailLabel(name: string): string {
   return DETAIL_LABELS[name] ?? name;
 }
+
+const ORDER = Object.keys(DETAIL_LABELS);
+
+/** A method's details in the order a bank form asks them, formatted as people write them. */
+export function detailRows(method: PayoutMethod): { name: string; label: string; value: string }[] {
+  return Object.entries(method.details)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([name, value]) => ({
+      name,
+      label: detailLabel(name),
+      // A UK sort code is written in pairs: 04-00-04.
+      value:
+        name === 'sortCode' && /^\d{6}$/.test(value)
+          ? value.replace(/(\d\d)(?=\d)/g, '$1-')
+          : value,
+    }));
+}
+
+const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
