@@ -2,10 +2,10 @@ import {
   Anchor,
   Badge,
   Button,
+  Grid,
   Group,
   Loader,
   Paper,
-  SimpleGrid,
   Stack,
   Text,
   Title,
@@ -46,6 +46,9 @@ export function DashboardPage() {
   });
   const methods = usePayoutMethods();
   const data = dashboard.data;
+  const paidAt = new Map(
+    (payouts.data?.data ?? []).filter((p) => p.paidAt).map((p) => [p.projectId, p.paidAt!]),
+  );
   const titles = new Map((data?.projects ?? []).map((p) => [p.projectId, p.title]));
   const currency = data?.currency ?? data?.nextPayment?.currency ?? 'USD';
 
@@ -80,39 +83,55 @@ export function DashboardPage() {
       {dashboard.isLoading && <Loader aria-label="Loading your dashboard" />}
       {data && (
         <>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="next-payment">
-              <Text id="next-payment" size="sm" c="gray.7">
-                Next expected payment
-              </Text>
-              {data.nextPayment ? (
-                <>
-                  <Text fw={700} size="xl">
-                    <Money amount={data.nextPayment.amount} currency={data.nextPayment.currency} />
-                  </Text>
-                  <Text size="sm">by {formatDate(data.nextPayment.date)}</Text>
-                </>
-              ) : (
-                <Text fw={600}>No payment scheduled</Text>
-              )}
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Text size="sm" c="gray.7">
-                Pending
-              </Text>
-              <Text fw={700} size="xl">
-                <Money amount={data.pendingTotal} currency={currency} />
-              </Text>
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Text size="sm" c="gray.7">
-                Paid
-              </Text>
-              <Text fw={700} size="xl">
-                <Money amount={data.paidTotal} currency={currency} />
-              </Text>
-            </Paper>
-          </SimpleGrid>
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <Paper
+                withBorder
+                p="md"
+                radius="md"
+                h="100%"
+                component="section"
+                aria-labelledby="next-payment"
+              >
+                <Text id="next-payment" size="sm" c="gray.7">
+                  Next expected payment
+                </Text>
+                {data.nextPayment ? (
+                  <>
+                    <Text fw={700} size="xl">
+                      <Money
+                        amount={data.nextPayment.amount}
+                        currency={data.nextPayment.currency}
+                      />
+                    </Text>
+                    <Text size="sm">by {formatDate(data.nextPayment.date)}</Text>
+                  </>
+                ) : (
+                  <Text fw={600}>No payment scheduled</Text>
+                )}
+              </Paper>
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 4 }}>
+              <Paper withBorder p="md" radius="md" h="100%">
+                <Text size="sm" c="gray.7">
+                  Pending
+                </Text>
+                <Text fw={700} size="xl">
+                  <Money amount={data.pendingTotal} currency={currency} />
+                </Text>
+              </Paper>
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 4 }}>
+              <Paper withBorder p="md" radius="md" h="100%">
+                <Text size="sm" c="gray.7">
+                  Paid
+                </Text>
+                <Text fw={700} size="xl">
+                  <Money amount={data.paidTotal} currency={currency} />
+                </Text>
+              </Paper>
+            </Grid.Col>
+          </Grid>
 
           <Title order={2}>Projects</Title>
           {data.projects.length === 0 ? (
@@ -134,9 +153,11 @@ export function DashboardPage() {
                       </Badge>
                     </Group>
                     <Text size="sm" c="gray.7">
-                      {project.expectedPaymentDate
-                        ? `${project.payoutStatus === 'paid' ? 'Payment was expected' : 'Expected payment'} by ${formatDate(project.expectedPaymentDate)}`
-                        : 'No payment date yet'}
+                      {paidAt.get(project.projectId)
+                        ? `Paid on ${formatDateTime(paidAt.get(project.projectId)!)}`
+                        : project.expectedPaymentDate
+                          ? `Expected payment by ${formatDate(project.expectedPaymentDate)}`
+                          : 'No payment date yet'}
                     </Text>
                   </Paper>
                 );
