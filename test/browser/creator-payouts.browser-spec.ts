@@ -150,6 +150,19 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     await dialog.getByRole('button', { name: 'Save payout method' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
+    // What only the service can tell (the ABA checksum) comes back next to its field too.
+    dialog = await addMethod('United States');
+    await dialog.getByRole('radio', { name: 'Local bank transfer' }).check();
+    await dialog.getByLabel('Account holder name').fill('Ada Lens');
+    await dialog.getByLabel('ABA routing number').fill('021000022');
+    await dialog.getByLabel('Account number').fill('000123456789');
+    await dialog.getByLabel('Account type (checking or savings)').fill('checking');
+    await dialog.getByRole('button', { name: 'Save payout method' }).click();
+    await dialog.getByText('ABA routing number is not a valid ABA routing number').waitFor();
+    expect(sentMethods).toHaveLength(3);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
     // Saved masked as the server answers it; then made the preferred method.
     const bank = page.getByRole('article', { name: 'Local bank transfer' });
     await bank.getByText('••••6819').waitFor();

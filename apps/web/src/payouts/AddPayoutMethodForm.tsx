@@ -6,6 +6,7 @@ import { ApiProblem, fieldErrors } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { COUNTRY_OPTIONS } from './countries';
+import { detailErrors } from './field-checks';
 import {
   type AvailableMethod,
   checkField,
@@ -75,7 +76,8 @@ export function AddPayoutMethodForm({
       { type: method.type, country: values.country, details },
       {
         onError: (error) => {
-          if (error instanceof ApiProblem) form.setErrors(fieldErrors(error.problem));
+          if (error instanceof ApiProblem)
+            form.setErrors(detailErrors(fieldErrors(error.problem), method.fields));
         },
       },
     );

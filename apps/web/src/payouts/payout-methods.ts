@@ -5,6 +5,7 @@ import type { components } from '../api/schema';
 export type PayoutMethod = components['schemas']['PayoutMethodDto'];
 export type AvailableMethod = components['schemas']['AvailablePayoutMethodDto'];
 export type MethodField = components['schemas']['PayoutMethodFieldDto'];
+export { checkField } from './field-checks';
 
 export const PAYOUT_METHODS_KEY = ['me', 'payout-methods'] as const;
 
@@ -26,24 +27,6 @@ export function useAvailableMethods(country: string | null) {
     staleTime: 60 * 60_000,
   });
 }
-
-/**
- * The same checks the service makes from the catalogue's metadata, so bad input is shown next
- * to the field and nothing is sent: required fields, and each field's shape (a regex against the
- * value without spaces and hyphens, case-insensitive, as the service normalises it). The service
- * checks more (check digits); its 400 field errors land on the same fields.
- */
-export function checkField(field: MethodField, raw: string): string | null {
-  const value = raw.trim();
-  if (!value) return field.required ? `Enter the ${lowerFirst(stripOptional(field.label))}` : null;
-  if (field.pattern && !new RegExp(field.pattern.regex, 'i').test(value.replace(/[\s-]/g, '')))
-    return `${stripOptional(field.label)} ${field.pattern.message}`;
-  return null;
-}
-
-const stripOptional = (label: string) => label.replace(/\s*\(optional\)\s*$/i, '');
-const lowerFirst = (text: string) =>
-  /^[A-Z]{2}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Labels for stored details (the list answers field names only). */
 const DETAIL_LABELS: Record<string, string> = {
