@@ -212,6 +212,14 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     expect(accepted.request().headers()['idempotency-key']).toBeTruthy();
     const signed = await accepted.json();
     expect(signed.contract.sha256).toBe(sha256(shownText));
+    // A retry of that click (same Idempotency-Key, same body) answers the same signature.
+    const replayed = await creator.api.post(
+      `/v1/offers/${offerId}/accept`,
+      JSON.parse(accepted.request().postData()!),
+      accepted.request().headers()['idempotency-key'],
+    );
+    expect(replayed.status).toBe(200);
+    expect(replayed.body.contract).toEqual(signed.contract);
     await page.getByText('Contract signed').waitFor();
     await page.getByText(/You signed the contract as “Ada Lens” on /).waitFor();
     const projectLink = page.getByRole('link', { name: 'Open the project' });
