@@ -5,7 +5,14 @@ import { eventually } from '@glimmer/testing/eventually';
 import { login, paymentArrived, signUpBrand, SignedUpBrand } from '../e2e/support/factories';
 import { Api } from '../e2e/support/http';
 import { GlimmerSystem } from '../e2e/support/system';
-import { expectAccessible, launchBrowser, newContext, PHONE, screenshot } from './support/browser';
+import {
+  DESKTOP,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { logInThroughUi } from './support/brand-ui';
 
 const DAY = 86_400_000;
@@ -80,7 +87,20 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     return offer.body.id as string;
   };
 
+  /** Toasts fade in and out; mid-fade their text has no stable contrast for axe to measure. */
+  const dismissNotifications = async (page: Page) => {
+    const dismiss = page.getByRole('button', { name: 'Dismiss' });
+    for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++) {
+      await dismiss
+        .first()
+        .click({ timeout: 1_000 })
+        .catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
+  };
+
   const check = async (page: Page, name: string) => {
+    await dismissNotifications(page);
     await expectAccessible(page, name);
     await screenshot(page, name);
   };
@@ -290,6 +310,18 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     const dashboard = await creator.api.get('/v1/me/dashboard');
     expect(dashboard.body).toMatchObject({ paidTotal: 150_000, pendingTotal: 0 });
     await check(page, 'creator-dashboard-paid-phone');
+
+    // The same screens on a desktop, to look at (the layout, not new behaviour).
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('link', { name: 'Settings' }).waitFor(); // the navigation slides in
+    await page.waitForTimeout(500);
+    await screenshot(page, 'creator-dashboard-paid-desktop');
+    await page.goto('/settings/payout');
+    await page.getByRole('article', { name: 'Local bank transfer' }).waitFor();
+    await screenshot(page, 'creator-payout-settings-desktop');
+    await page.goto(`/offers/${offerId}`);
+    await page.getByText('Contract signed').waitFor();
+    await screenshot(page, 'creator-offer-signed-desktop');
     await context.close();
   });
 
