@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiBadRequestResponse,
   ApiGoneResponse,
   ApiOkResponse,
   ApiTags,
@@ -25,6 +26,8 @@ import {
   CreateInviteDto,
   InviteDto,
   InvitePageDto,
+  InvitePreviewDto,
+  InvitePreviewQueryDto,
 } from './dto/invite.dto';
 import { InviteAcceptanceService } from './invite-acceptance.service';
 
@@ -52,6 +55,19 @@ export class InvitesController {
   @ApiOkResponse({ type: InvitePageDto })
   list(@CurrentBrand() actor: BrandActor, @Query() query: PageQueryDto): Promise<InvitePageDto> {
     return this.rpc.call(ListInvitesRpc, { actor, limit: query.limit, cursor: query.cursor });
+  }
+
+  /**
+   * Public: what the invite link's page shows before the creator commits — the brand's name, the
+   * invited email and whether the invite can still be accepted. The token is the credential; an
+   * unknown or malformed one is 400 invite_token_invalid.
+   */
+  @Get('preview')
+  @Public()
+  @ApiOkResponse({ type: InvitePreviewDto })
+  @ApiBadRequestResponse({ description: 'invite_token_invalid' })
+  preview(@Query() query: InvitePreviewQueryDto): Promise<InvitePreviewDto> {
+    return this.acceptance.preview(query.token);
   }
 
   /**
