@@ -306,6 +306,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invites/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvitesController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -1167,6 +1183,22 @@ export interface components {
             data: components["schemas"]["InviteDto"][];
             nextCursor: string | null;
         };
+        InvitePreviewDto: {
+            /** @example Acme Studios */
+            brandName: string;
+            /**
+             * @description The invited email
+             * @example ada@creator.example
+             */
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description `sent`: can be accepted; `accepted`: already used; `expired`, `revoked`: ask again
+             * @enum {string}
+             */
+            status: "sent" | "accepted" | "expired" | "revoked";
+        };
         InvoicePaymentDto: {
             amount: number;
             /** Format: date-time */
@@ -1345,10 +1377,10 @@ export interface components {
             /** @example Berlin */
             city?: string;
             /**
-             * @description ISO 3166-1 alpha-2 country of residence
+             * @description ISO 3166-1 alpha-2 country of residence; may be left out while the profile is filled in page by page
              * @example DE
              */
-            country: string;
+            country?: string;
             /** @example Ada Lens Studio */
             displayName: string;
             /**
@@ -2117,6 +2149,35 @@ export interface operations {
             };
             /** @description invite_expired, invite_revoked */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitesController_preview: {
+        parameters: {
+            query: {
+                /** @description The token from the invite email */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitePreviewDto"];
+                };
+            };
+            /** @description invite_token_invalid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
