@@ -34,6 +34,7 @@ import { DomainError } from '@glimmer/errors/domain-error';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
   CreatorDto,
   NetworkPageDto,
@@ -96,6 +97,7 @@ export class NetworkController {
 
   @Post('me/samples')
   @Roles('creator')
+  @Idempotent({ required: false })
   @ApiCreatedResponse({ type: WorkSampleDto })
   addSample(@CurrentActor() actor: Actor, @Body() body: SampleDto): Promise<WorkSampleDto> {
     return this.rpc.call(AddSampleRpc, { actor, ...body });
