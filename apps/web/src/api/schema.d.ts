@@ -2525,7 +2525,10 @@ export interface operations {
     NetworkController_addSample: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1-255 printable ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -77,7 +77,7 @@ export function useAddLinkSample() {
   return useIdempotentMutation<LinkSampleBody, WorkSample>({
     action: 'add-work-sample-link',
     send: (body, key) =>
-      call(api.POST('/v1/me/samples', { body, headers: { 'Idempotency-Key': key } })),
+      call(api.POST('/v1/me/samples', { body, params: { header: { 'Idempotency-Key': key } } })),
     invalidates: [[...PROFILE_QUERY_KEY]],
   });
 }
