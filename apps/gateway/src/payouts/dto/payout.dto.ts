@@ -28,7 +28,7 @@ export class PayoutMethodFieldDto {
 }
 
 export class AvailablePayoutMethodDto {
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   type: PayoutMethodType;
   @ApiProperty({ example: 'Payoneer' })
   name: string;
@@ -42,7 +42,7 @@ export class AvailablePayoutMethodsDto {
 }
 
 export class AddPayoutMethodDto {
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   @IsIn(PAYOUT_METHOD_TYPES)
   type: PayoutMethodType;
 
@@ -63,7 +63,7 @@ export class AddPayoutMethodDto {
 export class PayoutMethodDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   type: PayoutMethodType;
   @ApiProperty()
   name: string;
@@ -87,7 +87,7 @@ export class PayoutMethodListDto {
 }
 
 export class PayoutQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PAYOUT_STATUSES })
+  @ApiPropertyOptional({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
   @IsOptional()
   @IsIn(PAYOUT_STATUSES)
   status?: PayoutStatus;
@@ -106,7 +106,7 @@ export class PayoutDto {
   amount: number;
   @ApiProperty()
   currency: string;
-  @ApiProperty({ enum: PAYOUT_STATUSES })
+  @ApiProperty({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
   status: PayoutStatus;
   @ApiProperty({
     type: String,
@@ -161,6 +161,7 @@ export class DashboardProjectDto {
   expectedPaymentDate: string | null;
   @ApiProperty({
     enum: PROJECT_PAYMENT_STATUSES,
+    enumName: 'ProjectPaymentStatus',
     description:
       'in_progress: not completed by both parties; awaiting_invoice_payment: the brand has not paid yet; otherwise the payout status',
   })
