@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { schemaFor } from '@glimmer/database/database.options';
 import { eventually } from '@glimmer/testing/eventually';
 import { signUpBrand, SignedUpBrand } from '../e2e/support/factories';
@@ -142,7 +142,7 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
     await page.waitForURL('**/onboarding/samples');
     expect(uploads).toHaveLength(1);
     await page.getByLabel('Title').fill('Autumn lookbook');
-    await page.getByLabel('Link').fill('https://portfolio.example/autumn');
+    await page.getByRole('textbox', { name: 'Link' }).fill('https://portfolio.example/autumn');
     await page.getByLabel('Description').fill('Twelve looks for a knitwear label');
     await page.getByRole('button', { name: 'Add link' }).click();
     const samples = page.getByRole('region', { name: 'Your samples' });
@@ -198,16 +198,17 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
     for (const tag of ['Sony A7 IV', 'Retouching', 'German'])
       await back.getByText(tag, { exact: true }).waitFor();
     await back.getByRole('link', { name: 'Rate card' }).waitFor();
-    await expectProfilePhotoLoads(back, 'Profile photo of Ada Lens Studio');
+    await expectImageLoaded(back.getByRole('img', { name: 'Profile photo of Ada Lens Studio' }));
     await expectAccessible(back, 'profile');
     await screenshot(back, 'creator-profile');
 
     // The profile picture in the top-right corner is the uploaded photo, and opens the menu.
     const menu = back.getByRole('button', { name: /Account menu/ });
-    const avatar = menu.getByRole('img');
+    // The avatar's <img> is decorative (alt=""): the button carries the name.
+    const avatar = menu.locator('img');
     await avatar.waitFor();
     expect(await avatar.getAttribute('src')).toMatch(/^\/v1\/files\/[0-9a-f-]{36}\.png$/);
-    expect(await avatar.evaluate((img) => (img as unknown as LoadedImage).naturalWidth)).toBe(16);
+    await expectImageLoaded(avatar);
     await menu.click();
     await back.getByRole('menuitem', { name: 'Settings' }).waitFor();
     await expectAccessible(back, 'account menu');
@@ -333,9 +334,8 @@ interface LoadedImage {
   naturalWidth: number;
 }
 
-/** The photo's <img> loaded (the file is served with the session cookie). */
-async function expectProfilePhotoLoads(page: Page, name: string) {
-  const img = page.getByRole('img', { name });
+/** The photo's <img> has loaded the 16-pixel PNG (the file is served with the session cookie). */
+async function expectImageLoaded(img: Locator) {
   await img.waitFor();
   await eventually(
     async () => {

@@ -78,6 +78,7 @@ export function PhotoStep({ profile, onNext, onBack }: StepProps) {
         value={file}
         onChange={choose}
         clearable
+        clearButtonProps={{ 'aria-label': 'Remove the chosen photo' }}
         error={fileError}
       />
       <ProblemAlert error={upload.error} title="Could not upload the photo" />

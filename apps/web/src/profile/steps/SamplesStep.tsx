@@ -106,6 +106,7 @@ function AddFileForm() {
           accept={SAMPLE_FILE_RULES.types.join(',')}
           required
           clearable
+          clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
           {...form.getInputProps('file')}
           onChange={(file) => {
             add.reset();
