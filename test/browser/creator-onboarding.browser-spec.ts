@@ -34,7 +34,7 @@ async function chooseFile(
 }
 
 async function addTag(page: Page, label: string, value: string) {
-  const input = page.getByRole('textbox', { name: label, exact: true });
+  const input = page.getByRole('combobox', { name: label, exact: true });
   await input.fill(value);
   await input.press('Enter');
 }
@@ -183,7 +183,7 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
     await addTag(back, 'Languages', 'German');
     await back.getByRole('button', { name: 'Save and finish' }).click();
     await back.getByText('Choose your country of residence').waitFor();
-    await back.getByRole('textbox', { name: 'Country' }).fill('Germ');
+    await back.getByRole('combobox', { name: 'Country' }).fill('Germ');
     await back.getByRole('option', { name: 'Germany' }).click();
     await back.getByLabel('City').fill('Berlin');
     await expectAccessible(back, 'onboarding: professional setup');

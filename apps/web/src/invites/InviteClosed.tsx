@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { InvitePreview } from './invite-api';
@@ -20,7 +20,7 @@ export function InviteClosed({
   const brand = preview?.brandName ?? 'the brand';
   if (preview?.status === 'accepted')
     return (
-      <Closed title="This invite has already been used" color="blue">
+      <Closed title="This invite has already been used">
         <Text>
           The invite from {brand} to {preview.email} was accepted, so its account already exists.
           {signedInAsCreator ? ' Carry on with your profile.' : ' Log in to continue.'}
@@ -49,7 +49,7 @@ export function InviteClosed({
         ? `${brand} withdrew this invite, so it can no longer be accepted.`
         : 'The link may be incomplete (open the whole link from the email) or replaced by a newer invite.';
   return (
-    <Closed title={headline} color="orange">
+    <Closed title={headline}>
       <Text>{why}</Text>
       <Text fw={600}>Ask {brand} to send a new invite.</Text>
       <Text size="sm">
@@ -62,13 +62,11 @@ export function InviteClosed({
   );
 }
 
-function Closed({ title, color, children }: { title: string; color: string; children: ReactNode }) {
+function Closed({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Stack>
       <Title order={1}>{title}</Title>
-      <Alert color={color} variant="light" title="What to do">
-        <Stack gap="sm">{children}</Stack>
-      </Alert>
+      {children}
     </Stack>
   );
 }

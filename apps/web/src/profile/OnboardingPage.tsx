@@ -13,6 +13,7 @@ import {
   stepIndex,
   type StepSlug,
 } from './onboarding-steps';
+import { NOTIFICATION_A11Y } from './file-input-props';
 import { type OwnProfile, useOwnProfile } from './profile-api';
 import { BasicsStep } from './steps/BasicsStep';
 import { PhotoStep } from './steps/PhotoStep';
@@ -75,6 +76,7 @@ export function OnboardingPage() {
   const onNext = () => {
     if (index < STEPS.length - 1) return goTo(index + 1);
     notifications.show({
+      ...NOTIFICATION_A11Y,
       color: 'green',
       message: 'Your profile is saved. This is how brands see it.',
     });

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fileProblem, PHOTO_RULES } from '../file-checks';
 import { useUploadPhoto } from '../profile-api';
+import { fileInputA11y } from '../file-input-props';
 import { StepActions, type StepProps } from './StepActions';
 
 /**
@@ -78,7 +79,7 @@ export function PhotoStep({ profile, onNext, onBack }: StepProps) {
         value={file}
         onChange={choose}
         clearable
-        clearButtonProps={{ 'aria-label': 'Remove the chosen photo' }}
+        {...fileInputA11y('photo')}
         error={fileError}
       />
       <ProblemAlert error={upload.error} title="Could not upload the photo" />

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { fileProblem, SAMPLE_FILE_RULES } from '../file-checks';
 import { useAddFileSample, useAddLinkSample } from '../profile-api';
 import { SampleList } from '../SampleList';
+import { fileInputA11y, NOTIFICATION_A11Y } from '../file-input-props';
 import { StepActions, type StepProps } from './StepActions';
 
 function isWebLink(value: string): boolean {
@@ -19,7 +20,11 @@ function isWebLink(value: string): boolean {
 }
 
 const added = (title: string) =>
-  notifications.show({ color: 'green', message: `Added “${title}” to your samples` });
+  notifications.show({
+    ...NOTIFICATION_A11Y,
+    color: 'green',
+    message: `Added “${title}” to your samples`,
+  });
 
 function AddLinkForm() {
   const add = useAddLinkSample();
@@ -106,7 +111,7 @@ function AddFileForm() {
           accept={SAMPLE_FILE_RULES.types.join(',')}
           required
           clearable
-          clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
+          {...fileInputA11y('file')}
           {...form.getInputProps('file')}
           onChange={(file) => {
             add.reset();
