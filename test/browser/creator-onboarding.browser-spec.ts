@@ -243,8 +243,16 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
     ).resolves.toBe(0);
     await expectAccessible(page, 'invite already used');
     await screenshot(page, 'creator-invite-used');
+    // The page's facts come from a public preview that tells nothing but these.
+    const token = new URL(usedLink).searchParams.get('token')!;
+    const preview = await anon.get(`/v1/invites/preview?token=${encodeURIComponent(token)}`);
+    expect(preview.status).toBe(200);
+    expect(Object.keys(preview.body).sort()).toEqual(['brandName', 'email', 'expiresAt', 'status']);
+    expect(preview.body).toMatchObject({ brandName: 'Acme Studios', status: 'accepted' });
+    const forged = await anon.get(`/v1/invites/preview?token=${'A'.repeat(43)}`);
+    expect(forged).toMatchObject({ status: 400, body: { code: 'invite_token_invalid' } });
+
     // Even sent again by hand, it makes no second account: still one creator, same password.
-    const token = new URL(usedLink).searchParams.get('token');
     await anon.post('/v1/invites/accept', { token, name: 'Someone', password: 'another password' });
     const network = await brand.api.get('/v1/network');
     expect(

@@ -75,7 +75,9 @@ export function AcceptInvitePage() {
     return (
       <InviteFrame>
         <Stack>
-          <Title order={1}>Accept your invite</Title>
+          <Title order={1} size="h2">
+            Accept your invite
+          </Title>
           <ProblemAlert error={preview.error} title="Could not open your invite" />
           <Button onClick={() => preview.refetch()} w="fit-content">
             Try again
@@ -99,11 +101,15 @@ export function AcceptInvitePage() {
   return (
     <InviteFrame>
       <Stack>
-        <Title order={1}>{invite.brandName} invited you to Glimmer</Title>
+        <Title order={1} size="h2">
+          {invite.brandName} invited you to Glimmer
+        </Title>
         <Text>
           Join {invite.brandName}&apos;s network: they can then hire you, sign contracts with you
-          and pay you quickly. Next you set up your profile — basic information, a photo, samples of
-          your work and your professional setup.
+          and pay you quickly.
+          {mode.kind === 'create' &&
+            !signedIn &&
+            ' Next you set up your profile: basic information, a photo, samples of your work and your professional setup.'}
         </Text>
         <Text size="sm" c="dimmed">
           This invite is for {invite.email} and is valid until{' '}

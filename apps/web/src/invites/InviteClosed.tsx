@@ -65,7 +65,9 @@ export function InviteClosed({
 function Closed({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Stack>
-      <Title order={1}>{title}</Title>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
       {children}
     </Stack>
   );
