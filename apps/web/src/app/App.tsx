@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -7,16 +7,7 @@ import { SESSION_EXPIRED_EVENT } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { ME_QUERY_KEY } from '../session/session';
 import { routes } from './routes';
-
-const theme = createTheme({ primaryColor: 'violet', defaultRadius: 'md' });
-
-// Mantine's dimmed text (gray 6 on white, 3.3:1) and error text (red 6, 3.3:1) are below
-// WCAG AA's 4.5:1; gray 7 and red 9 pass.
-const cssVariables: CSSVariablesResolver = (t) => ({
-  variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-error': t.colors.red[9] },
-  dark: {},
-});
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,7 +40,7 @@ function useSessionExpiry() {
 export function App() {
   useSessionExpiry();
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -64,13 +64,7 @@ export function ApplyCreditModal({
   onClose: () => void;
 }) {
   return (
-    <Modal
-      opened={invoice !== null}
-      onClose={onClose}
-      title="Apply Credit"
-      size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={invoice !== null} onClose={onClose} title="Apply Credit" size="lg">
       {invoice && <FreshApplyCreditForm shown={invoice} onDone={onClose} />}
     </Modal>
   );
