@@ -103,8 +103,7 @@ describe('web app: projects, Reports → Invoices and Apply Credit', () => {
     await screenshot(creatorPage, 'invoices-03a-projects-creator-phone');
     await creatorRow.getByRole('link', { name: TITLE }).click();
     await creatorPage.waitForURL(`**/projects/${projectId}`);
-    // Named once the offer API carries the brand's name; "The brand" until then.
-    await creatorPage.getByText(/^(The brand|Acme Studios) marked it complete on /).waitFor();
+    await creatorPage.getByText(/^Acme Studios marked it complete on /).waitFor();
     await creatorPage.getByText('Not due yet').waitFor();
     await accessible(creatorPage, 'project (creator, active)');
     await screenshot(creatorPage, 'invoices-03-project-creator-active');

@@ -69,9 +69,7 @@ function ProjectDetails({ project, viewer }: { project: Project; viewer: Party }
     enabled: viewer === 'creator',
     staleTime: 60_000,
   });
-  // brandName is in the offer page's answer on the branch that adds it; read narrowly until
-  // this client is regenerated from that OpenAPI document.
-  const brandName = (offer.data as { brandName?: string } | undefined)?.brandName;
+  const brandName = offer.data?.brandName;
   const credit = useCreditOverview({ enabled: viewer === 'brand' });
   const costCode = credit.data?.costCodes.find((c) => c.id === project.costCodeId);
   const creatorName = creator.data?.name;
