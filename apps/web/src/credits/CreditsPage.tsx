@@ -1,5 +1,207 @@
-import { Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { formatMoneyText } from '@glimmer/money/money-text';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useBrandCurrency } from '../session/session';
+import { AddCreditModal } from './AddCreditModal';
+import { CancelCreditModal } from './CancelCreditModal';
+import { CostCodeBalancesTable } from './CostCodeBalancesTable';
+import { CreditInvoicesTable } from './CreditInvoicesTable';
+import { CreditTotals } from './CreditTotals';
+import {
+  costCodeLabel,
+  useCreditInvoices,
+  useCreditOverview,
+  type CreditInvoice,
+} from './credit-queries';
+import { useFinanceContact } from './finance-contact';
+import { TransferCreditModal } from './TransferCreditModal';
 
+interface Notice {
+  title: string;
+  message: ReactNode;
+}
+
+type Dialog = { kind: 'add' } | { kind: 'transfer' } | { kind: 'cancel'; invoice: CreditInvoice };
+
+/**
+ * Reports → Credits: the available and pending totals, Add Credit and Transfer Credit, every
+ * cost code that carries credit, and the unpaid and paid credit invoices. While a deposit is
+ * pending or an invoice unpaid the page asks again every two seconds, so funds clearing and
+ * an invoice being paid show without a reload.
+ */
 export function CreditsPage() {
-  return <Title order={1}>Credits</Title>;
+  const currency = useBrandCurrency();
+  const financeContact = useFinanceContact();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  // Polling starts from what the last answers showed: pending credit, or an unpaid invoice.
+  const [waiting, setWaiting] = useState(false);
+  const overview = useCreditOverview({ poll: waiting });
+  const unpaid = useCreditInvoices('unpaid', { poll: waiting });
+  const paid = useCreditInvoices('paid', { poll: waiting });
+  const nowWaiting = Boolean(overview.data?.pending) || Boolean(unpaid.data?.invoices.length);
+  if (nowWaiting !== waiting && overview.data && unpaid.data) setWaiting(nowWaiting);
+
+  const costCodes = overview.data?.costCodes ?? [];
+  const byId = new Map(costCodes.map((c) => [c.id, c]));
+  const money = (amount: number) => formatMoneyText(amount, currency);
+  const close = () => setDialog(null);
+  const loadError = overview.error ?? unpaid.error ?? paid.error;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <div>
+          <Text size="sm" c="dimmed">
+            Reports
+          </Text>
+          <Title order={1}>Credits</Title>
+        </div>
+        <Group gap="sm">
+          <Button onClick={() => setDialog({ kind: 'add' })} disabled={!overview.data}>
+            Add Credit
+          </Button>
+          <Button
+            variant="light"
+            onClick={() => setDialog({ kind: 'transfer' })}
+            disabled={!overview.data}
+          >
+            Transfer Credit
+          </Button>
+        </Group>
+      </Group>
+
+      {notice && (
+        <Alert
+          role="status"
+          color="teal"
+          variant="light"
+          title={notice.title}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setNotice(null)}
+        >
+          {notice.message}
+        </Alert>
+      )}
+      <ProblemAlert error={loadError} currency={currency} title="Credit could not be loaded" />
+
+      {overview.isPending ? (
+        <Group justify="center" py="xl">
+          <Loader aria-label="Loading credit" />
+        </Group>
+      ) : (
+        overview.data && (
+          <>
+            <CreditTotals
+              available={overview.data.available}
+              pending={overview.data.pending}
+              currency={overview.data.currency}
+            />
+            <section aria-labelledby="cost-codes-with-credit">
+              <Title order={2} size="h4" mb="xs" id="cost-codes-with-credit">
+                Cost codes with credit
+              </Title>
+              <CostCodeBalancesTable costCodes={costCodes} labelledBy="cost-codes-with-credit" />
+            </section>
+          </>
+        )
+      )}
+
+      <section aria-labelledby="unpaid-credit-invoices">
+        <Title order={2} size="h4" mb="xs" id="unpaid-credit-invoices">
+          Unpaid credit invoices
+        </Title>
+        {unpaid.data && (
+          <CreditInvoicesTable
+            labelledBy="unpaid-credit-invoices"
+            invoices={unpaid.data.invoices}
+            empty="No unpaid credit invoices."
+            costCodeName={(i) => byId.get(i.costCodeId)?.name}
+            onDelete={(invoice) => setDialog({ kind: 'cancel', invoice })}
+            hasMore={unpaid.data.hasMore}
+            onShowMore={() => void unpaid.fetchNextPage()}
+            loadingMore={unpaid.isFetchingNextPage}
+          />
+        )}
+        {unpaid.isPending && <Loader size="sm" aria-label="Loading unpaid credit invoices" />}
+      </section>
+
+      <section aria-labelledby="paid-credit-invoices">
+        <Title order={2} size="h4" mb="xs" id="paid-credit-invoices">
+          Paid credit invoices
+        </Title>
+        {paid.data && (
+          <CreditInvoicesTable
+            labelledBy="paid-credit-invoices"
+            invoices={paid.data.invoices}
+            empty="No paid credit invoices yet."
+            costCodeName={(i) => byId.get(i.costCodeId)?.name}
+            hasMore={paid.data.hasMore}
+            onShowMore={() => void paid.fetchNextPage()}
+            loadingMore={paid.isFetchingNextPage}
+          />
+        )}
+        {paid.isPending && <Loader size="sm" aria-label="Loading paid credit invoices" />}
+      </section>
+
+      {dialog?.kind === 'add' && (
+        <AddCreditModal
+          onClose={close}
+          costCodes={costCodes}
+          currency={currency}
+          onDeposited={(made) =>
+            setNotice({
+              title: `${money(made.amount)} of credit is pending`,
+              message: (
+                <>
+                  The deposit to {made.costCode} shows as Pending until your funds clear; then it
+                  becomes available credit. Its credit invoice has been emailed to {financeContact}{' '}
+                  and is listed below as unpaid.
+                </>
+              ),
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'transfer' && (
+        <TransferCreditModal
+          onClose={close}
+          costCodes={costCodes}
+          currency={currency}
+          onTransferred={(made) =>
+            setNotice({
+              title: 'Credit transferred',
+              message: `${money(made.amount)} moved from ${made.from} to ${made.to}.`,
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'cancel' && (
+        <CancelCreditModal
+          invoice={dialog.invoice}
+          costCode={(() => {
+            const costCode = byId.get(dialog.invoice.costCodeId);
+            return costCode ? costCodeLabel(costCode) : dialog.invoice.costCode;
+          })()}
+          financeContact={financeContact}
+          onClose={close}
+          onCancelled={(cancelled) =>
+            setNotice({
+              title: 'The credit invoice is now VOID',
+              message: (
+                <>
+                  {money(cancelled.amount)} of pending credit was removed from {cancelled.costCode}.
+                  We have emailed {financeContact} that the credit invoice is VOID — please make
+                  sure your finance department does not pay it.
+                </>
+              ),
+            })
+          }
+        />
+      )}
+    </Stack>
+  );
 }
