@@ -149,7 +149,8 @@ export function TransferCreditModal({
             description="The cost code the credit comes from; only its available credit can move"
             costCodes={costCodes}
             select={form.getInputProps('origin')}
-            isDisabled={(c) => c.id === form.values.destination}
+            // Nothing to send from a code without available credit (pending never moves).
+            isDisabled={(c) => c.id === form.values.destination || c.available === 0}
           />
           <MoneyInput
             label="Amount"
