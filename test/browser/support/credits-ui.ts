@@ -7,7 +7,7 @@ export function dialog(page: Page, title: string): Locator {
 
 /** Picks an option of a Mantine Select by clicking it open, then the option. */
 export async function pick(scope: Locator, label: string, option: string | RegExp) {
-  await scope.getByRole('textbox', { name: label }).click();
+  await scope.getByRole('combobox', { name: label }).click();
   await scope.page().getByRole('option', { name: option }).click();
 }
 

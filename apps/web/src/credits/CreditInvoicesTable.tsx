@@ -8,8 +8,8 @@ const DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 export const formatDate = (iso: string | null) => (iso ? DATE.format(new Date(iso)) : '—');
 
 const STATUS_BADGE: Record<CreditInvoice['status'], { color: string; label: string }> = {
-  unpaid: { color: 'yellow', label: 'Unpaid' },
-  paid: { color: 'green', label: 'Paid' },
+  unpaid: { color: 'orange', label: 'Unpaid' },
+  paid: { color: 'teal', label: 'Paid' },
   void: { color: 'gray', label: 'Void' },
 };
 

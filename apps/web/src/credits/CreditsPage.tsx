@@ -36,13 +36,13 @@ export function CreditsPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  // Polling starts from what the last answers showed: pending credit, or an unpaid invoice.
-  const [waiting, setWaiting] = useState(false);
-  const overview = useCreditOverview({ poll: waiting });
-  const unpaid = useCreditInvoices('unpaid', { poll: waiting });
-  const paid = useCreditInvoices('paid', { poll: waiting });
-  const nowWaiting = Boolean(overview.data?.pending) || Boolean(unpaid.data?.invoices.length);
-  if (nowWaiting !== waiting && overview.data && unpaid.data) setWaiting(nowWaiting);
+  const overview = useCreditOverview();
+  // The invoice lists change while credit is pending: an unpaid one gets paid (or voided).
+  const creditPending = Boolean(overview.data?.pending);
+  const unpaid = useCreditInvoices('unpaid', { poll: creditPending });
+  const paid = useCreditInvoices('paid', {
+    poll: creditPending || Boolean(unpaid.data?.invoices.length),
+  });
 
   const costCodes = overview.data?.costCodes ?? [];
   const byId = new Map(costCodes.map((c) => [c.id, c]));

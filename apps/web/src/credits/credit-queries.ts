@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 
@@ -17,13 +18,27 @@ export const creditInvoicesKey = (status: CreditInvoiceStatus) =>
 export const PENDING_POLL_MS = 2_000;
 const INVOICES_PER_PAGE = 25;
 
-/** Totals and every cost code with its balances (GET /v1/credit). */
-export function useCreditOverview(options: { poll?: boolean } = {}) {
-  return useQuery({
+/**
+ * Totals and every cost code with its balances (GET /v1/credit). While any credit is pending
+ * (a deposit waiting for its funds, so also every unpaid credit invoice) it asks again every
+ * two seconds; when the last pending credit clears, every credit query is refreshed once more,
+ * so a list fetched a moment before the change does not stay stale.
+ */
+export function useCreditOverview() {
+  const queryClient = useQueryClient();
+  const overview = useQuery({
     queryKey: CREDIT_OVERVIEW_KEY,
     queryFn: () => call(api.GET('/v1/credit')),
-    refetchInterval: options.poll ? PENDING_POLL_MS : false,
+    refetchInterval: (query) => (query.state.data?.pending ? PENDING_POLL_MS : false),
   });
+  const pending = Boolean(overview.data?.pending);
+  const wasPending = useRef(pending);
+  useEffect(() => {
+    if (wasPending.current && !pending)
+      void queryClient.invalidateQueries({ queryKey: CREDIT_KEY });
+    wasPending.current = pending;
+  }, [pending, queryClient]);
+  return overview;
 }
 
 /** One status's credit invoices, newest first, a page at a time ("Show more"). */
