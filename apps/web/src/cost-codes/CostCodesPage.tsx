@@ -1,5 +1,6 @@
 import { Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Money } from '../components/Money';
+import { ScrollableTable } from '../components/ScrollableTable';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useCostCodes } from './cost-code-queries';
 import { NewCostCodeForm } from './NewCostCodeForm';
@@ -27,7 +28,7 @@ export function CostCodesPage() {
           </Text>
         )}
         {costCodes.data && costCodes.data.costCodes.length > 0 && (
-          <Table.ScrollContainer minWidth={520}>
+          <ScrollableTable minWidth={520} labelledBy="your-cost-codes">
             <Table verticalSpacing="sm" aria-labelledby="your-cost-codes" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -56,7 +57,7 @@ export function CostCodesPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollableTable>
         )}
         {costCodes.data?.hasMore && (
           <Button

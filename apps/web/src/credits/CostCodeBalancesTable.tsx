@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { Money } from '../components/Money';
+import { ScrollableTable } from '../components/ScrollableTable';
 import type { CostCode } from './credit-queries';
 
 /** Every cost code that carries credit, its available and pending amounts side by side. */
@@ -18,7 +19,7 @@ export function CostCodeBalancesTable({
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <ScrollableTable minWidth={480} labelledBy={labelledBy}>
       <Table verticalSpacing="sm" aria-labelledby={labelledBy}>
         <Table.Thead>
           <Table.Tr>
@@ -52,6 +53,6 @@ export function CostCodeBalancesTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollableTable>
   );
 }

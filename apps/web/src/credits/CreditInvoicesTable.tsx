@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Table, Text, Tooltip, VisuallyHidden } from 
 import { IconTrash } from '@tabler/icons-react';
 import { formatMoneyText } from '@glimmer/money/money-text';
 import { Money } from '../components/Money';
+import { ScrollableTable } from '../components/ScrollableTable';
 import type { CreditInvoice } from './credit-queries';
 
 const DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
@@ -46,7 +47,7 @@ export function CreditInvoicesTable({
   const paidColumn = invoices.some((i) => i.paidAt);
   return (
     <>
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollableTable minWidth={560} labelledBy={labelledBy}>
         <Table verticalSpacing="sm" highlightOnHover aria-labelledby={labelledBy}>
           <Table.Thead>
             <Table.Tr>
@@ -110,7 +111,7 @@ export function CreditInvoicesTable({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollableTable>
       {hasMore && (
         <Button variant="subtle" onClick={onShowMore} loading={loadingMore}>
           Show more
