@@ -168,7 +168,8 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     await total(page, 'Pending credit').getByText('$0.00').waitFor();
     await page.getByText('No unpaid credit invoices.').waitFor();
     const mail = await system.smtp.waitFor(brand.financeEmail, /VOID/);
-    expect(mail.text).toContain('$300.00');
+    expect(mail.text).toContain('300.00');
+    expect(mail.text).toContain('EVT-2027');
     await screenshot(page, 'credits-10-void-notice');
   });
 
@@ -208,15 +209,15 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     const list = page.getByRole('table', { name: 'Your cost codes' });
     await list.getByRole('row').filter({ hasText: 'MKT-2027' }).waitFor();
 
-    await page.getByLabel('Code', { exact: true }).fill('OPS-2027');
-    await page.getByLabel('Name', { exact: true }).fill('Operations 2027');
+    await page.getByRole('textbox', { name: 'Code', exact: true }).fill('OPS-2027');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Operations 2027');
     await page.getByRole('button', { name: 'Create cost code' }).click();
     const ops = list.getByRole('row').filter({ hasText: 'OPS-2027' });
     await ops.getByText('Operations 2027').waitFor();
     await ops.getByRole('cell', { name: '$0.00' }).first().waitFor();
 
-    await page.getByLabel('Code', { exact: true }).fill('MKT-2027');
-    await page.getByLabel('Name', { exact: true }).fill('Another marketing');
+    await page.getByRole('textbox', { name: 'Code', exact: true }).fill('MKT-2027');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Another marketing');
     await page.getByRole('button', { name: 'Create cost code' }).click();
     await page
       .getByText('That code is already used by another cost code.', { exact: false })
