@@ -88,6 +88,10 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     const paidRow = invoiceTable(page, 'Paid').getByRole('row').filter({ hasText: 'MKT-2027' });
     await paidRow.getByText('Paid', { exact: true }).waitFor();
     await page.getByText('No unpaid credit invoices.').waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '$2,500.00 of credit is available' })
+      .waitFor();
     // A paid credit invoice cannot be deleted: no delete button anywhere.
     expect(await page.getByRole('button', { name: /Delete credit invoice/ }).count()).toBe(0);
     await screenshot(page, 'credits-05-available');

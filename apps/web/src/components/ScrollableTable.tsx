@@ -20,6 +20,8 @@ export function ScrollableTable({
     <Table.ScrollContainer
       minWidth={minWidth}
       type="native"
+      // Keeps absolutely placed content (visually hidden header text) inside the scrolling box.
+      style={{ position: 'relative' }}
       tabIndex={0}
       role="region"
       aria-labelledby={labelledBy}

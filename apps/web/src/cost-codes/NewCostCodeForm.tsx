@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { api, call } from '../api/client';
 import { asProblem, fieldErrors } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
@@ -15,6 +15,8 @@ import {
 
 /** Creates a cost code: a short code finance types on invoices, and a name people read. */
 export function NewCostCodeForm() {
+  // Said next to the button (a toast would vanish before a screen reader user reaches it).
+  const [created, setCreated] = useState<string | null>(null);
   const form = useForm({
     initialValues: { code: '', name: '' },
     validate: { code: costCodeProblem, name: costCodeNameProblem },
@@ -27,16 +29,13 @@ export function NewCostCodeForm() {
   });
 
   const submit = form.onSubmit(async (values) => {
+    setCreated(null);
     try {
-      const created = await create.mutateAsync({
+      const costCode = await create.mutateAsync({
         code: values.code.trim(),
         name: values.name.trim(),
       });
-      notifications.show({
-        color: 'teal',
-        title: 'Cost code created',
-        message: `${created.code} — ${created.name} is ready for credit and projects.`,
-      });
+      setCreated(`${costCode.code} — ${costCode.name} is ready for credit and projects.`);
       form.reset();
     } catch (error) {
       const problem = asProblem(error);
@@ -76,6 +75,9 @@ export function NewCostCodeForm() {
           </Group>
           <ProblemAlert error={create.error} title="The cost code was not created" />
           <Group justify="flex-end">
+            <Text size="sm" role="status" c="teal.9">
+              {created}
+            </Text>
             <Button type="submit" loading={create.isPending}>
               Create cost code
             </Button>

@@ -31,7 +31,10 @@ type DepositBody =
 /** What the page tells the person once the deposit is made. */
 export interface DepositMade {
   amount: number;
+  /** How the cost code reads in a sentence. */
   costCode: string;
+  costCodeId: string;
+  creditInvoiceId: string;
 }
 
 function depositBody(amount: number, destination: Destination): DepositBody {
@@ -93,8 +96,13 @@ export function AddCreditModal({
     if (!confirming || inFlight.current) return;
     inFlight.current = true;
     try {
-      await deposit.mutateAsync(confirming.body);
-      onDeposited({ amount: confirming.body.amount, costCode: confirming.label });
+      const made = await deposit.mutateAsync(confirming.body);
+      onDeposited({
+        amount: made.amount,
+        costCode: confirming.label,
+        costCodeId: made.costCodeId,
+        creditInvoiceId: made.creditInvoiceId,
+      });
       onClose();
     } catch (error) {
       // A refusal about the form's fields goes back to the form, next to the field.

@@ -19,7 +19,7 @@ export function CostCodeBalancesTable({
       </Text>
     );
   return (
-    <ScrollableTable minWidth={480} labelledBy={labelledBy}>
+    <ScrollableTable minWidth={320} labelledBy={labelledBy}>
       <Table verticalSpacing="sm" aria-labelledby={labelledBy}>
         <Table.Thead>
           <Table.Tr>

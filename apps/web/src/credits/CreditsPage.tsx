@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { formatMoneyText } from '@glimmer/money/money-text';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useBrandCurrency } from '../session/session';
-import { AddCreditModal } from './AddCreditModal';
+import { AddCreditModal, type DepositMade } from './AddCreditModal';
 import { CancelCreditModal } from './CancelCreditModal';
 import { CostCodeBalancesTable } from './CostCodeBalancesTable';
 import { CreditInvoicesTable } from './CreditInvoicesTable';
@@ -17,10 +17,7 @@ import {
 import { useFinanceContact } from './finance-contact';
 import { TransferCreditModal } from './TransferCreditModal';
 
-interface Notice {
-  title: string;
-  message: ReactNode;
-}
+type Notice = { title: string; message: ReactNode } | { deposit: DepositMade };
 
 type Dialog = { kind: 'add' } | { kind: 'transfer' } | { kind: 'cancel'; invoice: CreditInvoice };
 
@@ -50,6 +47,33 @@ export function CreditsPage() {
   const close = () => setDialog(null);
   const loadError = overview.error ?? unpaid.error ?? paid.error;
 
+  // A deposit's notice follows the deposit: pending, then its invoice paid, then available.
+  const shown = notice && 'deposit' in notice ? depositNotice(notice.deposit) : notice;
+  function depositNotice(made: DepositMade): { title: string; message: ReactNode } {
+    const isPaid = paid.data?.invoices.some((i) => i.id === made.creditInvoiceId);
+    const costCode = byId.get(made.costCodeId);
+    if (isPaid && costCode?.pending === 0)
+      return {
+        title: `${money(made.amount)} of credit is available`,
+        message: `The funds cleared: the credit invoice is paid and the credit is ready to use on ${made.costCode}.`,
+      };
+    if (isPaid)
+      return {
+        title: 'Credit invoice paid',
+        message: `The funds for ${money(made.amount)} arrived; the credit becomes available on ${made.costCode} as soon as they clear.`,
+      };
+    return {
+      title: `${money(made.amount)} of credit is pending`,
+      message: (
+        <>
+          The deposit to {made.costCode} shows as Pending until your funds clear; then it becomes
+          available credit. Its credit invoice has been emailed to {financeContact} and is listed
+          below as unpaid.
+        </>
+      ),
+    };
+  }
+
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" gap="sm">
@@ -78,12 +102,12 @@ export function CreditsPage() {
           role="status"
           color="teal"
           variant="light"
-          title={notice.title}
+          title={shown?.title}
           withCloseButton
           closeButtonLabel="Dismiss"
           onClose={() => setNotice(null)}
         >
-          {notice.message}
+          {shown?.message}
         </Alert>
       )}
       <ProblemAlert error={loadError} currency={currency} title="Credit could not be loaded" />
@@ -152,18 +176,7 @@ export function CreditsPage() {
           onClose={close}
           costCodes={costCodes}
           currency={currency}
-          onDeposited={(made) =>
-            setNotice({
-              title: `${money(made.amount)} of credit is pending`,
-              message: (
-                <>
-                  The deposit to {made.costCode} shows as Pending until your funds clear; then it
-                  becomes available credit. Its credit invoice has been emailed to {financeContact}{' '}
-                  and is listed below as unpaid.
-                </>
-              ),
-            })
-          }
+          onDeposited={(made) => setNotice({ deposit: made })}
         />
       )}
       {dialog?.kind === 'transfer' && (

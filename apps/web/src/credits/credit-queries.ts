@@ -57,7 +57,12 @@ export function useCreditInvoices(status: CreditInvoiceStatus, options: { poll?:
       invoices: data.pages.flatMap((p) => p.data),
       hasMore: Boolean(data.pages.at(-1)?.nextCursor),
     }),
-    refetchInterval: options.poll ? PENDING_POLL_MS : false,
+    // An unpaid list also watches itself: a voided or paid invoice leaves it a moment after the
+    // pending credit does (the invoicing service follows the credit service's event).
+    refetchInterval: (query) =>
+      options.poll || (status === 'unpaid' && query.state.data?.pages[0]?.data.length)
+        ? PENDING_POLL_MS
+        : false,
   });
 }
 
