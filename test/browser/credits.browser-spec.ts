@@ -127,25 +127,51 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     const transfer = dialog(page, 'Transfer Credit');
     await pick(transfer, 'Destination cost code', /EVT-2027 — Events 2027/);
     await pick(transfer, 'Origin cost code', /MKT-2027 — Marketing 2027/);
+    // The page refuses more than the origin's available credit before sending anything.
     await transfer.getByLabel('Amount').fill('5,000');
     await transfer.getByRole('button', { name: 'Submit Transfer' }).click();
     await transfer
       .getByText('Only $2,000.00 is available on MKT-2027.', { exact: false })
       .waitFor();
     await screenshot(page, 'credits-08-overdraw-refused');
+    expect(await credit()).toEqual(before);
+
+    // The server refuses too, when the page's figures are out of date: another tab of the same
+    // brand moves most of MKT-2027's credit while this dialog is open.
+    await transfer.getByLabel('Amount').fill('1,000');
+    const other = await context.newPage();
+    await other.goto('/reports/credits');
+    await other.getByRole('button', { name: 'Transfer Credit' }).click();
+    const otherTransfer = dialog(other, 'Transfer Credit');
+    await pick(otherTransfer, 'Destination cost code', /EVT-2027 — Events 2027/);
+    await pick(otherTransfer, 'Origin cost code', /MKT-2027 — Marketing 2027/);
+    await otherTransfer.getByLabel('Amount').fill('1,900');
+    await otherTransfer.getByRole('button', { name: 'Submit Transfer' }).click();
+    await otherTransfer.waitFor({ state: 'detached' });
+    await other.close();
+    const afterOther = await credit();
+
+    await transfer.getByRole('button', { name: 'Submit Transfer' }).click();
+    await transfer
+      .getByText(
+        'Not enough available credit: only $100.00 is available on that cost code. Nothing was moved.',
+      )
+      .waitFor();
+    await screenshot(page, 'credits-08b-overdraw-refused-by-server');
     await transfer.getByRole('button', { name: 'Cancel' }).click();
     await transfer.waitFor({ state: 'detached' });
 
-    expect(await credit()).toEqual(before);
-    await balanceRow(page, 'MKT-2027').getByRole('cell', { name: '$2,000.00' }).waitFor();
-    await balanceRow(page, 'EVT-2027').getByRole('cell', { name: '$500.00' }).waitFor();
+    expect(await credit()).toEqual(afterOther);
+    await balanceRow(page, 'MKT-2027').getByRole('cell', { name: '$100.00' }).waitFor();
+    await balanceRow(page, 'EVT-2027').getByRole('cell', { name: '$2,400.00' }).waitFor();
+    await total(page, 'Available credit').getByText('$2,500.00').waitFor();
   });
 
   it('cancels an unpaid credit: the invoice is VOID and finance is emailed', async () => {
     await page.getByRole('button', { name: 'Add Credit' }).click();
     const add = dialog(page, 'Add Credit');
     await pick(add, 'Destination cost code', /EVT-2027 — Events 2027/);
-    await add.getByText('Available $500.00 · Pending $0.00').waitFor();
+    await add.getByText('Available $2,400.00 · Pending $0.00').waitFor();
     await add.getByLabel('Amount').fill('300');
     await add.getByRole('button', { name: 'Continue' }).click();
     await add.getByText('Add $300.00 to EVT-2027 — Events 2027?').waitFor();

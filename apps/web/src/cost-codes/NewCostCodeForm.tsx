@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { api, call } from '../api/client';
@@ -53,14 +53,13 @@ export function NewCostCodeForm() {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Code"
               placeholder="MKT-2027"
               description="Letters, digits and . _ - /"
               autoComplete="off"
               required
-              miw={180}
               {...form.getInputProps('code')}
             />
             <TextInput
@@ -69,10 +68,9 @@ export function NewCostCodeForm() {
               description="What the code is for"
               autoComplete="off"
               required
-              miw={220}
               {...form.getInputProps('name')}
             />
-          </Group>
+          </SimpleGrid>
           <ProblemAlert error={create.error} title="The cost code was not created" />
           <Group justify="flex-end">
             <Text size="sm" role="status" c="teal.9">

@@ -23,4 +23,7 @@ export function costCodeNameProblem(name: string): string | null {
 }
 
 export const DUPLICATE_COST_CODE_MESSAGE =
-  'That code is already used by another cost code. Pick it from the list or choose another code.';
+  'That code is already used by another cost code. Choose another code.';
+/** Where the person can pick the existing code instead (Add Credit, Transfer Credit). */
+export const DUPLICATE_COST_CODE_PICK_MESSAGE =
+  'That code is already used by another cost code. Pick it from the list, or choose another code.';

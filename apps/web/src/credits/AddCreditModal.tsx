@@ -7,7 +7,7 @@ import { asProblem, fieldErrors } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { MoneyInput } from '../components/MoneyInput';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { DUPLICATE_COST_CODE_MESSAGE } from '../cost-codes/cost-code-rules';
+import { DUPLICATE_COST_CODE_PICK_MESSAGE } from '../cost-codes/cost-code-rules';
 import { COST_CODES_KEY } from '../cost-codes/cost-code-queries';
 import { CostCodeSelect } from './CostCodeSelect';
 import { CREDIT_KEY, type CostCode } from './credit-queries';
@@ -109,7 +109,7 @@ export function AddCreditModal({
       const problem = asProblem(error);
       if (problem.code === 'duplicate_cost_code') {
         setConfirming(null);
-        form.setFieldError('newCode', DUPLICATE_COST_CODE_MESSAGE);
+        form.setFieldError('newCode', DUPLICATE_COST_CODE_PICK_MESSAGE);
       } else if (problem.code === 'validation_failed') {
         setConfirming(null);
         form.setErrors(

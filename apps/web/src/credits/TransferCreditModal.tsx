@@ -8,7 +8,7 @@ import { asProblem, fieldErrors, problemMessage } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { MoneyInput } from '../components/MoneyInput';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { DUPLICATE_COST_CODE_MESSAGE } from '../cost-codes/cost-code-rules';
+import { DUPLICATE_COST_CODE_PICK_MESSAGE } from '../cost-codes/cost-code-rules';
 import { COST_CODES_KEY } from '../cost-codes/cost-code-queries';
 import { CostCodeSelect } from './CostCodeSelect';
 import { CREDIT_KEY, costCodeLabel, type CostCode } from './credit-queries';
@@ -109,7 +109,7 @@ export function TransferCreditModal({
         transfer.reset();
         void queryClient.invalidateQueries({ queryKey: CREDIT_KEY });
       } else if (problem.code === 'duplicate_cost_code') {
-        form.setFieldError('newCode', DUPLICATE_COST_CODE_MESSAGE);
+        form.setFieldError('newCode', DUPLICATE_COST_CODE_PICK_MESSAGE);
         transfer.reset();
       } else if (problem.code === 'same_cost_code') {
         form.setFieldError('origin', problemMessage(problem, currency));
