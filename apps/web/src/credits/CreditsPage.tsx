@@ -17,7 +17,13 @@ import {
 import { useFinanceContact } from './finance-contact';
 import { TransferCreditModal } from './TransferCreditModal';
 
-type Notice = { title: string; message: ReactNode } | { deposit: DepositMade };
+interface Message {
+  title: string;
+  message: ReactNode;
+  /** A warning (a VOID invoice finance must not pay) rather than a plain confirmation. */
+  warning?: boolean;
+}
+type Notice = Message | { deposit: DepositMade };
 
 type Dialog = { kind: 'add' } | { kind: 'transfer' } | { kind: 'cancel'; invoice: CreditInvoice };
 
@@ -49,7 +55,7 @@ export function CreditsPage() {
 
   // A deposit's notice follows the deposit: pending, then its invoice paid, then available.
   const shown = notice && 'deposit' in notice ? depositNotice(notice.deposit) : notice;
-  function depositNotice(made: DepositMade): { title: string; message: ReactNode } {
+  function depositNotice(made: DepositMade): Message {
     const isPaid = paid.data?.invoices.some((i) => i.id === made.creditInvoiceId);
     const costCode = byId.get(made.costCodeId);
     if (isPaid && costCode?.pending === 0)
@@ -100,7 +106,7 @@ export function CreditsPage() {
       {notice && (
         <Alert
           role="status"
-          color="teal"
+          color={shown?.warning ? 'orange' : 'teal'}
           variant="light"
           title={shown?.title}
           withCloseButton
@@ -204,6 +210,7 @@ export function CreditsPage() {
           onCancelled={(cancelled) =>
             setNotice({
               title: 'The credit invoice is now VOID',
+              warning: true,
               message: (
                 <>
                   {money(cancelled.amount)} of pending credit was removed from {cancelled.costCode}.
