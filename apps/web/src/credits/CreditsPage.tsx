@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
-import { formatMoneyText } from '@glimmer/money/money-text';
+import { useState } from 'react';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useBrandCurrency } from '../session/session';
 import { AddCreditModal, type DepositMade } from './AddCreditModal';
@@ -14,16 +13,11 @@ import {
   useCreditOverview,
   type CreditInvoice,
 } from './credit-queries';
+import { cancelledNotice, depositNotice, transferNotice, type NoticeText } from './credit-notices';
 import { useFinanceContact } from './finance-contact';
 import { TransferCreditModal } from './TransferCreditModal';
 
-interface Message {
-  title: string;
-  message: ReactNode;
-  /** A warning (a VOID invoice finance must not pay) rather than a plain confirmation. */
-  warning?: boolean;
-}
-type Notice = Message | { deposit: DepositMade };
+type Notice = NoticeText | { deposit: DepositMade };
 
 type Dialog = { kind: 'add' } | { kind: 'transfer' } | { kind: 'cancel'; invoice: CreditInvoice };
 
@@ -49,36 +43,21 @@ export function CreditsPage() {
 
   const costCodes = overview.data?.costCodes ?? [];
   const byId = new Map(costCodes.map((c) => [c.id, c]));
-  const money = (amount: number) => formatMoneyText(amount, currency);
   const close = () => setDialog(null);
   const loadError = overview.error ?? unpaid.error ?? paid.error;
 
-  // A deposit's notice follows the deposit: pending, then its invoice paid, then available.
-  const shown = notice && 'deposit' in notice ? depositNotice(notice.deposit) : notice;
-  function depositNotice(made: DepositMade): Message {
-    const isPaid = paid.data?.invoices.some((i) => i.id === made.creditInvoiceId);
-    const costCode = byId.get(made.costCodeId);
-    if (isPaid && costCode?.pending === 0)
-      return {
-        title: `${money(made.amount)} of credit is available`,
-        message: `The funds cleared: the credit invoice is paid and the credit is ready to use on ${made.costCode}.`,
-      };
-    if (isPaid)
-      return {
-        title: 'Credit invoice paid',
-        message: `The funds for ${money(made.amount)} arrived; the credit becomes available on ${made.costCode} as soon as they clear.`,
-      };
-    return {
-      title: `${money(made.amount)} of credit is pending`,
-      message: (
-        <>
-          The deposit to {made.costCode} shows as Pending until your funds clear; then it becomes
-          available credit. Its credit invoice has been emailed to {financeContact} and is listed
-          below as unpaid.
-        </>
-      ),
-    };
-  }
+  const shown =
+    notice && 'deposit' in notice
+      ? depositNotice(
+          notice.deposit,
+          {
+            paidInvoices: paid.data?.invoices ?? [],
+            costCode: byId.get(notice.deposit.costCodeId),
+            financeContact,
+          },
+          currency,
+        )
+      : notice;
 
   return (
     <Stack gap="lg">
@@ -190,12 +169,7 @@ export function CreditsPage() {
           onClose={close}
           costCodes={costCodes}
           currency={currency}
-          onTransferred={(made) =>
-            setNotice({
-              title: 'Credit transferred',
-              message: `${money(made.amount)} moved from ${made.from} to ${made.to}.`,
-            })
-          }
+          onTransferred={(made) => setNotice(transferNotice(made, currency))}
         />
       )}
       {dialog?.kind === 'cancel' && (
@@ -208,17 +182,7 @@ export function CreditsPage() {
           financeContact={financeContact}
           onClose={close}
           onCancelled={(cancelled) =>
-            setNotice({
-              title: 'The credit invoice is now VOID',
-              warning: true,
-              message: (
-                <>
-                  {money(cancelled.amount)} of pending credit was removed from {cancelled.costCode}.
-                  We have emailed {financeContact} that the credit invoice is VOID — please make
-                  sure your finance department does not pay it.
-                </>
-              ),
-            })
+            setNotice(cancelledNotice(cancelled, financeContact, currency))
           }
         />
       )}
