@@ -58,6 +58,7 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     await add.getByLabel('Amount').fill('2,500.00');
     await add.getByRole('button', { name: 'Continue' }).click();
     await add.getByText('Add $2,500.00 to MKT-2027 — Marketing 2027?').waitFor();
+    await add.getByText('MKT-2027 is created as a new cost code.').waitFor();
     await screenshot(page, 'credits-03-add-credit-confirm');
     await add.getByRole('button', { name: 'Add Credit' }).click();
     await add.waitFor({ state: 'detached' });
@@ -154,7 +155,7 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     await transfer.getByRole('button', { name: 'Submit Transfer' }).click();
     await transfer
       .getByText(
-        'Not enough available credit: only $100.00 is available on that cost code. Nothing was moved.',
+        'Only $100.00 is available on MKT-2027 now (it changed since this page loaded). Nothing was moved.',
       )
       .waitFor();
     await screenshot(page, 'credits-08b-overdraw-refused-by-server');

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { DUPLICATE_COST_CODE_PICK_MESSAGE } from '../cost-codes/cost-code-rules';
 import { COST_CODES_KEY } from '../cost-codes/cost-code-queries';
 import { CostCodeSelect } from './CostCodeSelect';
+import type { DepositMade } from './credit-notices';
 import { CREDIT_KEY, type CostCode } from './credit-queries';
 import {
   destinationLabel,
@@ -27,15 +28,6 @@ interface AddCreditValues extends DestinationValues {
 type DepositBody =
   | { amount: number; costCodeId: string }
   | { amount: number; costCode: { code: string; name: string } };
-
-/** What the page tells the person once the deposit is made. */
-export interface DepositMade {
-  amount: number;
-  /** How the cost code reads in a sentence. */
-  costCode: string;
-  costCodeId: string;
-  creditInvoiceId: string;
-}
 
 function depositBody(amount: number, destination: Destination): DepositBody {
   return 'id' in destination
@@ -128,6 +120,9 @@ export function AddCreditModal({
           <Text fw={600} size="lg">
             Add {formatMoneyText(confirming.body.amount, currency)} to {confirming.label}?
           </Text>
+          {'costCode' in confirming.body && (
+            <Text size="sm">{confirming.body.costCode.code} is created as a new cost code.</Text>
+          )}
           <Text size="sm" c="dimmed">
             The credit is pending until your funds clear. A credit invoice for this amount goes to
             your finance contact.

@@ -5,12 +5,8 @@ import { api, call } from '../api/client';
 import type { ApiProblem } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { COST_CODES_KEY } from '../cost-codes/cost-code-queries';
+import type { CreditCancelled } from './credit-notices';
 import { CREDIT_KEY, type CreditInvoice } from './credit-queries';
-
-export interface CreditCancelled {
-  amount: number;
-  costCode: string;
-}
 
 /**
  * Deleting an unpaid credit invoice cancels its credit: the confirmation says how much pending

@@ -1,10 +1,9 @@
 import { Select, Stack, Text, TextInput } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
+import { costCodeLabel } from './cost-code-label';
 import { CostCodeBalance } from './CostCodeBalance';
-import { costCodeLabel, type CostCode } from './credit-queries';
-
-/** The Select value that means "a cost code typed in right here". */
-export const NEW_COST_CODE = '__new__';
+import { NEW_COST_CODE } from './destination';
+import { type CostCode } from './credit-queries';
 
 /**
  * A cost code picked from the brand's codes, each shown with its available and pending

@@ -2,18 +2,20 @@ import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useBrandCurrency } from '../session/session';
-import { AddCreditModal, type DepositMade } from './AddCreditModal';
+import { costCodeLabel } from './cost-code-label';
+import { AddCreditModal } from './AddCreditModal';
 import { CancelCreditModal } from './CancelCreditModal';
 import { CostCodeBalancesTable } from './CostCodeBalancesTable';
 import { CreditInvoicesTable } from './CreditInvoicesTable';
 import { CreditTotals } from './CreditTotals';
+import { useCreditInvoices, useCreditOverview, type CreditInvoice } from './credit-queries';
 import {
-  costCodeLabel,
-  useCreditInvoices,
-  useCreditOverview,
-  type CreditInvoice,
-} from './credit-queries';
-import { cancelledNotice, depositNotice, transferNotice, type NoticeText } from './credit-notices';
+  cancelledNotice,
+  depositNotice,
+  transferNotice,
+  type DepositMade,
+  type NoticeText,
+} from './credit-notices';
 import { useFinanceContact } from './finance-contact';
 import { TransferCreditModal } from './TransferCreditModal';
 

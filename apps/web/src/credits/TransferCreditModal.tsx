@@ -10,8 +10,10 @@ import { MoneyInput } from '../components/MoneyInput';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { DUPLICATE_COST_CODE_PICK_MESSAGE } from '../cost-codes/cost-code-rules';
 import { COST_CODES_KEY } from '../cost-codes/cost-code-queries';
+import { costCodeLabel } from './cost-code-label';
 import { CostCodeSelect } from './CostCodeSelect';
-import { CREDIT_KEY, costCodeLabel, type CostCode } from './credit-queries';
+import type { TransferMade } from './credit-notices';
+import { CREDIT_KEY, type CostCode } from './credit-queries';
 import {
   destinationLabel,
   destinationRules,
@@ -28,12 +30,6 @@ interface TransferValues extends DestinationValues {
 type TransferBody =
   | { amount: number; fromCostCodeId: string; toCostCodeId: string }
   | { amount: number; fromCostCodeId: string; toCostCode: { code: string; name: string } };
-
-export interface TransferMade {
-  amount: number;
-  from: string;
-  to: string;
-}
 
 /**
  * Transfer Credit (mounted only while open): available credit moves from the origin cost
@@ -105,7 +101,12 @@ export function TransferCreditModal({
       const problem = asProblem(error);
       if (problem.code === 'insufficient_available_credit') {
         // The balance changed since the page loaded: say what is there now, and show it.
-        form.setFieldError('amount', problemMessage(problem, currency));
+        form.setFieldError(
+          'amount',
+          typeof problem.available === 'number'
+            ? `Only ${formatMoneyText(problem.available, currency)} is available on ${origin.code} now (it changed since this page loaded). Nothing was moved.`
+            : problemMessage(problem, currency),
+        );
         transfer.reset();
         void queryClient.invalidateQueries({ queryKey: CREDIT_KEY });
       } else if (problem.code === 'duplicate_cost_code') {

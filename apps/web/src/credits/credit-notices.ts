@@ -1,9 +1,29 @@
 import type { ReactNode } from 'react';
 import { formatMoneyText } from '@glimmer/money/money-text';
-import type { DepositMade } from './AddCreditModal';
-import type { CreditCancelled } from './CancelCreditModal';
 import type { CostCode, CreditInvoice } from './credit-queries';
-import type { TransferMade } from './TransferCreditModal';
+
+/** What Add Credit reports back to the page once the deposit is made. */
+export interface DepositMade {
+  amount: number;
+  /** How the cost code reads in a sentence. */
+  costCode: string;
+  costCodeId: string;
+  creditInvoiceId: string;
+}
+
+/** What Transfer Credit reports back. */
+export interface TransferMade {
+  amount: number;
+  from: string;
+  to: string;
+}
+
+/** What deleting an unpaid credit invoice reports back. */
+export interface CreditCancelled {
+  amount: number;
+  /** How the cost code reads in a sentence. */
+  costCode: string;
+}
 
 /** What the Credits page says after an action, above the totals. */
 export interface NoticeText {

@@ -1,6 +1,9 @@
+import { costCodeLabel } from './cost-code-label';
 import { costCodeNameProblem, costCodeProblem } from '../cost-codes/cost-code-rules';
-import { costCodeLabel, type CostCode } from './credit-queries';
-import { NEW_COST_CODE } from './CostCodeSelect';
+import { type CostCode } from './credit-queries';
+
+/** The Select value that means "a cost code typed in right here". */
+export const NEW_COST_CODE = '__new__';
 
 /** The form fields that name where credit goes: an existing cost code, or a new one. */
 export interface DestinationValues {
