@@ -8,19 +8,25 @@ import {
 } from '@mantine/core';
 
 /**
- * Mantine's theme, adjusted where its defaults fail WCAG AA (axe-core checks every screen):
- * light and subtle variants (alerts, badges, light buttons) print shade 6 on a pale tint, under
- * 4.5:1 — shade 9 of the same color passes.
+ * Mantine's theme, adjusted where its defaults fail WCAG AA (axe-core checks every screen).
+ * Light and subtle variants (alerts, badges, light buttons) print shade 6 on shade 1, under
+ * 4.5:1. Here they print shade 9 on shade 0 (4.6:1 or more); colors whose shade 9 is still too
+ * pale for that (yellow, orange, lime, green) print near-black text on their tint instead.
  */
+const PALE_COLORS = new Set(['yellow', 'orange', 'lime', 'green']);
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   const parsed = parseThemeColor({
     color: input.color || input.theme.primaryColor,
     theme: input.theme,
   });
-  if ((input.variant === 'light' || input.variant === 'subtle') && parsed.isThemeColor)
-    return { ...colors, color: `var(--mantine-color-${parsed.color}-9)` };
-  return colors;
+  if (!parsed.isThemeColor || (input.variant !== 'light' && input.variant !== 'subtle'))
+    return colors;
+  const text = PALE_COLORS.has(parsed.color)
+    ? 'var(--mantine-color-dark-7)'
+    : `var(--mantine-color-${parsed.color}-9)`;
+  if (input.variant === 'subtle') return { ...colors, color: text };
+  return { ...colors, color: text, background: `var(--mantine-color-${parsed.color}-0)` };
 };
 
 export const theme = createTheme({
