@@ -76,7 +76,9 @@ export function InvoicesPage() {
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={1}>Invoices</Title>
+          <Title order={1} id="invoices-heading">
+            Invoices
+          </Title>
           <Text c="dimmed" size="sm">
             Project invoices, issued when you and the creator have both marked a project complete.
           </Text>
@@ -158,6 +160,7 @@ export function InvoicesPage() {
           offersCredit={offersCredit}
           onApplyCredit={setPaying}
           onShowDetails={(invoice) => setParam('invoice', invoice.id)}
+          labelledBy="invoices-heading"
         />
       )}
       {invoices.hasNextPage && (

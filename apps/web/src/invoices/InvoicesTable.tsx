@@ -1,6 +1,7 @@
 import { Anchor, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { Money } from '../components/Money';
+import { ScrollableTable } from '../components/ScrollableTable';
 import type { ProjectInvoice } from './invoice-queries';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 
@@ -14,15 +15,18 @@ export function InvoicesTable({
   offersCredit,
   onApplyCredit,
   onShowDetails,
+  labelledBy,
 }: {
   invoices: ProjectInvoice[];
   codeOf: (costCodeId: string) => string;
   offersCredit: (invoice: ProjectInvoice) => boolean;
   onApplyCredit: (invoice: ProjectInvoice) => void;
   onShowDetails: (invoice: ProjectInvoice) => void;
+  /** The id of the heading that names the table. */
+  labelledBy: string;
 }) {
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <ScrollableTable minWidth={960} labelledBy={labelledBy}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -105,6 +109,6 @@ export function InvoicesTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollableTable>
   );
 }

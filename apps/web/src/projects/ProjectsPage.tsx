@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Money } from '../components/Money';
+import { ScrollableTable } from '../components/ScrollableTable';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useCurrentUser } from '../session/session';
 import { nextStepOf, type Party } from './completion';
@@ -22,7 +23,9 @@ export function ProjectsPage() {
   return (
     <Stack>
       <div>
-        <Title order={1}>Projects</Title>
+        <Title order={1} id="projects-heading">
+          Projects
+        </Title>
         <Text c="dimmed" size="sm">
           {viewer === 'brand'
             ? 'Offers your creators accepted. Mark a project complete when the work is delivered; the invoice is issued once the creator has too.'
@@ -113,7 +116,7 @@ function ProjectCards({ projects, viewer, creatorName }: ListProps) {
 
 function ProjectTable({ projects, viewer, creatorName }: ListProps) {
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <ScrollableTable minWidth={760} labelledBy="projects-heading">
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -154,6 +157,6 @@ function ProjectTable({ projects, viewer, creatorName }: ListProps) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollableTable>
   );
 }
