@@ -8,7 +8,6 @@ import {
   ScrollArea,
   Text,
   UnstyledButton,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -114,10 +113,8 @@ export function AppLayout() {
               (aria-required-children); the first item takes focus instead. */}
           <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
             <Menu.Target>
-              {/* Named by its text, not aria-label: the visible name and initial are part of it. */}
-              <UnstyledButton>
-                <VisuallyHidden>Account menu for {me.name || me.email}</VisuallyHidden>
-                <Group gap="xs" wrap="nowrap" aria-hidden="true">
+              <UnstyledButton aria-label={`Account menu for ${me.name || me.email}`}>
+                <Group gap="xs" wrap="nowrap">
                   <Text size="sm" visibleFrom="sm">
                     {me.name || me.email}
                   </Text>
