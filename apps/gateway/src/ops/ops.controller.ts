@@ -2,12 +2,13 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CONFIG } from '@glimmer/config/config';
 import { ConfirmFundsRpc } from '@glimmer/contracts/credit/deposit.messages';
-import { LedgerVerification, VerifyLedgerRpc } from '@glimmer/contracts/credit/ledger.messages';
+import { VerifyLedgerRpc } from '@glimmer/contracts/credit/ledger.messages';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { Roles } from '../auth/auth.decorators';
 import { DepositDto } from '../credit/dto/deposit.dto';
 import type { GatewayConfig } from '../gateway.config';
 import { UuidParam } from '../http/uuid-param';
+import { LedgerVerificationDto } from './dto/ledger-verification.dto';
 
 @ApiTags('Operations')
 @ApiBearerAuth()
@@ -32,10 +33,13 @@ export class OpsController {
 
   /** Proves the ledger over the whole database: balanced transactions, balances equal to entries. */
   @Get('ledger/verify')
-  @ApiOkResponse({
-    description: '{ ok, checkedTransactions, checkedEntries, costCodes, totals, mismatches }',
-  })
-  verifyLedger(): Promise<LedgerVerification> {
-    return this.rpc.call(VerifyLedgerRpc, {}, { timeoutMs: this.config.LEDGER_VERIFY_TIMEOUT_MS });
+  @ApiOkResponse({ type: LedgerVerificationDto })
+  async verifyLedger(): Promise<LedgerVerificationDto> {
+    const result = await this.rpc.call(
+      VerifyLedgerRpc,
+      {},
+      { timeoutMs: this.config.LEDGER_VERIFY_TIMEOUT_MS },
+    );
+    return { ...result, checkedAt: new Date().toISOString() };
   }
 }

@@ -1,13 +1,17 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@glimmer/contracts/actor';
-import { GetPayoutRpc, RetryPayoutRpc } from '@glimmer/contracts/payout/payout.messages';
+import {
+  GetPayoutRpc,
+  ListPayoutsForOpsRpc,
+  RetryPayoutRpc,
+} from '@glimmer/contracts/payout/payout.messages';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/uuid-param';
-import { PayoutDto } from './dto/payout.dto';
+import { OpsPayoutDto, OpsPayoutPageDto, PayoutDto, PayoutQueryDto } from './dto/payout.dto';
 
-/** Ops: find any payout, and send a flagged (needs_attention) one again. */
+/** Ops: list payouts by status, find any payout with its attempts, send a flagged one again. */
 @ApiTags('Operations')
 @ApiBearerAuth()
 @Roles('ops')
@@ -15,12 +19,19 @@ import { PayoutDto } from './dto/payout.dto';
 export class OpsPayoutsController {
   constructor(private readonly rpc: RpcClient) {}
 
+  /** Newest first; `status=needs_attention` (or `failed`) is what needs a person. */
+  @Get()
+  @ApiOkResponse({ type: OpsPayoutPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: PayoutQueryDto): Promise<OpsPayoutPageDto> {
+    return this.rpc.call(ListPayoutsForOpsRpc, { actor, ...query });
+  }
+
   @Get(':id')
-  @ApiOkResponse({ type: PayoutDto })
+  @ApiOkResponse({ type: OpsPayoutDto })
   get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Payout')) id: string,
-  ): Promise<PayoutDto> {
+  ): Promise<OpsPayoutDto> {
     return this.rpc.call(GetPayoutRpc, { actor, payoutId: id });
   }
 
