@@ -690,6 +690,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OpsDepositsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/deposits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OpsDepositsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ops/ledger/verify": {
         parameters: {
             query?: never;
@@ -698,6 +730,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["OpsController_verifyLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OpsPayoutsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1124,6 +1172,12 @@ export interface components {
             /** @description Always null: the list is whole */
             nextCursor: string | null;
         };
+        DepositCostCodeDto: {
+            /** @example MKT */
+            code: string;
+            /** @example Marketing */
+            name: string;
+        };
         DepositDto: {
             amount: number;
             /** Format: date-time */
@@ -1175,6 +1229,37 @@ export interface components {
             costCodeId: string;
             /** Format: uuid */
             id: string;
+        };
+        LedgerMismatchDto: {
+            /** @description Minor units */
+            actual?: number;
+            detail: string;
+            /** @description Minor units */
+            expected?: number;
+            /** @description The transaction, account or cost code the mismatch is about */
+            id: string;
+            /** @enum {string} */
+            kind: "unbalanced_transaction" | "transaction_without_entries" | "account_balance_mismatch" | "negative_balance" | "currency_mismatch" | "pending_deposits_mismatch";
+        };
+        LedgerTotalsDto: {
+            /** @description Minor units, summed over currencies */
+            available: number;
+            /** @description Minor units, summed over currencies */
+            pending: number;
+        };
+        LedgerVerificationDto: {
+            /**
+             * Format: date-time
+             * @description When the check finished
+             */
+            checkedAt: string;
+            checkedEntries: number;
+            checkedTransactions: number;
+            costCodes: number;
+            mismatches: components["schemas"]["LedgerMismatchDto"][];
+            /** @description True when no mismatch was found */
+            ok: boolean;
+            totals: components["schemas"]["LedgerTotalsDto"];
         };
         LoginDto: {
             /** @example ada@acme.example */
@@ -1256,6 +1341,116 @@ export interface components {
             data: components["schemas"]["OfferDto"][];
             nextCursor: string | null;
         };
+        OpsDepositDto: {
+            amount: number;
+            /** Format: uuid */
+            brandId: string;
+            /** Format: date-time */
+            clearedAt: string | null;
+            costCode: components["schemas"]["DepositCostCodeDto"];
+            /** Format: uuid */
+            costCodeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The credit invoice sent to the brand's finance contact
+             */
+            creditInvoiceId: string;
+            currency: string;
+            /** Format: date-time */
+            fundsConfirmedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "cleared" | "voided";
+            /** Format: date-time */
+            voidedAt: string | null;
+        };
+        OpsDepositPageDto: {
+            data: components["schemas"]["OpsDepositDto"][];
+            nextCursor: string | null;
+        };
+        OpsPayoutDto: {
+            amount: number;
+            attempts: number;
+            /** Format: uuid */
+            brandId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            creatorId: string;
+            currency: string;
+            /**
+             * Format: date
+             * @description The latest day the two-week promise allows
+             */
+            dueBy: string;
+            /**
+             * Format: date
+             * @description null: needs a method
+             */
+            expectedDate: string | null;
+            /** @description Every attempt recorded, oldest first */
+            history: components["schemas"]["PayoutAttemptDto"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            lastError: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: uuid */
+            payoutMethodId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            /** @enum {string} */
+            status: "needs_method" | "scheduled" | "processing" | "paid" | "failed" | "needs_attention";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OpsPayoutPageDto: {
+            data: components["schemas"]["OpsPayoutSummaryDto"][];
+            nextCursor: string | null;
+        };
+        OpsPayoutSummaryDto: {
+            amount: number;
+            attempts: number;
+            /** Format: uuid */
+            brandId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            creatorId: string;
+            currency: string;
+            /**
+             * Format: date
+             * @description The latest day the two-week promise allows
+             */
+            dueBy: string;
+            /**
+             * Format: date
+             * @description null: needs a method
+             */
+            expectedDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            lastError: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: uuid */
+            payoutMethodId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            /** @enum {string} */
+            status: "needs_method" | "scheduled" | "processing" | "paid" | "failed" | "needs_attention";
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PaymentNoticeAcceptedDto: {
             /** Format: uuid */
             creditInvoiceId: string;
@@ -1267,6 +1462,22 @@ export interface components {
             creditInvoiceId: string;
             /** @enum {string} */
             type: "credit_invoice.paid";
+        };
+        PayoutAttemptDto: {
+            /** @example 1 */
+            attempt: number;
+            /** @description The provider's reason */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description null: in flight, or no answer yet (the sweep re-drives it)
+             */
+            finishedAt: string | null;
+            /** @enum {string|null} */
+            outcome: "paid" | "failed" | null;
+            providerReference: string | null;
+            /** Format: date-time */
+            startedAt: string;
         };
         PayoutDto: {
             amount: number;
@@ -2779,6 +2990,53 @@ export interface operations {
             };
         };
     };
+    OpsDepositsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Only deposits made at least this many minutes ago */
+                olderThanMinutes?: number;
+                status?: "pending" | "cleared" | "voided";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDepositPageDto"];
+                };
+            };
+        };
+    };
+    OpsDepositsController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDepositDto"];
+                };
+            };
+        };
+    };
     OpsController_verifyLedger: {
         parameters: {
             query?: never;
@@ -2788,12 +3046,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { ok, checkedTransactions, checkedEntries, costCodes, totals, mismatches } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerVerificationDto"];
+                };
+            };
+        };
+    };
+    OpsPayoutsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: "needs_method" | "scheduled" | "processing" | "paid" | "failed" | "needs_attention";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsPayoutPageDto"];
+                };
             };
         };
     };
@@ -2813,7 +3096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PayoutDto"];
+                    "application/json": components["schemas"]["OpsPayoutDto"];
                 };
             };
         };
