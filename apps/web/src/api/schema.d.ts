@@ -2948,7 +2948,10 @@ export interface operations {
     };
     DeadLettersController_discard: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this consuming service */
+                service?: "gateway" | "credit" | "invoicing" | "scheduler" | "creator-network" | "payout";
+            };
             header?: never;
             path: {
                 id: string;
@@ -2970,7 +2973,10 @@ export interface operations {
     };
     DeadLettersController_replay: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this consuming service */
+                service?: "gateway" | "credit" | "invoicing" | "scheduler" | "creator-network" | "payout";
+            };
             header?: never;
             path: {
                 id: string;
