@@ -26,7 +26,7 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
   let dlq: string;
   let eventsQueue: string;
 
-  const park = async (note: string, id = randomUUID(), into = dlq): Promise<string> => {
+  const park = async (note: string, id: string = randomUUID(), into = dlq): Promise<string> => {
     channel.sendToQueue(into, Buffer.from(JSON.stringify({ note })), {
       messageId: id,
       type: 'probe.parcel.sent.v1',
