@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
 import { GetCostCodeRpc } from '@glimmer/contracts/credit/cost-code.messages';
@@ -18,9 +11,17 @@ import {
   ListOffersRpc,
   WithdrawOfferRpc,
 } from '@glimmer/contracts/network/offer.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
 import { PageQueryDto } from '../credit/dto/cost-code.dto';
+import {
+  IDEMPOTENCY_REQUIRED,
+  JSON_BODY,
+  SIGNED_IN,
+  SIGNED_IN_CHANGE,
+  VIA_SERVICE,
+} from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
@@ -32,7 +33,6 @@ import {
 } from './dto/offer.dto';
 
 @ApiTags('Network')
-@ApiBearerAuth()
 @Controller('v1/offers')
 export class OffersController {
   constructor(private readonly rpc: RpcClient) {}
@@ -42,7 +42,14 @@ export class OffersController {
   @Roles('brand')
   @Idempotent()
   @ApiCreatedResponse({ type: OfferDto })
-  @ApiNotFoundResponse({ description: 'creator not in the network, or cost code not found' })
+  // not_found: the creator is not in the network, or the cost code is not the brand's.
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    ...IDEMPOTENCY_REQUIRED,
+    'not_found',
+    ...VIA_SERVICE,
+  )
   async create(@CurrentBrand() actor: BrandActor, @Body() body: CreateOfferDto): Promise<OfferDto> {
     await this.rpc.call(GetCostCodeRpc, { actor, costCodeId: body.costCodeId });
     return this.rpc.call(CreateOfferRpc, { actor, ...body });
@@ -52,6 +59,7 @@ export class OffersController {
   @Get()
   @Roles('brand', 'creator')
   @ApiOkResponse({ type: OfferPageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<OfferPageDto> {
     return this.rpc.call(ListOffersRpc, { actor, limit: query.limit, cursor: query.cursor });
   }
@@ -59,6 +67,7 @@ export class OffersController {
   @Get(':id')
   @Roles('brand', 'creator')
   @ApiOkResponse({ type: OfferDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Offer')) id: string,
@@ -71,7 +80,14 @@ export class OffersController {
   @Roles('creator')
   @HttpCode(200)
   @ApiOkResponse({ type: AcceptedOfferDto })
-  @ApiConflictResponse({ description: 'offer_not_open, offer_expired' })
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    'not_found',
+    'offer_not_open',
+    'offer_expired',
+    ...VIA_SERVICE,
+  )
   accept(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Offer')) id: string,
@@ -91,6 +107,7 @@ export class OffersController {
   @Roles('creator')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'offer_not_open', 'offer_expired', ...VIA_SERVICE)
   decline(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Offer')) id: string,
@@ -102,6 +119,7 @@ export class OffersController {
   @Roles('brand')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'offer_not_open', 'offer_expired', ...VIA_SERVICE)
   withdraw(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Offer')) id: string,

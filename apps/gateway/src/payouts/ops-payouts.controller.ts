@@ -1,19 +1,20 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@glimmer/contracts/actor';
 import {
   GetPayoutRpc,
   ListPayoutsForOpsRpc,
   RetryPayoutRpc,
 } from '@glimmer/contracts/payout/payout.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { SIGNED_IN, SIGNED_IN_CHANGE, VIA_SERVICE } from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import { OpsPayoutDto, OpsPayoutPageDto, PayoutDto, PayoutQueryDto } from './dto/payout.dto';
 
 /** Ops: list payouts by status, find any payout with its attempts, send a flagged one again. */
 @ApiTags('Operations')
-@ApiBearerAuth()
 @Roles('ops')
 @Controller('v1/ops/payouts')
 export class OpsPayoutsController {
@@ -22,12 +23,15 @@ export class OpsPayoutsController {
   /** Newest first; `status=needs_attention` (or `failed`) is what needs a person. */
   @Get()
   @ApiOkResponse({ type: OpsPayoutPageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   list(@CurrentActor() actor: Actor, @Query() query: PayoutQueryDto): Promise<OpsPayoutPageDto> {
     return this.rpc.call(ListPayoutsForOpsRpc, { actor, ...query });
   }
 
+  /** The payout with every attempt recorded (its time, outcome and error). */
   @Get(':id')
   @ApiOkResponse({ type: OpsPayoutDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Payout')) id: string,
@@ -38,7 +42,7 @@ export class OpsPayoutsController {
   @Post(':id/retry')
   @HttpCode(200)
   @ApiOkResponse({ type: PayoutDto })
-  @ApiConflictResponse({ description: 'the payout is not waiting for ops (needs_attention)' })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'payout_not_retryable', ...VIA_SERVICE)
   retry(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Payout')) id: string,

@@ -116,9 +116,9 @@ export function AppLayout() {
                   <Text size="sm" visibleFrom="sm">
                     {me.name || me.email}
                   </Text>
-                  <Avatar src={photo} alt="" radius="xl" size={32}>
-                    {(me.name || me.email).slice(0, 1).toUpperCase()}
-                  </Avatar>
+                  {/* No initial letter: it would join the visible name, which must match the
+                      button's label (axe label-content-name-mismatch); the placeholder is an icon. */}
+                  <Avatar src={photo} alt="" radius="xl" size={32} aria-hidden="true" />
                 </Group>
               </UnstyledButton>
             </Menu.Target>

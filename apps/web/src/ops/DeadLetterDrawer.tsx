@@ -53,6 +53,7 @@ export function DeadLetterDrawer({
       opened={letter !== null}
       onClose={close}
       position="right"
+      closeButtonProps={{ 'aria-label': 'Close' }}
       size="xl"
       title={
         <Title order={2} size="h3">

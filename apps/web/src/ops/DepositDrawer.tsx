@@ -55,6 +55,7 @@ export function DepositDrawer({
       opened={depositId !== null}
       onClose={onClose}
       position="right"
+      closeButtonProps={{ 'aria-label': 'Close' }}
       size="lg"
       title={
         <Title order={2} size="h3">

@@ -131,6 +131,7 @@ export function PayoutDrawer({
         onClose();
       }}
       position="right"
+      closeButtonProps={{ 'aria-label': 'Close' }}
       size="xl"
       title={
         <Title order={2} size="h3">

@@ -121,7 +121,11 @@ export class SampleFileFieldsDto {
 export class StoredFileDto {
   @ApiProperty({ example: '/v1/files/3f1c….pdf', description: 'GET it with the access token' })
   url: string;
-  @ApiProperty({ enum: SAMPLE_FILE_CONTENT_TYPES, description: 'Told by the file’s content' })
+  @ApiProperty({
+    enum: SAMPLE_FILE_CONTENT_TYPES,
+    enumName: 'SampleFileContentType',
+    description: 'Told by the file’s content',
+  })
   contentType: SampleFileContentType;
   @ApiProperty({ description: 'Bytes' })
   size: number;
@@ -169,7 +173,7 @@ export class CreatorDto extends NetworkCreatorDto {
 export class PhotoDto {
   @ApiProperty({ example: '/v1/files/3f1c….png' })
   photoUrl: string;
-  @ApiProperty({ enum: PHOTO_CONTENT_TYPES })
+  @ApiProperty({ enum: PHOTO_CONTENT_TYPES, enumName: 'PhotoContentType' })
   contentType: PhotoContentType;
   @ApiProperty({ description: 'Bytes' })
   size: number;

@@ -25,7 +25,7 @@ export class InviteDto {
   @ApiProperty({ type: String, nullable: true })
   message: string | null;
 
-  @ApiProperty({ enum: INVITE_STATUSES })
+  @ApiProperty({ enum: INVITE_STATUSES, enumName: 'InviteStatus' })
   status: InviteStatus;
 
   @ApiProperty({ format: 'date-time' })

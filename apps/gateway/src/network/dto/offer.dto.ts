@@ -68,7 +68,7 @@ export class OfferDto {
   costCodeId: string;
   @ApiProperty()
   storyCode: string;
-  @ApiProperty({ enum: OFFER_STATUSES })
+  @ApiProperty({ enum: OFFER_STATUSES, enumName: 'OfferStatus' })
   status: OfferStatus;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -107,7 +107,7 @@ export class SignedContractDto {
 export class ProjectRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
-  @ApiProperty({ enum: PROJECT_STATUSES })
+  @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' })
   status: ProjectStatus;
 }
 
@@ -139,7 +139,7 @@ export class ProjectDto {
   costCodeId: string;
   @ApiProperty()
   storyCode: string;
-  @ApiProperty({ enum: PROJECT_STATUSES })
+  @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' })
   status: ProjectStatus;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;

@@ -1,43 +1,49 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { LedgerMismatch } from '@glimmer/contracts/credit/ledger.messages';
+import type { LedgerMismatch, LedgerVerification } from '@glimmer/contracts/credit/ledger.messages';
 
-const MISMATCH_KINDS: LedgerMismatch['kind'][] = [
-  'unbalanced_transaction',
-  'transaction_without_entries',
-  'account_balance_mismatch',
-  'negative_balance',
-  'currency_mismatch',
-  'pending_deposits_mismatch',
-];
+/** Every kind the contract names: a record, so a new kind fails to compile until it is listed. */
+const KINDS: Record<LedgerMismatch['kind'], true> = {
+  unbalanced_transaction: true,
+  transaction_without_entries: true,
+  account_balance_mismatch: true,
+  negative_balance: true,
+  currency_mismatch: true,
+  pending_deposits_mismatch: true,
+};
+const LEDGER_MISMATCH_KINDS = Object.keys(KINDS);
 
-export class LedgerMismatchDto {
-  @ApiProperty({ enum: MISMATCH_KINDS })
+export class LedgerMismatchDto implements LedgerMismatch {
+  @ApiProperty({ enum: LEDGER_MISMATCH_KINDS, enumName: 'LedgerMismatchKind' })
   kind: LedgerMismatch['kind'];
-  @ApiProperty({ description: 'The transaction, account or cost code the mismatch is about' })
+  @ApiProperty({ description: 'The transaction, account or deposit at fault' })
   id: string;
-  @ApiPropertyOptional({ description: 'Minor units' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Minor units' })
   expected?: number;
-  @ApiPropertyOptional({ description: 'Minor units' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Minor units' })
   actual?: number;
   @ApiProperty()
   detail: string;
 }
 
 export class LedgerTotalsDto {
-  @ApiProperty({ description: 'Minor units, summed over currencies' })
+  @ApiProperty({ type: 'integer', description: 'Available credit over every brand, minor units' })
   available: number;
-  @ApiProperty({ description: 'Minor units, summed over currencies' })
+  @ApiProperty({ type: 'integer', description: 'Pending credit over every brand, minor units' })
   pending: number;
 }
 
-export class LedgerVerificationDto {
+/**
+ * The proof of the whole ledger: balanced transactions, balances equal to their entries; and
+ * when the gateway got the answer, so a screen can say how old the proof it shows is.
+ */
+export class LedgerVerificationDto implements LedgerVerification {
   @ApiProperty({ description: 'True when no mismatch was found' })
   ok: boolean;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   checkedTransactions: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   checkedEntries: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', description: 'Cost codes checked' })
   costCodes: number;
   @ApiProperty({ type: LedgerTotalsDto })
   totals: LedgerTotalsDto;

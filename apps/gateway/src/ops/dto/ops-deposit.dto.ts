@@ -10,7 +10,7 @@ import { PageQueryDto } from '../../credit/dto/cost-code.dto';
 import { DepositDto } from '../../credit/dto/deposit.dto';
 
 export class OpsDepositQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: DEPOSIT_STATUSES, example: 'pending' })
+  @ApiPropertyOptional({ enum: DEPOSIT_STATUSES, enumName: 'DepositStatus', example: 'pending' })
   @IsOptional()
   @IsIn(DEPOSIT_STATUSES)
   status?: DepositStatus;

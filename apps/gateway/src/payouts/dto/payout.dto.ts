@@ -28,7 +28,7 @@ export class PayoutMethodFieldDto {
 }
 
 export class AvailablePayoutMethodDto {
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   type: PayoutMethodType;
   @ApiProperty({ example: 'Payoneer' })
   name: string;
@@ -42,7 +42,7 @@ export class AvailablePayoutMethodsDto {
 }
 
 export class AddPayoutMethodDto {
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   @IsIn(PAYOUT_METHOD_TYPES)
   type: PayoutMethodType;
 
@@ -63,7 +63,7 @@ export class AddPayoutMethodDto {
 export class PayoutMethodDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   type: PayoutMethodType;
   @ApiProperty()
   name: string;
@@ -87,7 +87,7 @@ export class PayoutMethodListDto {
 }
 
 export class PayoutQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PAYOUT_STATUSES })
+  @ApiPropertyOptional({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
   @IsOptional()
   @IsIn(PAYOUT_STATUSES)
   status?: PayoutStatus;
@@ -106,7 +106,7 @@ export class PayoutDto {
   amount: number;
   @ApiProperty()
   currency: string;
-  @ApiProperty({ enum: PAYOUT_STATUSES })
+  @ApiProperty({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
   status: PayoutStatus;
   @ApiProperty({
     type: String,
@@ -136,8 +136,11 @@ export class PayoutPageDto {
   nextCursor: string | null;
 }
 
+const PAYOUT_ATTEMPT_OUTCOMES = ['paid', 'failed'] as const;
+type PayoutAttemptOutcome = (typeof PAYOUT_ATTEMPT_OUTCOMES)[number];
+
 export class PayoutAttemptDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   attempt: number;
   @ApiProperty({ format: 'date-time' })
   startedAt: string;
@@ -148,8 +151,13 @@ export class PayoutAttemptDto {
     description: 'null: in flight, or no answer yet (the sweep re-drives it)',
   })
   finishedAt: string | null;
-  @ApiProperty({ enum: ['paid', 'failed'], nullable: true, type: String })
-  outcome: 'paid' | 'failed' | null;
+  @ApiProperty({
+    enum: PAYOUT_ATTEMPT_OUTCOMES,
+    enumName: 'PayoutAttemptOutcome',
+    nullable: true,
+    description: 'null: no answer yet',
+  })
+  outcome: PayoutAttemptOutcome | null;
   @ApiProperty({ type: String, nullable: true, description: "The provider's reason" })
   error: string | null;
   @ApiProperty({ type: String, nullable: true })
@@ -203,6 +211,7 @@ export class DashboardProjectDto {
   expectedPaymentDate: string | null;
   @ApiProperty({
     enum: PROJECT_PAYMENT_STATUSES,
+    enumName: 'ProjectPaymentStatus',
     description:
       'in_progress: not completed by both parties; awaiting_invoice_payment: the brand has not paid yet; otherwise the payout status',
   })
