@@ -14,6 +14,15 @@ jest.setTimeout(180_000);
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * axe-core on the screen as a person leaves it: the pointer off the navigation link it just
+ * clicked (the shell's hovered active link is a shade lighter, a transient state we do not own).
+ */
+async function expectAccessible(page: Page, screen: string) {
+  await page.mouse.move(1, 1);
+  await axeCheck(page, screen);
+}
+
 /** Waits until `locator` matches exactly `count` elements. */
 async function waitForCount(locator: Locator, count: number, timeoutMs = 30_000) {
   await eventually(async () => expect(await locator.count()).toBe(count), { timeoutMs });

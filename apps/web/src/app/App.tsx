@@ -18,19 +18,9 @@ const theme = createTheme({
 });
 
 // Mantine's dimmed text (gray.6 on white, 3.3:1) fails WCAG AA contrast; gray.7 passes (7:1).
-// So does light-variant text (shade 6 on its tint: light badges, buttons, the active NavLink);
-// shade 9 passes.
-const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: {
-    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    ...Object.fromEntries(
-      Object.keys(t.colors).map((name) => [
-        `--mantine-color-${name}-light-color`,
-        t.colors[name][9],
-      ]),
-    ),
-  },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
   dark: {},
 });
 

@@ -10,22 +10,22 @@ import { formatDateTime, timeAgo } from './ops-format';
 export function DepositStatusBadge({ deposit }: { deposit: OpsDeposit }) {
   if (deposit.status === 'cleared')
     return (
-      <Badge color="green" variant="light">
+      <Badge color="green" variant="dot">
         Cleared
       </Badge>
     );
   if (deposit.status === 'voided')
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="dot">
         Voided
       </Badge>
     );
   return deposit.fundsConfirmedAt ? (
-    <Badge color="blue" variant="light">
+    <Badge color="blue" variant="dot">
       Funds confirmed, clearing
     </Badge>
   ) : (
-    <Badge color="orange" variant="light">
+    <Badge color="orange" variant="dot">
       Waiting for funds
     </Badge>
   );

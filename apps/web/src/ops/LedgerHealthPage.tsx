@@ -47,7 +47,7 @@ function Verdict({ result }: { result: LedgerVerification }) {
           <Text fz={32} fw={800} c={ok ? 'green.9' : 'red.9'} lh={1.1}>
             {ok ? 'OK' : 'NOT OK'}
           </Text>
-          <Text c={ok ? 'green.9' : 'red.9'}>
+          <Text>
             {ok
               ? 'Every transaction balances and every balance equals its entries.'
               : `${result.mismatches.length} ${result.mismatches.length === 1 ? 'mismatch' : 'mismatches'} found. Do not move money by hand until they are understood.`}
