@@ -6,7 +6,13 @@ import { eventually } from '@glimmer/testing/eventually';
 import { login, loginOps, paymentArrived, signUpBrand } from '../e2e/support/factories';
 import { Api } from '../e2e/support/http';
 import { GlimmerSystem, OPS } from '../e2e/support/system';
-import { expectAccessible, launchBrowser, newContext, PHONE, screenshot } from './support/browser';
+import {
+  expectAccessible as axeCheck,
+  launchBrowser,
+  newContext,
+  PHONE,
+  screenshot,
+} from './support/browser';
 import { logInThroughUi } from './support/brand-ui';
 
 jest.setTimeout(180_000);
@@ -226,7 +232,7 @@ describe('web app: operations screens', () => {
     await screenshot(page, 'ops-dead-letters');
 
     // Only one service's letters.
-    await page.getByRole('textbox', { name: 'Service' }).click();
+    await page.getByRole('combobox', { name: 'Service' }).click();
     await page.getByRole('option', { name: 'payout', exact: true }).click();
     await page.waitForURL('**/ops/dead-letters?service=payout');
     await waitForCount(table.getByRole('row'), 2);
@@ -255,7 +261,7 @@ describe('web app: operations screens', () => {
     });
 
     // Back to every service: discard the malformed event's invoicing copy, with confirmation.
-    await page.getByRole('textbox', { name: 'Service' }).click();
+    await page.getByRole('combobox', { name: 'Service' }).click();
     await page.getByRole('option', { name: 'All services' }).click();
     await waitForCount(table.getByRole('row'), 3);
     await page

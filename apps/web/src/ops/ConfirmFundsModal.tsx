@@ -1,10 +1,10 @@
 import { Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import { Money } from '../components/Money';
 import { ConfirmModal } from './ConfirmModal';
 import { DEPOSITS_KEY, type OpsDeposit } from './ops-money';
+import { notifyDone } from './notify';
 
 /**
  * Ops saw the money arrive (a bank transfer checked by hand): the deposit's funds are confirmed
@@ -27,10 +27,7 @@ export function ConfirmFundsModal({
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: DEPOSITS_KEY });
-      notifications.show({
-        color: 'green',
-        message: 'Funds confirmed. The credit becomes available to the brand in a moment.',
-      });
+      notifyDone('Funds confirmed. The credit becomes available to the brand in a moment.');
       onClose();
     },
   });

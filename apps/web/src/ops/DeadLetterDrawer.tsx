@@ -1,5 +1,4 @@
 import { Badge, Button, Drawer, Group, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../api/client';
@@ -9,6 +8,7 @@ import { ConfirmModal } from './ConfirmModal';
 import { DetailList } from './DetailList';
 import { JsonView } from './JsonView';
 import { formatDateTime, timeAgo } from './ops-format';
+import { notifyDone } from './notify';
 
 export type DeadLetter = components['schemas']['DeadLetterDto'];
 export const DEAD_LETTERS_KEY = ['ops', 'dead-letters'] as const;
@@ -28,7 +28,7 @@ export function DeadLetterDrawer({
   });
   const done = async (message: string) => {
     await queryClient.invalidateQueries({ queryKey: DEAD_LETTERS_KEY });
-    notifications.show({ color: 'green', message });
+    notifyDone(message);
     setConfirmDiscard(false);
     onClose();
   };

@@ -1,5 +1,4 @@
 import { Button, Drawer, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../api/client';
@@ -10,6 +9,7 @@ import { DetailList } from './DetailList';
 import { IN_MOTION, type OpsPayout, PAYOUTS_KEY } from './ops-money';
 import { formatDateTime } from './ops-format';
 import { PayoutStatusBadge } from './PayoutStatusBadge';
+import { notifyDone } from './notify';
 
 /** What happened to a payout, in order: created, each attempt and its answer, paid. */
 function History({ payout }: { payout: OpsPayout }) {
@@ -114,10 +114,7 @@ export function PayoutDrawer({
     onSuccess: async () => {
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: PAYOUTS_KEY });
-      notifications.show({
-        color: 'green',
-        message: 'Payout sent again: one more attempt goes to the provider now.',
-      });
+      notifyDone('Payout sent again: one more attempt goes to the provider now.');
     },
   });
   const p = payout.data;
