@@ -202,6 +202,11 @@ describe('web app: operations screens', () => {
     await logInThroughUi(page, OPS.email, OPS.password);
     await page.waitForURL('**/ops/ledger');
   });
+  // A step that failed with a drawer or modal open must not hide the next steps' screens.
+  afterEach(async () => {
+    await page?.keyboard.press('Escape');
+    await page?.keyboard.press('Escape');
+  });
   afterAll(async () => {
     await browser?.close();
     await system?.stop();
@@ -241,9 +246,9 @@ describe('web app: operations screens', () => {
       .getByRole('button', { name: 'Inspect network.creator.joined.v1 for payout' })
       .click();
     const drawer = page.getByRole('dialog', { name: 'Dead letter' });
-    await drawer.getByText(healthyId).waitFor();
+    await drawer.getByText(healthyId, { exact: true }).waitFor();
     await drawer.getByText(`corr-${healthyId}`).first().waitFor();
-    await drawer.getByText('database connection lost').waitFor();
+    await drawer.getByText('database connection lost', { exact: true }).waitFor();
     const payload = await drawer.getByLabel('Payload').textContent();
     expect(JSON.parse(payload!)).toMatchObject({ creatorName: 'Replayed Creator' });
     expect(JSON.parse((await drawer.getByLabel('Headers').textContent())!)).toMatchObject({
@@ -350,14 +355,14 @@ describe('web app: operations screens', () => {
     await box.fill(flaggedPayoutId);
     await find.getByRole('button', { name: 'Find' }).click();
     const payout = page.getByRole('dialog', { name: 'Payout' });
-    await payout.getByText(flaggedPayoutId).waitFor();
+    await payout.getByText(flaggedPayoutId, { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await payout.waitFor({ state: 'hidden' });
 
     await box.fill(waitingDeposit.creditInvoiceId);
     await find.getByRole('button', { name: 'Find' }).click();
     const deposit = page.getByRole('dialog', { name: 'Deposit' });
-    await deposit.getByText(waitingDeposit.id).waitFor();
+    await deposit.getByText(waitingDeposit.id, { exact: true }).waitFor();
     await deposit.getByText('Waiting for funds').waitFor();
     await expectAccessible(page, 'deposit detail');
     await screenshot(page, 'ops-deposit-detail');
@@ -418,5 +423,6 @@ describe('web app: operations screens', () => {
     expect(new URL(page.url()).pathname).toBe('/ops/queues');
     await page.getByText('payout-dispatch').first().waitFor();
     await screenshot(page, 'ops-queue-board');
+    await expectAccessible(page, 'queue board');
   });
 });

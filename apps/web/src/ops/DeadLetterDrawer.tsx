@@ -64,9 +64,11 @@ export function DeadLetterDrawer({
       {letter && (
         <Stack>
           <Group gap="xs">
-            <Badge variant="light">{letter.service}</Badge>
+            <Badge variant="light" tt="none">
+              {letter.service}
+            </Badge>
             {letter.errorCode && (
-              <Badge color="red" variant="light">
+              <Badge color="red" variant="light" tt="none" ff="monospace">
                 {letter.errorCode}
               </Badge>
             )}

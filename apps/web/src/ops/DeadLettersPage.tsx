@@ -101,7 +101,7 @@ export function DeadLettersPage() {
         <>
           <Group gap="xs" aria-label="Dead letters per service">
             {[...counts].map(([s, n]) => (
-              <Badge key={s} variant="light" size="lg">
+              <Badge key={s} variant="light" size="lg" tt="none">
                 {s}: {n}
               </Badge>
             ))}
@@ -130,7 +130,7 @@ export function DeadLettersPage() {
                     </Table.Td>
                     <Table.Td>
                       {l.errorCode ? (
-                        <Badge color="red" variant="light">
+                        <Badge color="red" variant="light" tt="none" ff="monospace">
                           {l.errorCode}
                         </Badge>
                       ) : (
