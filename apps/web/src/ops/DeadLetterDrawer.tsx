@@ -137,7 +137,7 @@ export function DeadLetterDrawer({
               Replay
             </Button>
             <Button
-              color="red"
+              color="red.9"
               variant="outline"
               onClick={() => setConfirmDiscard(true)}
               disabled={replay.isPending}
@@ -153,7 +153,7 @@ export function DeadLetterDrawer({
             opened={confirmDiscard}
             title="Discard this dead letter?"
             confirmLabel="Discard for good"
-            color="red"
+            color="red.9"
             pending={discard.isPending}
             error={discard.error}
             onConfirm={() => discard.mutate(letter)}

@@ -1,6 +1,9 @@
-import { Code, ScrollArea } from '@mantine/core';
+import { Code } from '@mantine/core';
 
-/** Pretty-printed JSON in a scrollable, focusable block (keyboard users can scroll it). */
+/**
+ * Pretty-printed JSON in a block that scrolls when long; it takes keyboard focus, so keyboard
+ * users can scroll it too, and is announced by its label.
+ */
 export function JsonView({ value, label }: { value: unknown; label: string }) {
   let text: string;
   try {
@@ -9,10 +12,14 @@ export function JsonView({ value, label }: { value: unknown; label: string }) {
     text = String(value);
   }
   return (
-    <ScrollArea.Autosize mah={320} type="auto" tabIndex={0} aria-label={label}>
-      <Code block style={{ whiteSpace: 'pre', fontSize: 12 }}>
-        {text}
-      </Code>
-    </ScrollArea.Autosize>
+    <Code
+      block
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      style={{ whiteSpace: 'pre', fontSize: 12, maxHeight: 320, overflow: 'auto' }}
+    >
+      {text}
+    </Code>
   );
 }
