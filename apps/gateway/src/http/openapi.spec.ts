@@ -4,7 +4,9 @@ import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type {
   OpenAPIObject,
   OperationObject,
+  ParameterObject,
   ReferenceObject,
+  RequestBodyObject,
   ResponseObject,
   SchemaObject,
 } from '@nestjs/swagger';
@@ -129,7 +131,7 @@ describe('the OpenAPI document', () => {
       if (signedIn) expected.push([401, 'unauthenticated']);
       if (signedIn && !name.startsWith('GET ')) expected.push([403, 'csrf_token_invalid']);
       if (operation.requestBody) expected.push([400, 'validation_failed']);
-      if (operation.requestBody?.content?.['application/json'])
+      if ((operation.requestBody as RequestBodyObject | undefined)?.content?.['application/json'])
         expected.push([400, 'malformed_json'], [413, 'payload_too_large']);
       if (/\{id\}/.test(name)) expected.push([404, 'not_found']);
       const params = (operation.parameters ?? []) as { name?: string; required?: boolean }[];
@@ -158,8 +160,8 @@ describe('the OpenAPI document', () => {
         check(`${name}.${property}`, value);
     }
     for (const { name, operation } of operations)
-      for (const parameter of operation.parameters ?? [])
-        if (!isRef(parameter)) check(`${name} ?${parameter.name}`, parameter.schema);
+      for (const parameter of (operation.parameters ?? []) as (ParameterObject | ReferenceObject)[])
+        if (!('$ref' in parameter)) check(`${name} ?${parameter.name}`, parameter.schema);
     expect(offenders).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
 import { PageQueryDto } from '../credit/dto/cost-code.dto';
 import {
   IDEMPOTENCY_REQUIRED,
+  IDEMPOTENT,
   JSON_BODY,
   SIGNED_IN,
   SIGNED_IN_CHANGE,
@@ -28,6 +29,7 @@ import {
   AcceptedOfferDto,
   AcceptOfferDto,
   CreateOfferDto,
+  OfferDetailDto,
   OfferDto,
   OfferPageDto,
 } from './dto/offer.dto';
@@ -64,28 +66,35 @@ export class OffersController {
     return this.rpc.call(ListOffersRpc, { actor, limit: query.limit, cursor: query.cursor });
   }
 
+  /** One offer with the brand's name and the exact contract text to read (and sign). */
   @Get(':id')
   @Roles('brand', 'creator')
-  @ApiOkResponse({ type: OfferDto })
+  @ApiOkResponse({ type: OfferDetailDto })
   @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Offer')) id: string,
-  ): Promise<OfferDto> {
+  ): Promise<OfferDetailDto> {
     return this.rpc.call(GetOfferRpc, { actor, offerId: id });
   }
 
-  /** Accept and e-sign: the signature records the typed name, time, IP and user agent. */
+  /**
+   * Accept and e-sign: the signature records the typed name, time, IP and user agent. A retry
+   * with the same Idempotency-Key answers the first acceptance instead of 409 offer_not_open.
+   */
   @Post(':id/accept')
   @Roles('creator')
   @HttpCode(200)
+  @Idempotent({ required: false })
   @ApiOkResponse({ type: AcceptedOfferDto })
   @ApiErrors(
     ...SIGNED_IN_CHANGE,
     ...JSON_BODY,
+    ...IDEMPOTENT,
     'not_found',
     'offer_not_open',
     'offer_expired',
+    'contract_changed',
     ...VIA_SERVICE,
   )
   accept(
@@ -98,6 +107,7 @@ export class OffersController {
       actor,
       offerId: id,
       signatureName: body.signatureName,
+      contractSha256: body.contractSha256,
       ip: req.ip,
       userAgent: req.get('user-agent')?.slice(0, 1000),
     });

@@ -83,6 +83,30 @@ describe('creator network email templates', () => {
     expect(mail.to).toBe('ada@creator.test');
     expect(mail.subject).toBe('Acme made you an offer: Spring shoot');
     expect(mail.text).toContain('EUR 1,500.00');
+    expect(mail.text).toContain('Sign in to Glimmer to read the brief');
+  });
+
+  it('links the offer page when the offer carries its URL', () => {
+    const offerId = randomUUID();
+    const mail = renderEmail({
+      template: 'network-offer-sent',
+      offer: {
+        offerId,
+        brandId: randomUUID(),
+        brandName: 'Acme',
+        creatorId: randomUUID(),
+        creatorEmail: 'ada@creator.test',
+        creatorName: 'Ada',
+        title: 'Spring shoot',
+        fee: 150_000,
+        currency: 'EUR',
+        dueDate: '2027-04-30',
+        offerUrl: `https://glimmer.test/offers/${offerId}`,
+      },
+    });
+    expect(mail.text).toContain(
+      `Read the brief and the contract, then accept and sign it, or decline: https://glimmer.test/offers/${offerId}`,
+    );
   });
 });
 

@@ -125,7 +125,9 @@ function offerSent(o: OfferSent): RenderedEmail {
   return email(o.creatorEmail, `${o.brandName} made you an offer: ${o.title}`, [
     `Hello ${o.creatorName},`,
     `${o.brandName} would like to hire you for "${o.title}" for ${fee}, due ${o.dueDate}.`,
-    'Sign in to Glimmer to read the brief, then accept and sign the contract, or decline.',
+    o.offerUrl
+      ? `Read the brief and the contract, then accept and sign it, or decline: ${o.offerUrl}`
+      : 'Sign in to Glimmer to read the brief, then accept and sign the contract, or decline.',
     `Offer: ${o.offerId}\nFee: ${fee}\nDue: ${o.dueDate}`,
     SIGNATURE,
   ]);

@@ -893,6 +893,8 @@ export interface components {
             token: string;
         };
         AcceptOfferDto: {
+            /** @description SHA-256 of the contract text the creator read (GET /v1/offers/:id contract.sha256); if the text changed since, 409 contract_changed and nothing is signed */
+            contractSha256?: string;
             /**
              * @description The typed name that e-signs the contract
              * @example Ada Lens
@@ -1205,7 +1207,7 @@ export interface components {
          * @description What to branch on; never renamed
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
         FieldErrorDto: {
             /**
              * @description The field’s path in the request
@@ -1341,6 +1343,47 @@ export interface components {
             currency: string;
             /** Format: date */
             date: string;
+        };
+        OfferContractDto: {
+            /** @description SHA-256 (hex) of `text`, UTF-8 */
+            sha256: string;
+            /** @description The typed name that signed it */
+            signatureName: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @example commission-v1 */
+            templateVersion: string;
+            /** @description The exact contract text: while the offer is open, what accepting signs now; once accepted, the signed text */
+            text: string;
+        };
+        OfferDetailDto: {
+            /** Format: uuid */
+            brandId: string;
+            /** @example Acme Studios */
+            brandName: string;
+            brief: string;
+            /** @description null once declined, withdrawn or expired */
+            contract: components["schemas"]["OfferContractDto"] | null;
+            /** Format: uuid */
+            costCodeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            creatorId: string;
+            /** @example USD */
+            currency: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date */
+            dueDate: string;
+            fee: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string | null;
+            status: components["schemas"]["OfferStatus"];
+            storyCode: string;
+            title: string;
         };
         OfferDto: {
             /** Format: uuid */
@@ -1545,6 +1588,15 @@ export interface components {
             projectId: string;
             status: components["schemas"]["PayoutStatus"];
         };
+        PayoutFieldPatternDto: {
+            /** @example must be 6 digits */
+            message: string;
+            /**
+             * @description Regular expression (case-insensitive) for the value with spaces and hyphens removed
+             * @example ^\d{6}$
+             */
+            regex: string;
+        };
         PayoutMethodDto: {
             country: string;
             /** Format: date-time */
@@ -1566,6 +1618,10 @@ export interface components {
             label: string;
             /** @example iban */
             name: string;
+            /** @description A shape a form can check before sending; the service checks more */
+            pattern?: components["schemas"]["PayoutFieldPatternDto"];
+            /** @description Whether the method needs this field */
+            required: boolean;
             /** @description Encrypted at rest and masked in every response */
             secret: boolean;
         };
@@ -6902,7 +6958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferDto"];
+                    "application/json": components["schemas"]["OfferDetailDto"];
                 };
             };
             /** @description `unauthenticated`: Authentication is required */
@@ -6994,7 +7050,10 @@ export interface operations {
     OffersController_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1-255 printable ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7070,7 +7129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `offer_not_open`: The offer is no longer open; `offer_expired`: The offer has expired */
+            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress; `offer_not_open`: The offer is no longer open; `offer_expired`: The offer has expired; `contract_changed`: The contract text changed since it was read; read it again before signing */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7078,7 +7137,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "offer_not_open" | "offer_expired";
+                        code: "idempotency_request_in_progress" | "offer_not_open" | "offer_expired" | "contract_changed";
                         /** @enum {integer} */
                         status: 409;
                     };
@@ -7109,6 +7168,20 @@ export interface operations {
                         code: "unsupported_media_type";
                         /** @enum {integer} */
                         status: 415;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
+                        /** @enum {integer} */
+                        status: 422;
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { MantineProvider, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { type CSSVariablesResolver, MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -8,19 +8,22 @@ import { ApiProblem } from '../api/problem';
 import { ME_QUERY_KEY } from '../session/session';
 import { routes } from './routes';
 
-const theme = createTheme({
-  primaryColor: 'violet',
-  defaultRadius: 'md',
-  components: {
-    // Mantine's modal close button is an unnamed icon; every dialog's should say what it does.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-  },
-});
+const theme = createTheme({ primaryColor: 'violet', defaultRadius: 'md' });
 
-// Mantine's dimmed text (gray.6 on white, 3.3:1) fails WCAG AA contrast; gray.7 passes (7:1).
-const cssVariablesResolver: CSSVariablesResolver = () => ({
+// Mantine's light-scheme dimmed text (gray.6), error text (red.6) and light-variant text (shade
+// 6 on a tint: alerts, light badges and buttons) fall below WCAG AA contrast; darker shades pass.
+const readableColors: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    '--mantine-color-error': t.colors.red[8],
+    ...Object.fromEntries(
+      Object.keys(t.colors).map((name) => [
+        `--mantine-color-${name}-light-color`,
+        t.colors[name][9],
+      ]),
+    ),
+  },
   dark: {},
 });
 
@@ -55,7 +58,7 @@ function useSessionExpiry() {
 export function App() {
   useSessionExpiry();
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={theme} cssVariablesResolver={readableColors}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -16,6 +16,17 @@ export class CountryQueryDto {
   country: string;
 }
 
+export class PayoutFieldPatternDto {
+  @ApiProperty({
+    example: '^\\d{6}$',
+    description:
+      'Regular expression (case-insensitive) for the value with spaces and hyphens removed',
+  })
+  regex: string;
+  @ApiProperty({ example: 'must be 6 digits' })
+  message: string;
+}
+
 export class PayoutMethodFieldDto {
   @ApiProperty({ example: 'iban' })
   name: string;
@@ -25,6 +36,13 @@ export class PayoutMethodFieldDto {
   secret: boolean;
   @ApiProperty({ example: 'DE89370400440532013000' })
   example: string;
+  @ApiProperty({ description: 'Whether the method needs this field' })
+  required: boolean;
+  @ApiPropertyOptional({
+    type: () => PayoutFieldPatternDto,
+    description: 'A shape a form can check before sending; the service checks more',
+  })
+  pattern?: PayoutFieldPatternDto;
 }
 
 export class AvailablePayoutMethodDto {
