@@ -14,8 +14,6 @@ export const networkConfigSchema = baseConfigSchema.extend({
     .default(24 * 7),
   /** The page creators open from the invite email; the token is appended as `?token=`. */
   INVITE_ACCEPT_URL: z.string().url().default('http://127.0.0.1:3000/invites/accept'),
-  /** The web app's offer pages, linked from the offer email; the offer id is appended as `/<id>`. */
-  OFFER_URL: z.string().url().default('http://127.0.0.1:3000/offers'),
   /**
    * Where the local-disk file storage keeps uploaded files: profile photos and work samples
    * (relative to the working directory). Unset: PHOTO_STORAGE_DIR, its older name.

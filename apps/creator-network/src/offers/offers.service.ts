@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { CONFIG } from '@glimmer/config/config';
 import type { Actor } from '@glimmer/contracts/actor';
 import { OfferSentEvent } from '@glimmer/contracts/network/network.events';
 import type {
@@ -19,7 +18,6 @@ import { BrandRepository } from '../brands/brand.repository';
 import { Party, partyOf, requireBrand, requireCreator } from '../common/actors';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import { toIso } from '@glimmer/database/sql';
-import type { NetworkConfig } from '../creator-network.config';
 import { CreatorRepository } from '../creators/creator.repository';
 import { ProjectRepository } from '../projects/project.repository';
 import { CONTRACT_TEMPLATE_VERSION, renderContract, sha256Hex } from './contract-template';
@@ -42,7 +40,6 @@ export class OffersService {
     private readonly brands: BrandRepository,
     private readonly projects: ProjectRepository,
     private readonly outbox: OutboxService,
-    @Inject(CONFIG) private readonly config: NetworkConfig,
   ) {}
 
   /** Only to a creator in the brand's network (anyone else is not found), in the brand's currency. */
@@ -78,7 +75,6 @@ export class OffersService {
         fee: input.fee,
         currency: brand.currency,
         dueDate: input.dueDate,
-        offerUrl: `${this.config.OFFER_URL.replace(/\/+$/, '')}/${id}`,
       });
       return toOfferView(
         (await this.offers.get(em, { kind: 'brand', brandId: brand.brandId }, id))!,

@@ -27,6 +27,8 @@ import {
   CreateInviteDto,
   InviteDto,
   InvitePageDto,
+  InvitePreviewDto,
+  InvitePreviewQueryDto,
 } from './dto/invite.dto';
 import { InviteAcceptanceService } from './invite-acceptance.service';
 
@@ -54,6 +56,19 @@ export class InvitesController {
   @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   list(@CurrentBrand() actor: BrandActor, @Query() query: PageQueryDto): Promise<InvitePageDto> {
     return this.rpc.call(ListInvitesRpc, { actor, limit: query.limit, cursor: query.cursor });
+  }
+
+  /**
+   * Public: what the invite link's page shows before the creator commits — the brand's name, the
+   * invited email and whether the invite can still be accepted. The token is the credential; an
+   * unknown or malformed one is 400 invite_token_invalid.
+   */
+  @Get('preview')
+  @Public()
+  @ApiOkResponse({ type: InvitePreviewDto })
+  @ApiErrors('validation_failed', 'invite_token_invalid', ...VIA_SERVICE)
+  preview(@Query() query: InvitePreviewQueryDto): Promise<InvitePreviewDto> {
+    return this.acceptance.preview(query.token);
   }
 
   /**

@@ -29,12 +29,14 @@ import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
 import {
   FILE_UPLOAD,
+  IDEMPOTENT,
   JSON_BODY,
   SIGNED_IN,
   SIGNED_IN_CHANGE,
   VIA_SERVICE,
 } from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
   CreatorDto,
   NetworkPageDto,
@@ -100,8 +102,9 @@ export class NetworkController {
 
   @Post('me/samples')
   @Roles('creator')
+  @Idempotent({ required: false })
   @ApiCreatedResponse({ type: WorkSampleDto })
-  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, 'not_found', ...VIA_SERVICE)
+  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, ...IDEMPOTENT, 'not_found', ...VIA_SERVICE)
   addSample(@CurrentActor() actor: Actor, @Body() body: SampleDto): Promise<WorkSampleDto> {
     return this.rpc.call(AddSampleRpc, { actor, ...body });
   }

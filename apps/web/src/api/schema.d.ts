@@ -306,6 +306,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invites/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvitesController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -1247,6 +1263,19 @@ export interface components {
             data: components["schemas"]["InviteDto"][];
             nextCursor: string | null;
         };
+        InvitePreviewDto: {
+            /** @example Acme Studios */
+            brandName: string;
+            /**
+             * @description The invited email
+             * @example ada@creator.example
+             */
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description `sent`: can be accepted; `accepted`: already used; `expired`, `revoked`: ask again */
+            status: components["schemas"]["InviteStatus"];
+        };
         /** @enum {string} */
         InviteStatus: "sent" | "accepted" | "expired" | "revoked";
         InvoicePaymentDto: {
@@ -1712,10 +1741,10 @@ export interface components {
             /** @example Berlin */
             city?: string;
             /**
-             * @description ISO 3166-1 alpha-2 country of residence
+             * @description ISO 3166-1 alpha-2 country of residence; may be left out while the profile is filled in page by page
              * @example DE
              */
-            country: string;
+            country?: string;
             /** @example Ada Lens Studio */
             displayName: string;
             /**
@@ -4557,6 +4586,84 @@ export interface operations {
             };
         };
     };
+    InvitesController_preview: {
+        parameters: {
+            query: {
+                /** @description The token from the invite email */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitePreviewDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid; `invite_token_invalid`: The invite token is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "invite_token_invalid";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
+                    };
+                };
+            };
+        };
+    };
     InvoicesController_list: {
         parameters: {
             query?: {
@@ -6243,7 +6350,10 @@ export interface operations {
     NetworkController_addSample: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1-255 printable ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6317,6 +6427,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "idempotency_request_in_progress";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large`: The request body is too large */
             413: {
                 headers: {
@@ -6342,6 +6466,20 @@ export interface operations {
                         code: "unsupported_media_type";
                         /** @enum {integer} */
                         status: 415;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
+                        /** @enum {integer} */
+                        status: 422;
                     };
                 };
             };

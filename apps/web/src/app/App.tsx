@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -7,25 +7,7 @@ import { SESSION_EXPIRED_EVENT } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { ME_QUERY_KEY } from '../session/session';
 import { routes } from './routes';
-
-const theme = createTheme({ primaryColor: 'violet', defaultRadius: 'md' });
-
-// Mantine's light-scheme dimmed text (gray.6), error text (red.6) and light-variant text (shade
-// 6 on a tint: alerts, light badges and buttons) fall below WCAG AA contrast; darker shades pass.
-const readableColors: CSSVariablesResolver = (t) => ({
-  variables: {},
-  light: {
-    '--mantine-color-dimmed': t.colors.gray[7],
-    '--mantine-color-error': t.colors.red[8],
-    ...Object.fromEntries(
-      Object.keys(t.colors).map((name) => [
-        `--mantine-color-${name}-light-color`,
-        t.colors[name][9],
-      ]),
-    ),
-  },
-  dark: {},
-});
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -58,7 +40,7 @@ function useSessionExpiry() {
 export function App() {
   useSessionExpiry();
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={readableColors}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

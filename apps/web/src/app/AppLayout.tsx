@@ -109,7 +109,9 @@ export function AppLayout() {
               Glimmer
             </Text>
           </Group>
-          <Menu position="bottom-end" withinPortal>
+          {/* No focus placeholder: a focusable presentational child inside role="menu" fails axe
+              (aria-required-children); the first item takes focus instead. */}
+          <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
             <Menu.Target>
               <UnstyledButton aria-label={`Account menu for ${me.name || me.email}`}>
                 <Group gap="xs" wrap="nowrap">

@@ -88,11 +88,6 @@ export class OfferSent {
 
   @IsString()
   dueDate: string;
-
-  /** The offer's page in the web app, where the creator reads the contract and signs. */
-  @IsOptional()
-  @IsUrl({ require_tld: false })
-  offerUrl?: string;
 }
 
 /** Both parties marked the project complete: what invoicing needs to issue the project invoice. */

@@ -30,9 +30,14 @@ export class ProfileDto {
   @MaxLength(4000)
   bio?: string;
 
-  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2 country of residence' })
+  @ApiPropertyOptional({
+    example: 'DE',
+    description:
+      'ISO 3166-1 alpha-2 country of residence; may be left out while the profile is filled in page by page',
+  })
+  @IsOptional()
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code (e.g. "DE")' })
-  country: string;
+  country?: string;
 
   @ApiPropertyOptional({ example: 'Berlin' })
   @IsOptional()
