@@ -14,13 +14,7 @@ import type {
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { isCreatorActor, requireCreator, requireOps } from '../common/actors';
 import { keysetPage } from '@glimmer/database/page-cursor';
-import {
-  ON_ITS_WAY,
-  Payout,
-  toOpsPayoutSummary,
-  toOpsPayoutView,
-  toPayoutView,
-} from './payout';
+import { ON_ITS_WAY, Payout, toOpsPayoutSummary, toOpsPayoutView, toPayoutView } from './payout';
 import { utcDate } from './payout-schedule';
 import { PayoutEvents } from './payout-events';
 import { PayoutRepository, PayoutScope } from './payout.repository';
