@@ -26,6 +26,8 @@ const inDays = (days: number) =>
  */
 async function expectAccessible(page: Page, screen: string) {
   await page.mouse.move(1, 1);
+  // A drawer or modal still fading in has its text at partial opacity: check the settled screen.
+  await page.waitForFunction('document.getAnimations().length === 0');
   await axeCheck(page, screen);
 }
 
@@ -245,7 +247,7 @@ describe('web app: operations screens', () => {
     await page
       .getByRole('button', { name: 'Inspect network.creator.joined.v1 for payout' })
       .click();
-    const drawer = page.getByRole('dialog', { name: 'Dead letter' });
+    const drawer = page.getByRole('dialog', { name: 'Dead letter', exact: true });
     await drawer.getByText(healthyId, { exact: true }).waitFor();
     await drawer.getByText(`corr-${healthyId}`).first().waitFor();
     await drawer.getByText('database connection lost', { exact: true }).waitFor();
@@ -301,7 +303,7 @@ describe('web app: operations screens', () => {
     await screenshot(page, 'ops-money');
 
     await open.click();
-    const drawer = page.getByRole('dialog', { name: 'Payout' });
+    const drawer = page.getByRole('dialog', { name: 'Payout', exact: true });
     const attempts = drawer.getByRole('table', { name: 'Attempts' }).getByRole('row');
     await waitForCount(attempts, 2); // header + attempt 1
     await drawer.getByRole('row', { name: /^Attempts 1$/ }).waitFor();
@@ -354,14 +356,14 @@ describe('web app: operations screens', () => {
 
     await box.fill(flaggedPayoutId);
     await find.getByRole('button', { name: 'Find' }).click();
-    const payout = page.getByRole('dialog', { name: 'Payout' });
+    const payout = page.getByRole('dialog', { name: 'Payout', exact: true });
     await payout.getByText(flaggedPayoutId, { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await payout.waitFor({ state: 'hidden' });
 
     await box.fill(waitingDeposit.creditInvoiceId);
     await find.getByRole('button', { name: 'Find' }).click();
-    const deposit = page.getByRole('dialog', { name: 'Deposit' });
+    const deposit = page.getByRole('dialog', { name: 'Deposit', exact: true });
     await deposit.getByText(waitingDeposit.id, { exact: true }).waitFor();
     await deposit.getByText('Waiting for funds').waitFor();
     await expectAccessible(page, 'deposit detail');
