@@ -19,6 +19,7 @@ import { api, call } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { DEAD_LETTERS_KEY, type DeadLetter, DeadLetterDrawer } from './DeadLetterDrawer';
 import { formatDateTime, shortId, timeAgo } from './ops-format';
+import { PhoneCard, PhoneCards } from './PhoneCard';
 
 type Service = DeadLetter['service'];
 const SERVICES: Service[] = [
@@ -106,7 +107,31 @@ export function DeadLettersPage() {
               </Badge>
             ))}
           </Group>
-          <Table.ScrollContainer minWidth={820}>
+          <PhoneCards label="Dead letters">
+            {letters.map((l) => (
+              <PhoneCard
+                key={keyOf(l)}
+                title={<span style={{ fontFamily: 'monospace' }}>{l.pattern}</span>}
+                lines={[
+                  ['Service', l.service],
+                  ['Error', l.errorCode],
+                  ['First failure', l.failedAt ? timeAgo(l.failedAt) : null],
+                  ['Retries', String(l.retryCount)],
+                ]}
+                actions={
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setSelected(l)}
+                    aria-label={`Inspect ${l.pattern} for ${l.service}`}
+                  >
+                    Inspect
+                  </Button>
+                }
+              />
+            ))}
+          </PhoneCards>
+          <Table.ScrollContainer minWidth={820} visibleFrom="sm">
             <Table striped highlightOnHover withTableBorder aria-label="Dead letters">
               <Table.Thead>
                 <Table.Tr>

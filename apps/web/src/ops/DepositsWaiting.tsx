@@ -19,6 +19,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { DepositStatusBadge } from './DepositDrawer';
 import { DEPOSITS_KEY, type OpsDeposit } from './ops-money';
 import { formatDateTime, shortId, timeAgo } from './ops-format';
+import { PhoneCard, PhoneCards } from './PhoneCard';
 
 /** A bank transfer normally lands within a day; past an hour without funds, someone looks. */
 const DEFAULT_MINUTES = 60;
@@ -86,7 +87,44 @@ export function DepositsWaiting({
         <Text role="status">No deposit has been pending for more than {olderThan} minutes.</Text>
       )}
       {deposits.length > 0 && (
-        <Table.ScrollContainer minWidth={820}>
+        <PhoneCards label="Deposits waiting for funds">
+          {deposits.map((d) => (
+            <PhoneCard
+              key={d.id}
+              title={<Money amount={d.amount} currency={d.currency} />}
+              lines={[
+                ['Cost code', `${d.costCode.code} — ${d.costCode.name}`],
+                ['Credit invoice', shortId(d.creditInvoiceId)],
+                ['Made', timeAgo(d.createdAt)],
+                ['Status', <DepositStatusBadge deposit={d} />],
+              ]}
+              actions={
+                <>
+                  {!d.fundsConfirmedAt && (
+                    <Button
+                      size="xs"
+                      onClick={() => onConfirmFunds(d)}
+                      aria-label={`Confirm funds for credit invoice ${d.creditInvoiceId}`}
+                    >
+                      Confirm funds
+                    </Button>
+                  )}
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => onOpen(d.id)}
+                    aria-label={`Open deposit for credit invoice ${d.creditInvoiceId}`}
+                  >
+                    Open
+                  </Button>
+                </>
+              }
+            />
+          ))}
+        </PhoneCards>
+      )}
+      {deposits.length > 0 && (
+        <Table.ScrollContainer minWidth={820} visibleFrom="sm">
           <Table striped highlightOnHover withTableBorder aria-labelledby="deposits-heading">
             <Table.Thead>
               <Table.Tr>

@@ -18,6 +18,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { PAYOUTS_KEY } from './ops-money';
 import { formatDateTime, timeAgo } from './ops-format';
 import { PayoutStatusBadge } from './PayoutStatusBadge';
+import { PhoneCard, PhoneCards } from './PhoneCard';
 
 type Shown = 'needs_attention' | 'failed';
 
@@ -69,7 +70,34 @@ export function PayoutsNeedingPerson({ onOpen }: { onOpen: (payoutId: string) =>
         </Text>
       )}
       {payouts.length > 0 && (
-        <Table.ScrollContainer minWidth={820}>
+        <PhoneCards label="Payouts">
+          {payouts.map((p) => (
+            <PhoneCard
+              key={p.id}
+              title={p.projectTitle}
+              lines={[
+                ['Amount', <Money amount={p.amount} currency={p.currency} />],
+                ['Status', <PayoutStatusBadge status={p.status} />],
+                ['Attempts', String(p.attempts)],
+                ['Last error', p.lastError],
+                ['Last change', timeAgo(p.updatedAt)],
+              ]}
+              actions={
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => onOpen(p.id)}
+                  aria-label={`Open payout for ${p.projectTitle}`}
+                >
+                  Open
+                </Button>
+              }
+            />
+          ))}
+        </PhoneCards>
+      )}
+      {payouts.length > 0 && (
+        <Table.ScrollContainer minWidth={820} visibleFrom="sm">
           <Table striped highlightOnHover withTableBorder aria-labelledby="payouts-heading">
             <Table.Thead>
               <Table.Tr>
