@@ -10,3 +10,9 @@ export function requireBrand(actor: Actor): BrandActor {
     throw new DomainError('forbidden', 'only a brand member may use credit');
   return actor;
 }
+
+/** Ops' reads across every brand (the gateway checks the role too). */
+export function requireOps(actor: Actor): Actor {
+  if (actor.role !== 'ops') throw new DomainError('forbidden', 'only ops may do this');
+  return actor;
+}

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DepositSnapshot } from '@glimmer/contracts/credit/deposit.events';
-import type { DepositStatus, DepositView } from '@glimmer/contracts/credit/deposit.messages';
+import type {
+  DepositStatus,
+  DepositView,
+  OpsDepositView,
+} from '@glimmer/contracts/credit/deposit.messages';
+import type { KeysetPosition } from '@glimmer/contracts/page';
+import { positionSql } from '@glimmer/database/page-cursor';
 import { toAmount, toIso } from '@glimmer/database/sql';
 
 /** A deposit row with its cost code's label, as the views and event snapshots need. */
@@ -56,6 +62,14 @@ export function toDepositView(row: DepositRow): DepositView {
     fundsConfirmedAt: toIso(row.funds_confirmed_at),
     clearedAt: toIso(row.cleared_at),
     voidedAt: toIso(row.voided_at),
+  };
+}
+
+export function toOpsDepositView(row: DepositRow): OpsDepositView {
+  return {
+    ...toDepositView(row),
+    brandId: row.brand_id,
+    costCode: { code: row.cost_code, name: row.cost_code_name },
   };
 }
 
@@ -141,6 +155,48 @@ export class DepositRepository {
       [...params, id],
     );
     return (await this.byId(em, id))!;
+  }
+
+  /** A deposit by its own id or its credit invoice's (ops paste whichever they have). */
+  async byIdOrCreditInvoice(em: EntityManager, id: string): Promise<DepositRow | undefined> {
+    const [row] = await em.execute<DepositRow[]>(
+      `${SELECT} where d.id = ? or d.credit_invoice_id = ?`,
+      [id, id],
+    );
+    return row;
+  }
+
+  /** Deposits (in one status, made before `madeBefore`) oldest first by (created_at, id). */
+  async pageForOps(
+    em: EntityManager,
+    filter: { status?: DepositStatus; madeBefore?: Date },
+    after: KeysetPosition | undefined,
+    limit: number,
+  ) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) {
+      where.push('d.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.madeBefore) {
+      where.push('d.created_at <= ?');
+      params.push(filter.madeBefore);
+    }
+    if (after) {
+      where.push('(d.created_at, d.id) > (?::timestamptz, ?::uuid)');
+      params.push(after.createdAt, after.id);
+    }
+    params.push(limit);
+    const rows = await em.execute<(DepositRow & { position_at: string })[]>(
+      `select d.*, c.code as cost_code, c.name as cost_code_name,
+         ${positionSql('d.created_at')} as position_at
+       from deposit d join cost_code c on c.id = d.cost_code_id
+       ${where.length ? `where ${where.join(' and ')}` : ''}
+       order by d.created_at, d.id limit ?`,
+      params,
+    );
+    return rows.map((row) => ({ ...row, position: { createdAt: row.position_at, id: row.id } }));
   }
 
   /** Pending deposits in id order, for the scheduler's sweep. */

@@ -8,15 +8,21 @@ import {
   CreateDepositRequest,
   CreateDepositRpc,
   DepositView,
+  FindDepositForOpsRequest,
+  FindDepositForOpsRpc,
   GetDepositRequest,
   GetDepositRpc,
+  ListDepositsForOpsRequest,
+  ListDepositsForOpsRpc,
   ListPendingDepositsRequest,
   ListPendingDepositsRpc,
+  OpsDepositView,
   PendingDepositRef,
   VoidCreditInvoiceRequest,
   VoidCreditInvoiceResult,
   VoidCreditInvoiceRpc,
 } from '@glimmer/contracts/credit/deposit.messages';
+import type { Page } from '@glimmer/contracts/page';
 import { DepositLifecycleService } from './deposit-lifecycle.service';
 import { DepositsService } from './deposits.service';
 
@@ -61,5 +67,15 @@ export class DepositsHandler {
     @Payload() req: ListPendingDepositsRequest,
   ): Promise<{ data: PendingDepositRef[]; nextAfterId: string | null }> {
     return this.lifecycle.listPending(req.afterId, req.limit);
+  }
+
+  @MessagePattern(ListDepositsForOpsRpc.pattern)
+  listForOps(@Payload() req: ListDepositsForOpsRequest): Promise<Page<OpsDepositView>> {
+    return this.deposits.listForOps(req.actor, req);
+  }
+
+  @MessagePattern(FindDepositForOpsRpc.pattern)
+  findForOps(@Payload() req: FindDepositForOpsRequest): Promise<OpsDepositView> {
+    return this.deposits.findForOps(req.actor, req.id);
   }
 }

@@ -3,17 +3,29 @@ import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
 import { DepositPendingEvent } from '@glimmer/contracts/credit/deposit.events';
-import type { CreateDepositRequest, DepositView } from '@glimmer/contracts/credit/deposit.messages';
+import type {
+  CreateDepositRequest,
+  DepositView,
+  ListDepositsForOpsRequest,
+  OpsDepositView,
+} from '@glimmer/contracts/credit/deposit.messages';
+import type { Page } from '@glimmer/contracts/page';
+import { keysetPage } from '@glimmer/database/page-cursor';
 import { isUniqueViolation } from '@glimmer/database/sql';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
-import { requireBrand } from '../common/brand-actor';
+import { requireBrand, requireOps } from '../common/brand-actor';
 import { assertSameRequest, lockIdempotencyKey } from '../common/idempotency';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
 import { LedgerService } from '../ledger/ledger.service';
 import { depositRequestHash } from './deposit-request';
-import { DepositRepository, toDepositSnapshot, toDepositView } from './deposit.repository';
+import {
+  DepositRepository,
+  toDepositSnapshot,
+  toDepositView,
+  toOpsDepositView,
+} from './deposit.repository';
 
 /** Add credit (a pending deposit and its credit invoice id) and read deposits back. */
 @Injectable()
@@ -99,5 +111,29 @@ export class DepositsService {
     const row = await this.deposits.byId(this.orm.em.fork(), depositId);
     if (!row || row.brand_id !== brand.brandId) throw notFound('deposit');
     return toDepositView(row);
+  }
+
+  /** Ops: deposits across brands, e.g. pending longer than expected (oldest first). */
+  listForOps(actor: Actor, req: ListDepositsForOpsRequest): Promise<Page<OpsDepositView>> {
+    requireOps(actor);
+    const em = this.orm.em.fork();
+    const madeBefore =
+      req.olderThanMinutes === undefined
+        ? undefined
+        : new Date(Date.now() - req.olderThanMinutes * 60_000);
+    return keysetPage(
+      req,
+      (after, limit) =>
+        this.deposits.pageForOps(em, { status: req.status, madeBefore }, after, limit),
+      toOpsDepositView,
+    );
+  }
+
+  /** Ops: a deposit by its id or its credit invoice's id. */
+  async findForOps(actor: Actor, id: string): Promise<OpsDepositView> {
+    requireOps(actor);
+    const row = await this.deposits.byIdOrCreditInvoice(this.orm.em.fork(), id);
+    if (!row) throw notFound('deposit or credit invoice');
+    return toOpsDepositView(row);
   }
 }

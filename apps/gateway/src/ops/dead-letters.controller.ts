@@ -71,20 +71,24 @@ export class DeadLettersController {
     return { data: await this.deadLetters.list(query.service), nextCursor: null };
   }
 
-  /** Sends the message back to its consumer's queue (same message id: it is handled at most once). */
+  /**
+   * Sends the message back to its consumer's queue (same message id: it is handled at most
+   * once). An event two consumers refused is parked for each under one id: `?service=` picks
+   * the copy (without it, the first one found).
+   */
   @Post(':id/replay')
   @HttpCode(200)
   @ApiOkResponse({ type: DeadLetterDto, description: 'The dead letter as it was replayed' })
-  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'dependency_unavailable')
-  replay(@Param('id') id: string): Promise<DeadLetter> {
-    return this.deadLetters.replay(id);
+  @ApiErrors(...SIGNED_IN_CHANGE, 'validation_failed', 'not_found', 'dependency_unavailable')
+  replay(@Param('id') id: string, @Query() query: DeadLetterQueryDto): Promise<DeadLetter> {
+    return this.deadLetters.replay(id, query.service);
   }
 
-  /** Drops the message for good. */
+  /** Drops the message (of `?service=`, else the first copy found) for good. */
   @Delete(':id')
   @ApiOkResponse({ type: DeadLetterDto, description: 'The dead letter as it was discarded' })
-  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'dependency_unavailable')
-  discard(@Param('id') id: string): Promise<DeadLetter> {
-    return this.deadLetters.discard(id);
+  @ApiErrors(...SIGNED_IN_CHANGE, 'validation_failed', 'not_found', 'dependency_unavailable')
+  discard(@Param('id') id: string, @Query() query: DeadLetterQueryDto): Promise<DeadLetter> {
+    return this.deadLetters.discard(id, query.service);
   }
 }

@@ -26,9 +26,8 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
   let dlq: string;
   let eventsQueue: string;
 
-  const park = async (note: string): Promise<string> => {
-    const id = randomUUID();
-    channel.sendToQueue(dlq, Buffer.from(JSON.stringify({ note })), {
+  const park = async (note: string, id: string = randomUUID(), into = dlq): Promise<string> => {
+    channel.sendToQueue(into, Buffer.from(JSON.stringify({ note })), {
       messageId: id,
       type: 'probe.parcel.sent.v1',
       contentType: 'application/json',
@@ -127,6 +126,43 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
     const after = await gw.request('GET', '/v1/ops/dead-letters', { token: opsToken });
     expect(after.body.data).toEqual([]);
     expect(await channel.get(eventsQueue, { noAck: true })).toBe(false);
+  });
+
+  it('replays or discards the copy of one service when two consumers parked the same event', async () => {
+    const schedulerDlq = topology.deadLetterQueue(gw.env.prefix, 'scheduler');
+    await channel.assertQueue(schedulerDlq, { durable: true });
+    const id = await park('twice');
+    await park('twice', id, schedulerDlq);
+    const listed = await gw.request('GET', '/v1/ops/dead-letters', { token: opsToken });
+    expect(
+      listed.body.data.filter((d: { id: string }) => d.id === id).map((d: any) => d.service),
+    ).toEqual(['invoicing', 'scheduler']);
+
+    const discarded = await gw.request('DELETE', `/v1/ops/dead-letters/${id}?service=scheduler`, {
+      token: opsToken,
+    });
+    expect(discarded).toMatchObject({ status: 200, body: { id, service: 'scheduler' } });
+    const left = await gw.request('GET', '/v1/ops/dead-letters', { token: opsToken });
+    expect(left.body.data.map((d: { service: string }) => d.service)).toEqual(['invoicing']);
+    const wrong = await gw.request('POST', `/v1/ops/dead-letters/${id}/replay?service=scheduler`, {
+      token: opsToken,
+    });
+    expect(wrong.status).toBe(404);
+    const bad = await gw.request('POST', `/v1/ops/dead-letters/${id}/replay?service=nope`, {
+      token: opsToken,
+    });
+    expect(bad.status).toBe(400);
+    const replayed = await gw.request(
+      'POST',
+      `/v1/ops/dead-letters/${id}/replay?service=invoicing`,
+      {
+        token: opsToken,
+      },
+    );
+    expect(replayed).toMatchObject({ status: 200, body: { id, service: 'invoicing' } });
+    expect(await channel.get(eventsQueue, { noAck: true })).toMatchObject({
+      properties: expect.objectContaining({ messageId: id }),
+    });
   });
 
   it('serves the queue board to ops (bearer, ?token= once, then the cookie) and nobody else', async () => {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CONFIG } from '@glimmer/config/config';
 import { ConfirmFundsRpc } from '@glimmer/contracts/credit/deposit.messages';
-import { LedgerVerification, VerifyLedgerRpc } from '@glimmer/contracts/credit/ledger.messages';
+import { VerifyLedgerRpc } from '@glimmer/contracts/credit/ledger.messages';
 import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { Roles } from '../auth/auth.decorators';
@@ -37,7 +37,12 @@ export class OpsController {
   @Get('ledger/verify')
   @ApiOkResponse({ type: LedgerVerificationDto })
   @ApiErrors(...SIGNED_IN, ...VIA_SERVICE)
-  verifyLedger(): Promise<LedgerVerification> {
-    return this.rpc.call(VerifyLedgerRpc, {}, { timeoutMs: this.config.LEDGER_VERIFY_TIMEOUT_MS });
+  async verifyLedger(): Promise<LedgerVerificationDto> {
+    const result = await this.rpc.call(
+      VerifyLedgerRpc,
+      {},
+      { timeoutMs: this.config.LEDGER_VERIFY_TIMEOUT_MS },
+    );
+    return { ...result, checkedAt: new Date().toISOString() };
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DeadLetterService } from '@glimmer/messaging/dead-letters/dead-letter.service';
 import { DeadLettersController } from './dead-letters.controller';
+import { OpsDepositsController } from './ops-deposits.controller';
 import { OpsController } from './ops.controller';
 import { QueueBoard } from './queue-board';
 
-/** Ops routes: ledger check, mark-paid, dead letters; and the Bull Board (mounted in bootstrap). */
+/** Ops routes: ledger check, deposits and mark-paid, dead letters; and the Bull Board (mounted in bootstrap). */
 @Module({
-  controllers: [OpsController, DeadLettersController],
+  controllers: [OpsController, OpsDepositsController, DeadLettersController],
   providers: [DeadLetterService, QueueBoard],
   exports: [QueueBoard],
 })

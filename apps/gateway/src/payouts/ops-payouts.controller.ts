@@ -1,28 +1,41 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@glimmer/contracts/actor';
-import { GetPayoutRpc, RetryPayoutRpc } from '@glimmer/contracts/payout/payout.messages';
+import {
+  GetPayoutRpc,
+  ListPayoutsForOpsRpc,
+  RetryPayoutRpc,
+} from '@glimmer/contracts/payout/payout.messages';
 import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { SIGNED_IN, SIGNED_IN_CHANGE, VIA_SERVICE } from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
-import { PayoutDto } from './dto/payout.dto';
+import { OpsPayoutDto, OpsPayoutPageDto, PayoutDto, PayoutQueryDto } from './dto/payout.dto';
 
-/** Ops: find any payout, and send a flagged (needs_attention) one again. */
+/** Ops: list payouts by status, find any payout with its attempts, send a flagged one again. */
 @ApiTags('Operations')
 @Roles('ops')
 @Controller('v1/ops/payouts')
 export class OpsPayoutsController {
   constructor(private readonly rpc: RpcClient) {}
 
+  /** Newest first; `status=needs_attention` (or `failed`) is what needs a person. */
+  @Get()
+  @ApiOkResponse({ type: OpsPayoutPageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
+  list(@CurrentActor() actor: Actor, @Query() query: PayoutQueryDto): Promise<OpsPayoutPageDto> {
+    return this.rpc.call(ListPayoutsForOpsRpc, { actor, ...query });
+  }
+
+  /** The payout with every attempt recorded (its time, outcome and error). */
   @Get(':id')
-  @ApiOkResponse({ type: PayoutDto })
+  @ApiOkResponse({ type: OpsPayoutDto })
   @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Payout')) id: string,
-  ): Promise<PayoutDto> {
+  ): Promise<OpsPayoutDto> {
     return this.rpc.call(GetPayoutRpc, { actor, payoutId: id });
   }
 

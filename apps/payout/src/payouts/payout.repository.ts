@@ -4,7 +4,7 @@ import type { KeysetPosition } from '@glimmer/contracts/page';
 import type { PayoutStatus } from '@glimmer/contracts/payout/payout.messages';
 import { toAmount } from '@glimmer/database/sql';
 import { positionSql } from '@glimmer/database/page-cursor';
-import { Payout } from './payout';
+import { Payout, PayoutAttempt } from './payout';
 
 interface PayoutRow {
   id: string;
@@ -68,6 +68,15 @@ const withPosition = (row: PayoutRow) => ({
   ...fromRow(row),
   position: { createdAt: row.position_at, id: row.id },
 });
+
+interface AttemptRow {
+  attempt: number;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+  outcome: 'paid' | 'failed' | null;
+  error: string | null;
+  provider_reference: string | null;
+}
 
 export type NewPayout = Pick<
   Payout,
@@ -192,7 +201,52 @@ export class PayoutRepository {
        returning ${COLUMNS}`,
       [attempt, methodId, now, id, attempt - 1, now],
     );
-    return row ? fromRow(row) : null;
+    if (!row) return null;
+    await em.execute(
+      `insert into payout_attempt (payout_id, attempt, payout_method_id, started_at)
+       values (?, ?, ?, ?) on conflict (payout_id, attempt) do nothing`,
+      [id, attempt, methodId, now],
+    );
+    return fromRow(row);
+  }
+
+  /** The provider's answer to attempt `attempt`, kept in its history. */
+  private async settleAttempt(
+    em: EntityManager,
+    id: string,
+    attempt: number,
+    outcome: { outcome: 'paid'; reference: string } | { outcome: 'failed'; error: string },
+    now: Date,
+  ): Promise<void> {
+    await em.execute(
+      `update payout_attempt set outcome = ?, error = ?, provider_reference = ?, finished_at = ?
+       where payout_id = ? and attempt = ?`,
+      [
+        outcome.outcome,
+        outcome.outcome === 'failed' ? outcome.error : null,
+        outcome.outcome === 'paid' ? outcome.reference : null,
+        now,
+        id,
+        attempt,
+      ],
+    );
+  }
+
+  /** A payout's attempts, oldest first. */
+  async attemptsOf(em: EntityManager, id: string): Promise<PayoutAttempt[]> {
+    const rows = await em.execute<AttemptRow[]>(
+      `select attempt, started_at, finished_at, outcome, error, provider_reference
+       from payout_attempt where payout_id = ? order by attempt`,
+      [id],
+    );
+    return rows.map((r) => ({
+      attempt: Number(r.attempt),
+      startedAt: date(r.started_at),
+      finishedAt: dateOrNull(r.finished_at),
+      outcome: r.outcome,
+      error: r.error,
+      providerReference: r.provider_reference,
+    }));
   }
 
   /** Takes over attempt `attempt` whose worker has not been heard of since `stuckBefore`. */
@@ -226,7 +280,9 @@ export class PayoutRepository {
        returning ${COLUMNS}`,
       [now, reference, now, id, attempt],
     );
-    return row ? fromRow(row) : null;
+    if (!row) return null;
+    await this.settleAttempt(em, id, attempt, { outcome: 'paid', reference }, now);
+    return fromRow(row);
   }
 
   /** processing → failed (another attempt at `dispatchAt`). */
@@ -244,7 +300,9 @@ export class PayoutRepository {
        returning ${COLUMNS}`,
       [next.lastError, next.dispatchAt, next.expectedDate, now, id, attempt],
     );
-    return row ? fromRow(row) : null;
+    if (!row) return null;
+    await this.settleAttempt(em, id, attempt, { outcome: 'failed', error: next.lastError }, now);
+    return fromRow(row);
   }
 
   /** processing → needs_attention: no attempt left, ops is asked to look. */
@@ -261,7 +319,9 @@ export class PayoutRepository {
        returning ${COLUMNS}`,
       [lastError, now, id, attempt],
     );
-    return row ? fromRow(row) : null;
+    if (!row) return null;
+    await this.settleAttempt(em, id, attempt, { outcome: 'failed', error: lastError }, now);
+    return fromRow(row);
   }
 
   /**
@@ -309,6 +369,32 @@ export class PayoutRepository {
     params.push(limit);
     const rows = await em.execute<PayoutRow[]>(
       `select ${COLUMNS} from payout where ${where.join(' and ')}
+       order by created_at desc, id desc limit ?`,
+      params,
+    );
+    return rows.map(withPosition);
+  }
+
+  /** Every payout (or those in one status), newest first by (created_at, id), for ops. */
+  async pageForOps(
+    em: EntityManager,
+    status: PayoutStatus | undefined,
+    after: KeysetPosition | undefined,
+    limit: number,
+  ) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (status) {
+      where.push('status = ?');
+      params.push(status);
+    }
+    if (after) {
+      where.push('(created_at, id) < (?::timestamptz, ?::uuid)');
+      params.push(after.createdAt, after.id);
+    }
+    params.push(limit);
+    const rows = await em.execute<PayoutRow[]>(
+      `select ${COLUMNS} from payout ${where.length ? `where ${where.join(' and ')}` : ''}
        order by created_at desc, id desc limit ?`,
       params,
     );

@@ -1,4 +1,10 @@
-import type { PayoutStatus, PayoutView } from '@glimmer/contracts/payout/payout.messages';
+import type {
+  OpsPayoutSummary,
+  OpsPayoutView,
+  PayoutAttemptView,
+  PayoutStatus,
+  PayoutView,
+} from '@glimmer/contracts/payout/payout.messages';
 import type { PayoutNotice } from '@glimmer/contracts/payout/payout.events';
 import type { Creator } from '../creators/creator.repository';
 import { utcDate } from './payout-schedule';
@@ -36,6 +42,16 @@ export interface Payout {
   updatedAt: Date;
 }
 
+/** One attempt at sending a payout: started when taken, finished when the provider answered. */
+export interface PayoutAttempt {
+  attempt: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  outcome: 'paid' | 'failed' | null;
+  error: string | null;
+  providerReference: string | null;
+}
+
 /** Statuses in which the payout is still owed and on its way. */
 export const ON_ITS_WAY: readonly PayoutStatus[] = ['scheduled', 'processing', 'failed'];
 
@@ -56,6 +72,30 @@ export function toPayoutView(p: Payout): PayoutView {
     createdAt: p.createdAt.toISOString(),
     paidAt: p.paidAt ? p.paidAt.toISOString() : null,
   };
+}
+
+export function toOpsPayoutSummary(p: Payout): OpsPayoutSummary {
+  return {
+    ...toPayoutView(p),
+    projectTitle: p.projectTitle,
+    brandId: p.brandId,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+function toAttemptView(a: PayoutAttempt): PayoutAttemptView {
+  return {
+    attempt: a.attempt,
+    startedAt: a.startedAt.toISOString(),
+    finishedAt: a.finishedAt ? a.finishedAt.toISOString() : null,
+    outcome: a.outcome,
+    error: a.error,
+    providerReference: a.providerReference,
+  };
+}
+
+export function toOpsPayoutView(p: Payout, attempts: PayoutAttempt[]): OpsPayoutView {
+  return { ...toOpsPayoutSummary(p), history: attempts.map(toAttemptView) };
 }
 
 export function toNotice(p: Payout, creator: Creator): PayoutNotice {

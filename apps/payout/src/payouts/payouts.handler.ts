@@ -15,6 +15,10 @@ import {
   GetPayoutRpc,
   ListMyPayoutsRequest,
   ListMyPayoutsRpc,
+  ListPayoutsForOpsRequest,
+  ListPayoutsForOpsRpc,
+  OpsPayoutSummary,
+  OpsPayoutView,
   PayoutsForProjectsRequest,
   PayoutsForProjectsRpc,
   PayoutView,
@@ -58,8 +62,13 @@ export class PayoutsHandler {
     return { data: await this.payouts.due(req.limit, req.graceMs) };
   }
 
+  @MessagePattern(ListPayoutsForOpsRpc.pattern)
+  listForOps(@Payload() req: ListPayoutsForOpsRequest): Promise<Page<OpsPayoutSummary>> {
+    return this.payouts.listForOps(req.actor, req);
+  }
+
   @MessagePattern(GetPayoutRpc.pattern)
-  get(@Payload() req: GetPayoutRequest): Promise<PayoutView> {
+  get(@Payload() req: GetPayoutRequest): Promise<OpsPayoutView> {
     return this.payouts.get(req.actor, req.payoutId);
   }
 

@@ -6,12 +6,15 @@ import type {
   CreatorDashboardView,
   DuePayout,
   ListMyPayoutsRequest,
+  ListPayoutsForOpsRequest,
+  OpsPayoutSummary,
+  OpsPayoutView,
   PayoutView,
 } from '@glimmer/contracts/payout/payout.messages';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { isCreatorActor, requireCreator, requireOps } from '../common/actors';
 import { keysetPage } from '@glimmer/database/page-cursor';
-import { ON_ITS_WAY, Payout, toPayoutView } from './payout';
+import { ON_ITS_WAY, Payout, toOpsPayoutSummary, toOpsPayoutView, toPayoutView } from './payout';
 import { utcDate } from './payout-schedule';
 import { PayoutEvents } from './payout-events';
 import { PayoutRepository, PayoutScope } from './payout.repository';
@@ -38,6 +41,17 @@ export class PayoutsService {
       (after, limit) =>
         this.payouts.pageForCreator(em, creator.creatorId, req.status, after, limit),
       toPayoutView,
+    );
+  }
+
+  /** Ops' lists: payouts that need a person (needs_attention, failed) or any status. */
+  listForOps(actor: Actor, req: ListPayoutsForOpsRequest): Promise<Page<OpsPayoutSummary>> {
+    requireOps(actor);
+    const em = this.orm.em.fork();
+    return keysetPage(
+      req,
+      (after, limit) => this.payouts.pageForOps(em, req.status, after, limit),
+      toOpsPayoutSummary,
     );
   }
 
@@ -113,11 +127,12 @@ export class PayoutsService {
     }));
   }
 
-  async get(actor: Actor, payoutId: string): Promise<PayoutView> {
+  async get(actor: Actor, payoutId: string): Promise<OpsPayoutView> {
     requireOps(actor);
-    const payout = await this.payouts.get(this.orm.em.fork(), payoutId);
+    const em = this.orm.em.fork();
+    const payout = await this.payouts.get(em, payoutId);
     if (!payout) throw notFound(`payout ${payoutId}`);
-    return toPayoutView(payout);
+    return toOpsPayoutView(payout, await this.payouts.attemptsOf(em, payoutId));
   }
 
   /**

@@ -706,6 +706,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OpsDepositsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/deposits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OpsDepositsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ops/ledger/verify": {
         parameters: {
             query?: never;
@@ -714,6 +746,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["OpsController_verifyLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OpsPayoutsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1141,6 +1189,12 @@ export interface components {
             /** @description Always null: the list is whole */
             nextCursor: string | null;
         };
+        DepositCostCodeDto: {
+            /** @example MKT */
+            code: string;
+            /** @example Marketing */
+            name: string;
+        };
         DepositDto: {
             amount: number;
             /** Format: date-time */
@@ -1252,6 +1306,11 @@ export interface components {
             pending: number;
         };
         LedgerVerificationDto: {
+            /**
+             * Format: date-time
+             * @description When the check finished
+             */
+            checkedAt: string;
             checkedEntries: number;
             checkedTransactions: number;
             /** @description Cost codes checked */
@@ -1386,6 +1445,113 @@ export interface components {
         };
         /** @enum {string} */
         OfferStatus: "sent" | "accepted" | "declined" | "withdrawn" | "expired";
+        OpsDepositDto: {
+            amount: number;
+            /** Format: uuid */
+            brandId: string;
+            /** Format: date-time */
+            clearedAt: string | null;
+            costCode: components["schemas"]["DepositCostCodeDto"];
+            /** Format: uuid */
+            costCodeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The credit invoice sent to the brand's finance contact
+             */
+            creditInvoiceId: string;
+            currency: string;
+            /** Format: date-time */
+            fundsConfirmedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["DepositStatus"];
+            /** Format: date-time */
+            voidedAt: string | null;
+        };
+        OpsDepositPageDto: {
+            data: components["schemas"]["OpsDepositDto"][];
+            nextCursor: string | null;
+        };
+        OpsPayoutDto: {
+            amount: number;
+            attempts: number;
+            /** Format: uuid */
+            brandId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            creatorId: string;
+            currency: string;
+            /**
+             * Format: date
+             * @description The latest day the two-week promise allows
+             */
+            dueBy: string;
+            /**
+             * Format: date
+             * @description null: needs a method
+             */
+            expectedDate: string | null;
+            /** @description Every attempt recorded, oldest first */
+            history: components["schemas"]["PayoutAttemptDto"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            lastError: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: uuid */
+            payoutMethodId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            status: components["schemas"]["PayoutStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OpsPayoutPageDto: {
+            data: components["schemas"]["OpsPayoutSummaryDto"][];
+            nextCursor: string | null;
+        };
+        OpsPayoutSummaryDto: {
+            amount: number;
+            attempts: number;
+            /** Format: uuid */
+            brandId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            creatorId: string;
+            currency: string;
+            /**
+             * Format: date
+             * @description The latest day the two-week promise allows
+             */
+            dueBy: string;
+            /**
+             * Format: date
+             * @description null: needs a method
+             */
+            expectedDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            lastError: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: uuid */
+            payoutMethodId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            status: components["schemas"]["PayoutStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PaymentNoticeAcceptedDto: {
             /** Format: uuid */
             creditInvoiceId: string;
@@ -1399,6 +1565,27 @@ export interface components {
         };
         /** @enum {string} */
         PaymentNoticeType: "credit_invoice.paid";
+        PayoutAttemptDto: {
+            /** @example 1 */
+            attempt: number;
+            /** @description The provider's reason */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description null: in flight, or no answer yet (the sweep re-drives it)
+             */
+            finishedAt: string | null;
+            /** @description null: no answer yet */
+            outcome: components["schemas"]["PayoutAttemptOutcome"] | null;
+            providerReference: string | null;
+            /** Format: date-time */
+            startedAt: string;
+        };
+        /**
+         * @description null: no answer yet
+         * @enum {string}
+         */
+        PayoutAttemptOutcome: "paid" | "failed";
         PayoutDto: {
             amount: number;
             attempts: number;
@@ -7632,7 +7819,10 @@ export interface operations {
     };
     DeadLettersController_discard: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this consuming service */
+                service?: components["schemas"]["ServiceName"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -7648,6 +7838,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadLetterDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
                 };
             };
             /** @description `unauthenticated`: Authentication is required */
@@ -7724,7 +7928,10 @@ export interface operations {
     };
     DeadLettersController_replay: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this consuming service */
+                service?: components["schemas"]["ServiceName"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -7740,6 +7947,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadLetterDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
                 };
             };
             /** @description `unauthenticated`: Authentication is required */
@@ -7809,6 +8030,221 @@ export interface operations {
                         code: "dependency_unavailable";
                         /** @enum {integer} */
                         status: 503;
+                    };
+                };
+            };
+        };
+    };
+    OpsDepositsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Only deposits made at least this many minutes ago */
+                olderThanMinutes?: number;
+                status?: components["schemas"]["DepositStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDepositPageDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
+                    };
+                };
+            };
+        };
+    };
+    OpsDepositsController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDepositDto"];
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                        /** @enum {integer} */
+                        status: 404;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
                     };
                 };
             };
@@ -7903,6 +8339,114 @@ export interface operations {
             };
         };
     };
+    OpsPayoutsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: components["schemas"]["PayoutStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsPayoutPageDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
+                    };
+                };
+            };
+        };
+    };
     OpsPayoutsController_get: {
         parameters: {
             query?: never;
@@ -7919,7 +8463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PayoutDto"];
+                    "application/json": components["schemas"]["OpsPayoutDto"];
                 };
             };
             /** @description `unauthenticated`: Authentication is required */

@@ -1,5 +1,44 @@
-import { Title } from '@mantine/core';
+import { Divider, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ConfirmFundsModal } from './ConfirmFundsModal';
+import { DepositDrawer } from './DepositDrawer';
+import { DepositsWaiting } from './DepositsWaiting';
+import { FindById, type Found } from './FindById';
+import type { OpsDeposit } from './ops-money';
+import { PayoutDrawer } from './PayoutDrawer';
+import { PayoutsNeedingPerson } from './PayoutsNeedingPerson';
 
+/** Money the system could not move on its own: flagged payouts and deposits without funds. */
 export function MoneyNeedsPersonPage() {
-  return <Title order={1}>Money that needs a person</Title>;
+  const [open, setOpen] = useState<Found | null>(null);
+  const [confirming, setConfirming] = useState<OpsDeposit | null>(null);
+
+  return (
+    <Stack maw={1200} gap="lg">
+      <div>
+        <Title order={1}>Money that needs a person</Title>
+        <Text c="dimmed">
+          Payouts the provider kept refusing, and credit whose payment has not been seen.
+        </Text>
+      </div>
+      <FindById onFound={setOpen} />
+      <Divider />
+      <PayoutsNeedingPerson onOpen={(id) => setOpen({ kind: 'payout', id })} />
+      <Divider />
+      <DepositsWaiting
+        onOpen={(id) => setOpen({ kind: 'deposit', id })}
+        onConfirmFunds={setConfirming}
+      />
+      <PayoutDrawer
+        payoutId={open?.kind === 'payout' ? open.id : null}
+        onClose={() => setOpen(null)}
+      />
+      <DepositDrawer
+        depositId={open?.kind === 'deposit' ? open.id : null}
+        onClose={() => setOpen(null)}
+        onConfirmFunds={setConfirming}
+      />
+      <ConfirmFundsModal deposit={confirming} onClose={() => setConfirming(null)} />
+    </Stack>
+  );
 }

@@ -10,7 +10,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsMinorAmount } from '@glimmer/money/money.validators';
+import { IntersectionType } from '@nestjs/mapped-types';
 import { rpcContract } from '../contract';
+import { Page, PageQuery } from '../page';
 import { ActorRequest, IDEMPOTENCY_KEY_PATTERN } from '../validation';
 import { NewCostCode } from './cost-code.messages';
 
@@ -103,6 +105,36 @@ export interface PendingDepositRef {
   fundsConfirmedAt: string | null;
 }
 
+/** A deposit as ops see it: whose it is and on which cost code. */
+export interface OpsDepositView extends DepositView {
+  brandId: string;
+  costCode: { code: string; name: string };
+}
+
+/** At most a year: a deposit pending longer is a matter for finance, not a filter. */
+export const MAX_OLDER_THAN_MINUTES = 525_600;
+
+/** Ops: deposits in a status (pending ones waiting longer than expected), oldest first. */
+export class ListDepositsForOpsRequest extends IntersectionType(ActorRequest, PageQuery) {
+  @IsOptional()
+  @IsIn(DEPOSIT_STATUSES)
+  status?: DepositStatus;
+
+  /** Only deposits made at least this many minutes ago. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_OLDER_THAN_MINUTES)
+  olderThanMinutes?: number;
+}
+
+/** Ops: one deposit by its own id or by its credit invoice's id. */
+export class FindDepositForOpsRequest extends ActorRequest {
+  @IsUUID()
+  id: string;
+}
+
 export const CreateDepositRpc = rpcContract<CreateDepositRequest, DepositView>(
   'credit',
   'credit.deposit.create.v1',
@@ -132,3 +164,13 @@ export const ListPendingDepositsRpc = rpcContract<
   ListPendingDepositsRequest,
   { data: PendingDepositRef[]; nextAfterId: string | null }
 >('credit', 'credit.deposit.list-pending.v1', ListPendingDepositsRequest);
+export const ListDepositsForOpsRpc = rpcContract<ListDepositsForOpsRequest, Page<OpsDepositView>>(
+  'credit',
+  'credit.deposit.list-for-ops.v1',
+  ListDepositsForOpsRequest,
+);
+export const FindDepositForOpsRpc = rpcContract<FindDepositForOpsRequest, OpsDepositView>(
+  'credit',
+  'credit.deposit.find-for-ops.v1',
+  FindDepositForOpsRequest,
+);

@@ -34,6 +34,30 @@ export interface PayoutView {
   paidAt: string | null;
 }
 
+/** One attempt at sending a payout, as the payout service recorded it. */
+export interface PayoutAttemptView {
+  attempt: number;
+  startedAt: string;
+  /** null while the attempt is in flight (or its outcome is unknown and the sweep re-drives it). */
+  finishedAt: string | null;
+  outcome: 'paid' | 'failed' | null;
+  error: string | null;
+  providerReference: string | null;
+}
+
+/** A payout as ops see it in lists: what it is for and when it last changed. */
+export interface OpsPayoutSummary extends PayoutView {
+  projectTitle: string;
+  brandId: string;
+  updatedAt: string;
+}
+
+/** One payout with its history, for ops looking into it. */
+export interface OpsPayoutView extends OpsPayoutSummary {
+  /** Every attempt recorded, oldest first. */
+  history: PayoutAttemptView[];
+}
+
 export interface CreatorDashboardView {
   nextPayment: { date: string; amount: number; currency: string } | null;
   /** Totals per currency would be a list; creators are paid in one currency per payout. */
@@ -109,6 +133,13 @@ export class GetPayoutRequest extends ActorRequest {
   payoutId: string;
 }
 
+/** Ops: every payout (or those in one status), newest first. */
+export class ListPayoutsForOpsRequest extends IntersectionType(ActorRequest, PageQuery) {
+  @IsOptional()
+  @IsIn(PAYOUT_STATUSES)
+  status?: PayoutStatus;
+}
+
 export class RetryPayoutRequest extends ActorRequest {
   @IsUUID()
   payoutId: string;
@@ -139,7 +170,12 @@ export const DuePayoutsRpc = rpcContract<DuePayoutsRequest, { data: DuePayout[] 
   'payout.payout.due.v1',
   DuePayoutsRequest,
 );
-export const GetPayoutRpc = rpcContract<GetPayoutRequest, PayoutView>(
+export const ListPayoutsForOpsRpc = rpcContract<ListPayoutsForOpsRequest, Page<OpsPayoutSummary>>(
+  'payout',
+  'payout.payout.list-for-ops.v1',
+  ListPayoutsForOpsRequest,
+);
+export const GetPayoutRpc = rpcContract<GetPayoutRequest, OpsPayoutView>(
   'payout',
   'payout.payout.get.v1',
   GetPayoutRequest,

@@ -85,10 +85,11 @@ export class DeadLetterService implements OnApplicationShutdown {
 
   /**
    * Publishes the dead letter `id` to its original queue (default exchange, same message id,
-   * retry count reset) and removes it from the dead-letter queue.
+   * retry count reset) and removes it from the dead-letter queue. One event refused by two
+   * consumers is parked in both their queues under one id: `service` picks the copy.
    */
-  replay(id: string): Promise<DeadLetter> {
-    return this.act(id, async (ch, msg, letter) => {
+  replay(id: string, service?: ServiceName): Promise<DeadLetter> {
+    return this.act(id, service, async (ch, msg, letter) => {
       const headers: Record<string, unknown> = { ...msg.properties.headers };
       for (const key of [
         HEADERS.errorCode,
@@ -113,9 +114,9 @@ export class DeadLetterService implements OnApplicationShutdown {
     });
   }
 
-  /** Removes the dead letter `id` for good. */
-  discard(id: string): Promise<DeadLetter> {
-    return this.act(id, async (_ch, _msg, letter) => {
+  /** Removes the dead letter `id` (of `service`, else the first copy found) for good. */
+  discard(id: string, service?: ServiceName): Promise<DeadLetter> {
+    return this.act(id, service, async (_ch, _msg, letter) => {
       this.logger.warn(`discarded dead letter ${id} (${letter.pattern}) of ${letter.service}`);
     });
   }
@@ -140,10 +141,11 @@ export class DeadLetterService implements OnApplicationShutdown {
 
   private act(
     id: string,
+    only: ServiceName | undefined,
     work: (ch: ConfirmChannel, msg: GetMessage, letter: DeadLetter) => Promise<void>,
   ): Promise<DeadLetter> {
     return this.serialised(async () => {
-      for (const service of SERVICES) {
+      for (const service of only ? [only] : SERVICES) {
         const letter = await this.withQueue(service, async (ch, held) => {
           const msg = held.find((m) => this.idOf(m) === id);
           if (!msg) return undefined;

@@ -32,7 +32,10 @@ export class LedgerTotalsDto {
   pending: number;
 }
 
-/** The proof of the whole ledger: balanced transactions, balances equal to their entries. */
+/**
+ * The proof of the whole ledger: balanced transactions, balances equal to their entries; and
+ * when the gateway got the answer, so a screen can say how old the proof it shows is.
+ */
 export class LedgerVerificationDto implements LedgerVerification {
   @ApiProperty({ description: 'True when no mismatch was found' })
   ok: boolean;
@@ -46,4 +49,6 @@ export class LedgerVerificationDto implements LedgerVerification {
   totals: LedgerTotalsDto;
   @ApiProperty({ type: [LedgerMismatchDto] })
   mismatches: LedgerMismatchDto[];
+  @ApiProperty({ format: 'date-time', description: 'When the check finished' })
+  checkedAt: string;
 }

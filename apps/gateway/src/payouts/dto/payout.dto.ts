@@ -154,6 +154,56 @@ export class PayoutPageDto {
   nextCursor: string | null;
 }
 
+const PAYOUT_ATTEMPT_OUTCOMES = ['paid', 'failed'] as const;
+type PayoutAttemptOutcome = (typeof PAYOUT_ATTEMPT_OUTCOMES)[number];
+
+export class PayoutAttemptDto {
+  @ApiProperty({ type: 'integer', example: 1 })
+  attempt: number;
+  @ApiProperty({ format: 'date-time' })
+  startedAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null: in flight, or no answer yet (the sweep re-drives it)',
+  })
+  finishedAt: string | null;
+  @ApiProperty({
+    enum: PAYOUT_ATTEMPT_OUTCOMES,
+    enumName: 'PayoutAttemptOutcome',
+    nullable: true,
+    description: 'null: no answer yet',
+  })
+  outcome: PayoutAttemptOutcome | null;
+  @ApiProperty({ type: String, nullable: true, description: "The provider's reason" })
+  error: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  providerReference: string | null;
+}
+
+/** A payout as ops list it: what it is for and when it last changed. */
+export class OpsPayoutSummaryDto extends PayoutDto {
+  @ApiProperty()
+  projectTitle: string;
+  @ApiProperty({ format: 'uuid' })
+  brandId: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class OpsPayoutDto extends OpsPayoutSummaryDto {
+  @ApiProperty({ type: [PayoutAttemptDto], description: 'Every attempt recorded, oldest first' })
+  history: PayoutAttemptDto[];
+}
+
+export class OpsPayoutPageDto {
+  @ApiProperty({ type: [OpsPayoutSummaryDto] })
+  data: OpsPayoutSummaryDto[];
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
 export const PROJECT_PAYMENT_STATUSES = [
   'in_progress',
   'awaiting_invoice_payment',
