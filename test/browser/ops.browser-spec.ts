@@ -6,40 +6,13 @@ import { eventually } from '@glimmer/testing/eventually';
 import { login, loginOps, paymentArrived, signUpBrand } from '../e2e/support/factories';
 import { Api } from '../e2e/support/http';
 import { GlimmerSystem, OPS } from '../e2e/support/system';
-import {
-  expectAccessible as axeCheck,
-  launchBrowser,
-  newContext,
-  PHONE,
-  screenshot,
-} from './support/browser';
+import { expectAccessible, launchBrowser, newContext, PHONE, screenshot } from './support/browser';
 import { logInThroughUi } from './support/brand-ui';
 
 jest.setTimeout(180_000);
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** The part of the DOM's Document this file reads in the page (the test compiles without DOM types). */
-interface AnimatedDocument {
-  getAnimations(): { effect: { getTiming(): { iterations?: number } } | null }[];
-}
-
-/**
- * axe-core on the screen as a person leaves it: the pointer off the navigation link it just
- * clicked (the shell's hovered active link is a shade lighter, a transient state we do not own).
- */
-async function expectAccessible(page: Page, screen: string) {
-  await page.mouse.move(1, 1);
-  // A drawer or modal still fading in has its text at partial opacity: check the settled screen.
-  // (Spinners animate forever; only transitions that end are waited for.)
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: AnimatedDocument }).document
-      .getAnimations()
-      .every((a) => a.effect?.getTiming().iterations === Infinity),
-  );
-  await axeCheck(page, screen);
-}
 
 /** Waits until `locator` matches exactly `count` elements. */
 async function waitForCount(locator: Locator, count: number, timeoutMs = 30_000) {
