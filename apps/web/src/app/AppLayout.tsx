@@ -8,6 +8,7 @@ import {
   ScrollArea,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -111,8 +112,13 @@ export function AppLayout() {
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <UnstyledButton aria-label={`Account menu for ${me.name || me.email}`}>
-                <Group gap="xs" wrap="nowrap">
+              {/*
+               * Named by its content, not aria-label: the name must contain the visible text
+               * (WCAG 2.5.3), and on a phone only the avatar shows.
+               */}
+              <UnstyledButton>
+                <VisuallyHidden>Account menu for {me.name || me.email}</VisuallyHidden>
+                <Group gap="xs" wrap="nowrap" aria-hidden>
                   <Text size="sm" visibleFrom="sm">
                     {me.name || me.email}
                   </Text>
