@@ -22,7 +22,15 @@ async function imagesLoaded(page: Page) {
 /** Moves the pointer off the page's controls, so axe sees resting colours, not hover ones. */
 async function checkAccessible(page: Page, screen: string) {
   await page.mouse.move(0, 0);
-  await checkAccessible(page, screen);
+  await expectAccessible(page, screen);
+}
+
+/** A dialog, once its opening transition is over (so the screenshot shows it). */
+async function openDialog(page: Page, name: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  await page.waitForTimeout(400);
+  return dialog;
 }
 
 /** The invites table's row for `email`. */
@@ -95,7 +103,7 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
       expect(system.smtp.messages.filter((m) => m.to.includes(otherEmail))).toHaveLength(2),
     );
     await otherRow.getByRole('button', { name: `Revoke invite to ${otherEmail}` }).click();
-    const revokeDialog = page.getByRole('dialog', { name: 'Revoke invite?' });
+    const revokeDialog = await openDialog(page, 'Revoke invite?');
     await revokeDialog.getByText(otherEmail).waitFor();
     await screenshot(page, 'network-3-revoke-confirmation');
     await revokeDialog.getByRole('button', { name: 'Revoke invite' }).click();
@@ -117,7 +125,7 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
     await screenshot(page, 'network-4-in-network');
 
     // The creator's profile.
-    await card.getByRole('link', { name: 'Ada Lens Studio' }).click();
+    await card.getByRole('link', { name: 'Ada Lens Studio', exact: true }).click();
     await page.waitForURL(`**/network/creators/${ada.creatorId}`);
     await page.getByRole('heading', { name: 'Ada Lens Studio', level: 1 }).waitFor();
     await page.getByText('Product and fashion photographer.').waitFor();
@@ -151,7 +159,7 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
       await hire.getByLabel('Brief').fill('12 edited photos of the spring collection, web sizes.');
       await hire.getByLabel('Fee').fill(fee);
       await hire.getByLabel('Due date').fill(inDays(45));
-      await hire.getByLabel('Due date').press('Escape');
+      await hire.getByLabel('Due date').press('Tab');
       await hire.getByRole('textbox', { name: 'Cost code' }).click();
       await page.getByRole('option', { name: 'MKT — Marketing' }).click();
       await hire.getByLabel('Story code').fill('SPRING-27');
@@ -184,7 +192,7 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
     await checkAccessible(page, 'offers');
     await screenshot(page, 'network-9-offers');
     await summerRow.getByRole('button', { name: /Withdraw/ }).click();
-    const withdraw = page.getByRole('dialog', { name: 'Withdraw offer?' });
+    const withdraw = await openDialog(page, 'Withdraw offer?');
     await withdraw.getByText('$800.00').waitFor();
     await screenshot(page, 'network-10-withdraw-confirmation');
     await withdraw.getByRole('button', { name: 'Withdraw offer' }).click();

@@ -91,7 +91,13 @@ export function CreatorCard({ creator }: { creator: NetworkCreator }) {
                 return (
                   <li key={sample.id}>
                     {href ? (
-                      <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm">
+                      <Anchor
+                        href={href}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        size="sm"
+                        underline="always"
+                      >
                         {sample.title}
                         <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
                       </Anchor>

@@ -111,7 +111,7 @@ export function CreatorPage() {
             <Text size="sm">{location ?? 'Location not given'}</Text>
             <Text size="sm" c="dimmed">
               In your network since {formatMoment(c.joinedAt)} ·{' '}
-              <Anchor href={`mailto:${c.email}`} size="sm">
+              <Anchor href={`mailto:${c.email}`} size="sm" underline="always">
                 {c.email}
               </Anchor>
             </Text>
@@ -125,11 +125,11 @@ export function CreatorPage() {
       {sent && (
         <Alert color="green" title="Offer sent" withCloseButton onClose={() => setSent(null)}>
           {name} has been emailed “{sent.title}”.{' '}
-          <Anchor component={Link} to={`/offers/${sent.id}`}>
+          <Anchor component={Link} to={`/offers/${sent.id}`} underline="always">
             View the offer
           </Anchor>{' '}
           or see all your{' '}
-          <Anchor component={Link} to="/offers">
+          <Anchor component={Link} to="/offers" underline="always">
             offers
           </Anchor>
           .

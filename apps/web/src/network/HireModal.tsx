@@ -81,9 +81,11 @@ export function HireModal({
         !v ? 'Choose the due date' : v < todayIso() ? 'The due date must be today or later' : null,
       costCodeId: (v) => (v ? null : 'Choose the cost code this work is paid from'),
       storyCode: (v) =>
-        STORY_CODE.test(v.trim())
-          ? null
-          : 'Use 1–40 letters, digits or . _ - /, starting with a letter or digit',
+        !v.trim()
+          ? 'Enter the story code'
+          : STORY_CODE.test(v.trim())
+            ? null
+            : 'Use 1–40 letters, digits or . _ - /, starting with a letter or digit',
     },
   });
 
@@ -157,7 +159,7 @@ export function HireModal({
             />
             <DateInput
               label="Due date"
-              description="YYYY-MM-DD"
+              description="When the work is due"
               placeholder="YYYY-MM-DD"
               valueFormat="YYYY-MM-DD"
               dateParser={parseTypedDate}
@@ -186,7 +188,7 @@ export function HireModal({
             <TextInput
               label="Story code"
               description="Your label for the story this is for"
-              placeholder="SPRING-27"
+              placeholder="e.g. SPRING-27"
               required
               miw={200}
               {...form.getInputProps('storyCode')}
@@ -195,7 +197,7 @@ export function HireModal({
           {noCostCodes && (
             <Text size="sm" c="orange.8">
               You have no cost codes yet.{' '}
-              <Anchor component={Link} to="/cost-codes">
+              <Anchor component={Link} to="/cost-codes" underline="always">
                 Create a cost code
               </Anchor>{' '}
               first, then come back to hire.

@@ -19,7 +19,7 @@ const STATUS: Record<Invite['status'], { label: string; color: string }> = {
 
 export function InviteStatusBadge({ status }: { status: Invite['status'] }) {
   return (
-    <Badge color={STATUS[status].color} variant="light">
+    <Badge color={STATUS[status].color} variant="dot">
       {STATUS[status].label}
     </Badge>
   );

@@ -1,10 +1,25 @@
 import { Button, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { CreatorCard } from './CreatorCard';
 import { InviteCreatorModal } from './InviteCreatorModal';
 import { InvitesTable } from './InvitesTable';
-import { useInvites, useNetwork } from './network-api';
+import { type Invite, NETWORK_KEY, useInvites, useNetwork } from './network-api';
+
+/** Refreshes the network when the number of accepted invites grows (not on the first load). */
+function useRefreshOnAcceptance(invites: Invite[] | undefined) {
+  const queryClient = useQueryClient();
+  const seen = useRef<number | null>(null);
+  const accepted = invites?.filter((i) => i.status === 'accepted').length;
+  useEffect(() => {
+    if (accepted === undefined) return;
+    if (seen.current !== null && accepted > seen.current)
+      void queryClient.invalidateQueries({ queryKey: NETWORK_KEY });
+    seen.current = accepted;
+  }, [accepted, queryClient]);
+}
 
 /** "My Network": invite creators, follow the invites, and the in-network creators to hire. */
 export function NetworkPage() {
@@ -13,8 +28,10 @@ export function NetworkPage() {
   const allInvites = (invites.data?.pages ?? [])
     .flatMap((page) => page.data)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  // A creator accepting an open invite joins the network: look again while any is out.
+  // A creator accepting an open invite joins the network: look again while any is out, and
+  // at once when the invites show a new acceptance.
   const network = useNetwork({ poll: allInvites.some((i) => i.status === 'sent') });
+  useRefreshOnAcceptance(invites.isSuccess ? allInvites : undefined);
   const creators = (network.data?.pages ?? []).flatMap((page) => page.data);
 
   return (

@@ -1,4 +1,4 @@
-import { Anchor, Image, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Image, Paper, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { WorkSample } from './network-api';
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -40,29 +40,31 @@ export function sampleKind(sample: WorkSample): string {
 function Sample({ sample }: { sample: WorkSample }) {
   const href = sampleHref(sample);
   return (
-    <Stack gap={4}>
-      {isImageSample(sample) && href && (
-        <a href={href} target="_blank" rel="noopener noreferrer">
-          <Image src={href} alt={sample.title} radius="sm" h={180} fit="cover" />
-        </a>
-      )}
-      {href ? (
-        <Anchor href={href} target="_blank" rel="noopener noreferrer" fw={600}>
-          {sample.title}
-          <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
-        </Anchor>
-      ) : (
-        <Text fw={600}>{sample.title}</Text>
-      )}
-      <Text size="xs" c="dimmed">
-        {sampleKind(sample)}
-      </Text>
-      {sample.description && (
-        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-          {sample.description}
+    <Paper withBorder p="sm" component="li">
+      <Stack gap={4}>
+        {isImageSample(sample) && href && (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            <Image src={href} alt={sample.title} radius="sm" h={180} fit="cover" />
+          </a>
+        )}
+        {href ? (
+          <Anchor href={href} target="_blank" rel="noopener noreferrer" fw={600}>
+            {sample.title}
+            <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
+          </Anchor>
+        ) : (
+          <Text fw={600}>{sample.title}</Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {sampleKind(sample)}
         </Text>
-      )}
-    </Stack>
+        {sample.description && (
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {sample.description}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
   );
 }
 
@@ -75,7 +77,12 @@ export function WorkSamples({ samples }: { samples: WorkSample[] }) {
       </Text>
     );
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
+    <SimpleGrid
+      cols={{ base: 1, sm: 2, lg: 3 }}
+      spacing="md"
+      component="ul"
+      style={{ listStyle: 'none', margin: 0, padding: 0 }}
+    >
       {samples.map((sample) => (
         <Sample key={sample.id} sample={sample} />
       ))}

@@ -11,7 +11,7 @@ const STATUS: Record<Offer['status'], { label: string; color: string }> = {
 
 export function OfferStatusBadge({ status }: { status: Offer['status'] }) {
   return (
-    <Badge color={STATUS[status].color} variant="light">
+    <Badge color={STATUS[status].color} variant="dot">
       {STATUS[status].label}
     </Badge>
   );

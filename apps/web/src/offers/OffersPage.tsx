@@ -136,7 +136,7 @@ export function OffersPage() {
           {viewer === 'brand' ? (
             <>
               No offers yet. To hire a creator, open{' '}
-              <Anchor component={Link} to="/network">
+              <Anchor component={Link} to="/network" underline="always">
                 My Network
               </Anchor>{' '}
               and choose Hire.
