@@ -160,7 +160,7 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
       await hire.getByLabel('Fee').fill(fee);
       await hire.getByLabel('Due date').fill(inDays(45));
       await hire.getByLabel('Due date').press('Tab');
-      await hire.getByRole('textbox', { name: 'Cost code' }).click();
+      await hire.getByRole('combobox', { name: 'Cost code' }).click();
       await page.getByRole('option', { name: 'MKT — Marketing' }).click();
       await hire.getByLabel('Story code').fill('SPRING-27');
     };
@@ -208,10 +208,12 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
     });
     expect(accepted.status).toBe(200);
     await springRow.getByText('Accepted', { exact: true }).waitFor({ timeout: 20_000 });
+    // An accepted offer leads to its project.
+    await springRow.getByRole('link', { name: /^Project for/ }).waitFor();
     await screenshot(page, 'network-11-offer-accepted');
 
     // The title opens the offer.
-    await springRow.getByRole('link', { name: 'Spring campaign photos' }).click();
+    await springRow.getByRole('link', { name: 'Spring campaign photos', exact: true }).click();
     await page.waitForURL(`**/offers/${spring.id}`);
     await context.close();
 

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import type { ApiProblem } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ConfirmDialog } from './ConfirmDialog';
+import { NARROW_SCREEN } from './screens';
 import { formatMoment } from './format-date';
 import { INVITES_KEY, type Invite } from './network-api';
 
@@ -28,10 +30,17 @@ export function InviteStatusBadge({ status }: { status: Invite['status'] }) {
 /** Accepted and revoked invites are final; a sent or expired one can be resent or revoked. */
 const isOpen = (invite: Invite) => invite.status === 'sent' || invite.status === 'expired';
 
+/** When it was accepted, or when it expires (or did). */
+function lifetimeOf(invite: Invite): string {
+  if (invite.acceptedAt) return `Accepted ${formatMoment(invite.acceptedAt)}`;
+  return `${invite.status === 'expired' ? 'Expired' : 'Expires'} ${formatMoment(invite.expiresAt)}`;
+}
+
 /** The brand's invites with their status, newest first, and Resend / Revoke on the open ones. */
 export function InvitesTable({ invites }: { invites: Invite[] }) {
   const queryClient = useQueryClient();
   const [revoking, setRevoking] = useState<Invite | null>(null);
+  const narrow = useMediaQuery(NARROW_SCREEN);
 
   // One key per invite and click: a double click resends one email, not two.
   const resend = useIdempotentMutation({
@@ -64,9 +73,55 @@ export function InvitesTable({ invites }: { invites: Invite[] }) {
     },
   });
 
+  const actions = (invite: Invite) =>
+    isOpen(invite) && (
+      <Group gap="xs" justify="flex-end" wrap="nowrap">
+        <Button
+          size="xs"
+          variant="light"
+          loading={resend.isPending && resend.variables?.id === invite.id}
+          onClick={() => resend.mutate({ id: invite.id, email: invite.email })}
+        >
+          Resend<VisuallyHidden> invite to {invite.email}</VisuallyHidden>
+        </Button>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          onClick={() => {
+            revoke.reset();
+            setRevoking(invite);
+          }}
+        >
+          Revoke<VisuallyHidden> invite to {invite.email}</VisuallyHidden>
+        </Button>
+      </Group>
+    );
+
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
+      {narrow ? (
+        // Narrow screens: one card per invite, nothing to scroll sideways.
+        <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {invites.map((invite) => (
+            <Card key={invite.id} withBorder padding="sm" component="li">
+              <Stack gap={6}>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {invite.email}
+                  </Text>
+                  <InviteStatusBadge status={invite.status} />
+                </Group>
+                <Text size="sm" c="dimmed">
+                  Sent {formatMoment(invite.createdAt)}
+                  {invite.status === 'revoked' ? '' : ` · ${lifetimeOf(invite)}`}
+                </Text>
+                {actions(invite)}
+              </Stack>
+            </Card>
+          ))}
+        </Stack>
+      ) : (
         <Table verticalSpacing="sm" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -91,43 +146,13 @@ export function InvitesTable({ invites }: { invites: Invite[] }) {
                   <InviteStatusBadge status={invite.status} />
                 </Table.Td>
                 <Table.Td>{formatMoment(invite.createdAt)}</Table.Td>
-                <Table.Td>
-                  {invite.acceptedAt
-                    ? `Accepted ${formatMoment(invite.acceptedAt)}`
-                    : invite.status === 'revoked'
-                      ? '—'
-                      : `${invite.status === 'expired' ? 'Expired' : 'Expires'} ${formatMoment(invite.expiresAt)}`}
-                </Table.Td>
-                <Table.Td>
-                  {isOpen(invite) && (
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={resend.isPending && resend.variables?.id === invite.id}
-                        onClick={() => resend.mutate({ id: invite.id, email: invite.email })}
-                      >
-                        Resend<VisuallyHidden> invite to {invite.email}</VisuallyHidden>
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => {
-                          revoke.reset();
-                          setRevoking(invite);
-                        }}
-                      >
-                        Revoke<VisuallyHidden> invite to {invite.email}</VisuallyHidden>
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
+                <Table.Td>{invite.status === 'revoked' ? '—' : lifetimeOf(invite)}</Table.Td>
+                <Table.Td>{actions(invite)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      )}
       <ProblemAlert error={resend.error} title="The invite was not resent" />
       <ConfirmDialog
         opened={revoking !== null}

@@ -17,6 +17,7 @@ import { Link } from 'react-router';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDay } from '../network/format-date';
+import { NARROW_SCREEN } from '../network/screens';
 import { useCurrentUser } from '../session/session';
 import { OfferParty, useNetworkNames } from './OfferParty';
 import { isOpenOffer, type Offer, useOffers } from './offers-api';
@@ -40,6 +41,19 @@ function WithdrawButton({ offer, onWithdraw }: Pick<RowProps, 'offer' | 'onWithd
   );
 }
 
+/** What can be done with an offer from the list: withdraw it (brand, open), or open its project. */
+function OfferActions({ offer, viewer, onWithdraw }: Omit<RowProps, 'names'>) {
+  if (viewer === 'brand' && isOpenOffer(offer))
+    return <WithdrawButton offer={offer} onWithdraw={onWithdraw} />;
+  if (offer.projectId)
+    return (
+      <Button component={Link} to={`/projects/${offer.projectId}`} size="xs" variant="default">
+        Project<VisuallyHidden> for “{offer.title}”</VisuallyHidden>
+      </Button>
+    );
+  return null;
+}
+
 function OfferRow({ offer, viewer, names, onWithdraw }: RowProps) {
   return (
     <Table.Tr>
@@ -58,16 +72,14 @@ function OfferRow({ offer, viewer, names, onWithdraw }: RowProps) {
       <Table.Td>
         <OfferStatusBadge status={offer.status} />
       </Table.Td>
-      {viewer === 'brand' && (
-        <Table.Td ta="right">
-          {isOpenOffer(offer) && <WithdrawButton offer={offer} onWithdraw={onWithdraw} />}
-        </Table.Td>
-      )}
+      <Table.Td ta="right">
+        <OfferActions offer={offer} viewer={viewer} onWithdraw={onWithdraw} />
+      </Table.Td>
     </Table.Tr>
   );
 }
 
-/** On a phone: one card per offer, the same facts, nothing to scroll sideways. */
+/** On a narrow screen: one card per offer, the same facts, nothing to scroll sideways. */
 function OfferCard({ offer, viewer, names, onWithdraw }: RowProps) {
   return (
     <Card withBorder padding="sm" component="li">
@@ -90,9 +102,9 @@ function OfferCard({ offer, viewer, names, onWithdraw }: RowProps) {
             Due {formatDay(offer.dueDate)}
           </Text>
         </Group>
-        {viewer === 'brand' && isOpenOffer(offer) && (
+        {((viewer === 'brand' && isOpenOffer(offer)) || offer.projectId) && (
           <Group justify="flex-end">
-            <WithdrawButton offer={offer} onWithdraw={onWithdraw} />
+            <OfferActions offer={offer} viewer={viewer} onWithdraw={onWithdraw} />
           </Group>
         )}
       </Stack>
@@ -106,7 +118,7 @@ export function OffersPage() {
   const viewer: Viewer = me.role === 'creator' ? 'creator' : 'brand';
   const offers = useOffers();
   const names = useNetworkNames(viewer === 'brand');
-  const phone = useMediaQuery('(max-width: 48em)');
+  const narrow = useMediaQuery(NARROW_SCREEN);
   const [withdrawing, setWithdrawing] = useState<Offer | null>(null);
   const all = (offers.data?.pages ?? [])
     .flatMap((page) => page.data)
@@ -145,36 +157,34 @@ export function OffersPage() {
             'No offers yet. When a client hires you, the offer appears here and in your email.'
           )}
         </Text>
-      ) : phone ? (
+      ) : narrow ? (
         <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {all.map((offer) => (
             <OfferCard key={offer.id} offer={offer} {...rowProps} />
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>{viewer === 'brand' ? 'Creator' : 'Brand'}</Table.Th>
-                <Table.Th ta="right">Fee</Table.Th>
-                <Table.Th>Due date</Table.Th>
-                <Table.Th>Status</Table.Th>
-                {viewer === 'brand' && (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {all.map((offer) => (
-                <OfferRow key={offer.id} offer={offer} {...rowProps} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Title</Table.Th>
+              <Table.Th>{viewer === 'brand' ? 'Creator' : 'Brand'}</Table.Th>
+              <Table.Th ta="right">Fee</Table.Th>
+              <Table.Th>Due date</Table.Th>
+              <Table.Th>Status</Table.Th>
+              {viewer === 'brand' && (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {all.map((offer) => (
+              <OfferRow key={offer.id} offer={offer} {...rowProps} />
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
 
       {offers.hasNextPage && (
