@@ -237,5 +237,19 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
     await checkAccessible(phonePage, 'offers (phone)');
     await screenshot(phonePage, 'network-13-offers-phone');
     await phone.close();
+
+    // The same Offers page for the creator: from their client, with the status.
+    const creatorContext = await newContext(browser, system.baseUrl);
+    const creatorPage = await creatorContext.newPage();
+    await creatorPage.goto('/login');
+    await logInThroughUi(creatorPage, ada.email, ada.password);
+    await creatorPage.waitForURL((url) => url.pathname !== '/login');
+    await creatorPage.getByRole('link', { name: 'Offers', exact: true }).click();
+    const received = creatorPage.getByRole('row').filter({ hasText: 'Spring campaign photos' });
+    await received.getByText('Accepted', { exact: true }).waitFor();
+    await received.getByText('$1,500.00').waitFor();
+    await checkAccessible(creatorPage, 'offers (creator)');
+    await screenshot(creatorPage, 'network-14-offers-creator');
+    await creatorContext.close();
   });
 });

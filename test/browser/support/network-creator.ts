@@ -16,8 +16,14 @@ export async function inviteTokenFor(
   return token;
 }
 
-/** A solid-colour PNG of `size`×`size` pixels, built here (signature, IHDR, IDAT, IEND + CRCs). */
-export function solidPng(size = 64, rgba: [number, number, number, number] = [124, 58, 237, 255]) {
+/**
+ * A PNG of `size`×`size` pixels fading diagonally from `rgba` to white, built here (signature,
+ * IHDR, IDAT, IEND, each chunk with its CRC), so screenshots show a picture, not a blank shape.
+ */
+export function gradientPng(
+  size = 64,
+  rgba: [number, number, number, number] = [124, 58, 237, 255],
+) {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -40,8 +46,16 @@ export function solidPng(size = 64, rgba: [number, number, number, number] = [12
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, deflate, no filter, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 4).fill(Buffer.from(rgba))]);
-  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
+  const rows = Array.from({ length: size }, (_, y) => {
+    const row = Buffer.alloc(1 + size * 4); // filter byte 0, then RGBA pixels
+    for (let x = 0; x < size; x++) {
+      const t = (x + y) / (2 * size);
+      for (let c = 0; c < 3; c++) row[1 + x * 4 + c] = Math.round(rgba[c] + (255 - rgba[c]) * t);
+      row[1 + x * 4 + 3] = rgba[3];
+    }
+    return row;
+  });
+  const pixels = Buffer.concat(rows);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -62,6 +76,7 @@ async function upload(system: GlimmerSystem, token: string, path: string, form: 
 export interface ApiCreator {
   creatorId: string;
   email: string;
+  password: string;
   api: Api;
 }
 
@@ -99,16 +114,16 @@ export async function acceptAndFillProfile(
   if (sample.status !== 201) throw new Error(`sample: ${sample.status}`);
 
   const photo = new FormData();
-  photo.append('photo', new Blob([solidPng()], { type: 'image/png' }), 'me.png');
+  photo.append('photo', new Blob([gradientPng()], { type: 'image/png' }), 'me.png');
   await upload(system, session, '/v1/me/profile/photo', photo);
   const file = new FormData();
   file.append(
     'file',
-    new Blob([solidPng(320, [14, 165, 233, 255])], { type: 'image/png' }),
+    new Blob([gradientPng(320, [14, 165, 233, 255])], { type: 'image/png' }),
     'x.png',
   );
   file.append('title', 'Studio still life');
   await upload(system, session, '/v1/me/samples/file', file);
 
-  return { creatorId: accepted.body.creatorId, email, api };
+  return { creatorId: accepted.body.creatorId, email, password, api };
 }

@@ -21,6 +21,24 @@ function CreatorNameById({ creatorId }: { creatorId: string }) {
   return <>{creator.isError ? 'A creator no longer in your network' : '…'}</>;
 }
 
+/**
+ * The brand's name, for a creator. Offers in the list carry only the brand's id; one offer's
+ * own record (GET /v1/offers/:id) names its brand, so one request per brand is enough: every
+ * row of that brand shares the answer.
+ */
+function BrandName({ offer }: { offer: Offer }) {
+  const brand = useQuery({
+    queryKey: ['brand-name', offer.brandId],
+    queryFn: async () => {
+      const detail = await call(api.GET('/v1/offers/{id}', { params: { path: { id: offer.id } } }));
+      // `brandName` is on the offer's own record once the gateway sends it; cast narrowly.
+      return (detail as { brandName?: string }).brandName ?? null;
+    },
+    staleTime: Infinity,
+  });
+  return <>{offer.brandName ?? brand.data ?? (brand.isPending ? '…' : 'Your client')}</>;
+}
+
 /** The other party of an offer: the creator (brand view) or the brand (creator view). */
 export function OfferParty({
   offer,
@@ -31,7 +49,7 @@ export function OfferParty({
   viewer: 'brand' | 'creator';
   names?: Map<string, string>;
 }) {
-  if (viewer === 'creator') return <>{offer.brandName ?? 'Your client'}</>;
+  if (viewer === 'creator') return <BrandName offer={offer} />;
   const known = offer.creatorName ?? names?.get(offer.creatorId);
   if (known) return <>{known}</>;
   // Until the names have loaded, say nothing rather than fetch each creator.
