@@ -232,6 +232,14 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
       'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    // Hire from a card on the phone: the profile opens with the offer form.
+    await phonePage
+      .getByRole('article', { name: 'Ada Lens Studio' })
+      .getByRole('link', { name: 'Hire Ada Lens Studio' })
+      .click();
+    await openDialog(phonePage, 'Hire Ada Lens Studio');
+    await checkAccessible(phonePage, 'hire form (phone)');
+    await screenshot(phonePage, 'network-12b-hire-phone');
     await phonePage.goto('/offers');
     await phonePage.getByText('Summer teaser video').waitFor();
     await checkAccessible(phonePage, 'offers (phone)');

@@ -11,7 +11,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { Link } from 'react-router';
-import { creatorName, locationOf, type NetworkCreator, useCreator } from './network-api';
+import { creatorName, locationOf } from './creator-text';
+import { type NetworkCreator, useCreator } from './network-api';
 import { sampleHref, sampleKind } from './WorkSamples';
 
 const SKILLS_SHOWN = 6;

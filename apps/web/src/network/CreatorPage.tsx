@@ -20,7 +20,8 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { initialsOf } from './CreatorCard';
 import { formatMoment } from './format-date';
 import { HireModal, type Offer } from './HireModal';
-import { creatorName, languageName, locationOf, useCreator } from './network-api';
+import { creatorName, languageName, locationOf } from './creator-text';
+import { useCreator } from './network-api';
 import { WorkSamples } from './WorkSamples';
 
 function Tags({ label, values, empty }: { label: string; values: string[]; empty: string }) {

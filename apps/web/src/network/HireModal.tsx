@@ -138,6 +138,7 @@ export function HireModal({
             these details.
           </Text>
           <ProblemAlert error={send.error} currency={currency} title="The offer was not sent" />
+          <ProblemAlert error={costCodes.error} title="Your cost codes could not be loaded" />
           <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
           <Textarea
             label="Brief"

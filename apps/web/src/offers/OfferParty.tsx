@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
-import { creatorName, NETWORK_KEY, useCreator } from '../network/network-api';
+import { creatorName } from '../network/creator-text';
+import { NETWORK_KEY, useCreator } from '../network/network-api';
 import type { Offer } from './offers-api';
 
 /** creatorId → the name the brand knows them by, from one page of My Network. */
