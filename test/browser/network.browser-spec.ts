@@ -11,17 +11,28 @@ import { acceptAndFillProfile, inviteTokenFor } from './support/network-creator'
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+/** The page's images, as the page sees them (this file is compiled without the DOM's types). */
+type PageImages = { document: { images: ArrayLike<{ complete: boolean; naturalWidth: number }> } };
+
 /** Waits until every image on the page has loaded (photos come from /v1/files with the cookie). */
 async function imagesLoaded(page: Page) {
-  // A string, evaluated in the page (this file is compiled without the DOM's types).
-  await page.waitForFunction(
-    'Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0)',
+  // A function, not a string: the app's CSP forbids evaluating strings in the page.
+  await page.waitForFunction(() =>
+    Array.from((globalThis as unknown as PageImages).document.images).every(
+      (img) => img.complete && img.naturalWidth > 0,
+    ),
   );
 }
 
-/** Moves the pointer off the page's controls, so axe sees resting colours, not hover ones. */
+/**
+ * axe on a settled page: the pointer off the controls (resting colours, not hover ones) and no
+ * notification fading in or out (mid-transition text reads as low contrast). Notifications
+ * close by themselves after a few seconds.
+ */
 async function checkAccessible(page: Page, screen: string) {
   await page.mouse.move(0, 0);
+  // Mantine's own class, only to wait on (notifications have no role of their own).
+  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
   await expectAccessible(page, screen);
 }
 

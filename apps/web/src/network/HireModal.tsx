@@ -4,6 +4,7 @@ import {
   Group,
   Modal,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -11,6 +12,7 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { parseMoney } from '@glimmer/money/money-text';
@@ -60,6 +62,8 @@ export function HireModal({
 }) {
   const currency = useBrandCurrency();
   const costCodes = useCostCodes();
+  // On a phone the form takes the whole screen: six fields do not fit a floating dialog.
+  const phone = useMediaQuery('(max-width: 36em)');
   const form = useForm({
     initialValues: {
       title: '',
@@ -130,7 +134,14 @@ export function HireModal({
   const noCostCodes = costCodes.isSuccess && costCodes.data.length === 0;
 
   return (
-    <Modal opened={opened} onClose={close} title={`Hire ${creatorName}`} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={`Hire ${creatorName}`}
+      size="lg"
+      centered
+      fullScreen={phone}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
@@ -149,13 +160,12 @@ export function HireModal({
             maxRows={12}
             {...form.getInputProps('brief')}
           />
-          <Group grow align="flex-start" wrap="wrap">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <MoneyInput
               label="Fee"
               description={`In ${currency}`}
               currency={currency}
               required
-              miw={200}
               {...form.getInputProps('fee')}
             />
             <DateInput
@@ -166,12 +176,11 @@ export function HireModal({
               dateParser={parseTypedDate}
               minDate={todayIso()}
               required
-              miw={200}
               popoverProps={{ withinPortal: true }}
               {...form.getInputProps('dueDate')}
             />
-          </Group>
-          <Group grow align="flex-start" wrap="wrap">
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label="Cost code"
               description="The credit this work is paid from"
@@ -183,7 +192,6 @@ export function HireModal({
               searchable
               nothingFoundMessage="No cost code matches"
               required
-              miw={200}
               {...form.getInputProps('costCodeId')}
             />
             <TextInput
@@ -191,10 +199,9 @@ export function HireModal({
               description="Your label for the story this is for"
               placeholder="e.g. SPRING-27"
               required
-              miw={200}
               {...form.getInputProps('storyCode')}
             />
-          </Group>
+          </SimpleGrid>
           {noCostCodes && (
             <Text size="sm" c="orange.8">
               You have no cost codes yet.{' '}
