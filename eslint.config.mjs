@@ -54,6 +54,7 @@ export default tseslint.config(
         clearInterval: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
+        performance: 'readonly',
       },
     },
   },

@@ -35,6 +35,7 @@ export async function benchBrand(system) {
   return {
     brandId: signup.body.id,
     tag,
+    admin,
     brand: client(system.baseUrl, await login(system.baseUrl, admin.email, admin.password)),
     ops: client(system.baseUrl, await login(system.baseUrl, system.ops.email, system.ops.password)),
   };

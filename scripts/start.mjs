@@ -2,7 +2,8 @@
 // `npm start`: the whole system from a fresh clone. Installs what is missing, makes sure
 // PostgreSQL, RabbitMQ and Redis are up, builds, runs every service's migrate step once
 // (database schema, broker topology, job schedules), starts every service, and seeds a demo
-// brand through the public API. Ctrl-C stops everything gracefully.
+// brand and creator through the public API, and serves the web app at http://127.0.0.1:3000/.
+// Ctrl-C stops everything gracefully.
 import { spawn, spawnSync } from 'node:child_process';
 import {
   build,
@@ -189,11 +190,11 @@ async function seed() {
     return false;
   });
   console.log(`
-  Glimmer is running: ${base}  (API docs: ${base}/docs)
+  Glimmer is running: open ${base}/ in a browser  (API: ${base}/v1, docs: ${base}/docs)
   Demo brand admin : ${demo.email} / ${demo.password}
   Demo creator     : ${creatorSeeded ? `${creator.email} / ${creator.password} (in the demo brand's network)` : '(not seeded: needs the local mail catcher, i.e. no SMTP_URL)'}
   Ops user         : ${env.OPS_EMAIL} / ${env.OPS_PASSWORD}
-  Log in: curl -s ${base}/v1/auth/login -H 'content-type: application/json' \\
+  API clients log in with: curl -s ${base}/v1/auth/login -H 'content-type: application/json' \\
             -d '{"email":"${demo.email}","password":"${demo.password}"}'
 `);
 }

@@ -25,7 +25,7 @@ describe('web app: sessions (sign up, log in, log out, expiry)', () => {
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === 'glimmer_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    expect(await page.evaluate(() => document.cookie)).not.toContain('glimmer_session');
+    expect(await page.evaluate('document.cookie')).not.toContain('glimmer_session');
 
     // A state-changing request with the cookie but without the CSRF header is refused.
     const forged = await page.evaluate(async () => {

@@ -87,6 +87,7 @@ describe('gateway architecture', () => {
       '/v1/auth/session',
       '/v1/brands',
       '/v1/invites/accept',
+      '/v1/invites/preview',
       '/v1/webhooks/payments',
     ]);
   });

@@ -39,6 +39,8 @@ export const schedulerConfigSchema = baseConfigSchema.extend({
   /** Unset: emails are logged as JSON instead of sent (development). */
   SMTP_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
   MAIL_FROM: z.string().min(3).default('Glimmer <no-reply@glimmer.local>'),
+  /** The web app every email links into (its pages: /offers/<id>, /dashboard, …). */
+  APP_URL: z.string().url().default('http://127.0.0.1:3000'),
   /** Jobs each worker (one per queue) runs at once in this replica. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(5),
 });

@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   invite_not_pending: { status: 409, title: 'The invite is no longer pending' },
   offer_not_open: { status: 409, title: 'The offer is no longer open' },
   offer_expired: { status: 409, title: 'The offer has expired' },
+  contract_changed: {
+    status: 409,
+    title: 'The contract text changed since it was read; read it again before signing',
+  },
   payout_not_retryable: { status: 409, title: 'Only a payout that needs attention can be retried' },
   idempotency_request_in_progress: {
     status: 409,

@@ -7,7 +7,7 @@ import {
   ServiceUnavailableException,
   Type,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheckResult,
   HealthCheckService,
@@ -16,6 +16,8 @@ import {
   TerminusModule,
 } from '@nestjs/terminus';
 import { DomainError } from '@glimmer/errors/domain-error';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
+import { LivenessDto, ReadinessDto } from './health.dto';
 import { Public } from './public-route';
 
 /**
@@ -57,15 +59,17 @@ export class HealthController {
 
   /** Up while the process serves HTTP; a failing liveness probe restarts the pod. */
   @Get('live')
-  @ApiOkResponse({ description: '{ status: "ok" }' })
+  @ApiOkResponse({ type: LivenessDto })
+  @ApiErrors()
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Ready when every dependency of this service answers; otherwise 503 with the failing checks. */
   @Get('ready')
-  @ApiOkResponse({ description: 'terminus health check result' })
-  @ApiServiceUnavailableResponse({ description: 'dependency_unavailable with `checks`' })
+  @ApiOkResponse({ type: ReadinessDto })
+  // dependency_unavailable carries `checks`: each check's result.
+  @ApiErrors('dependency_unavailable')
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check(this.checks.map((c) => () => this.run(c)));

@@ -76,6 +76,9 @@ export class GlimmerSystem {
       DB_POOL_MAX: '4',
       CREDIT_SWEEP_EVERY_MS: '2000',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+      // Links in emails open this system's web app (its port is only known here).
+      INVITE_ACCEPT_URL: `${this.baseUrl}/invites/accept`,
+      APP_URL: this.baseUrl,
       ...this.overrides,
     };
     this.logDir = join(ROOT, 'var', 'e2e-logs', this.env.prefix);

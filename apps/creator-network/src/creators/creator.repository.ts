@@ -197,7 +197,7 @@ export class CreatorRepository {
         creatorId,
         p.displayName.trim(),
         p.bio ?? null,
-        p.country.toUpperCase(),
+        p.country?.toUpperCase() ?? null,
         p.city ?? null,
         JSON.stringify(p.skills.map((s) => s.trim())),
         JSON.stringify(p.languages.map((s) => s.trim())),

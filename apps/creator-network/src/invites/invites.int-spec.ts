@@ -10,6 +10,7 @@ import {
 } from '@glimmer/contracts/network/invite.messages';
 import {
   GetCreatorRpc,
+  GetOwnProfileRpc,
   ListNetworkRpc,
   UpdateProfileRpc,
 } from '@glimmer/contracts/network/creator.messages';
@@ -229,5 +230,34 @@ describe('creator-network: invites and the network (over the broker)', () => {
     );
     await expectError(t.call(ListNetworkRpc, { actor: creators[0].actor }), 'forbidden');
     expect(randomUUID()).toBeTruthy();
+  });
+
+  it('saves a profile page by page: the country may come last', async () => {
+    const brand = brandActor();
+    const c = await t.creatorIn(brand);
+    const empty = { skills: [], languages: [], equipment: [] };
+    await t.call(UpdateProfileRpc, {
+      actor: c.actor,
+      profile: { displayName: 'Ada Lens', bio: 'Portraits', ...empty },
+    });
+    expect((await t.call(GetOwnProfileRpc, { actor: c.actor })).profile).toMatchObject({
+      displayName: 'Ada Lens',
+      bio: 'Portraits',
+      country: null,
+    });
+    await t.call(UpdateProfileRpc, {
+      actor: c.actor,
+      profile: {
+        displayName: 'Ada Lens',
+        bio: 'Portraits',
+        country: 'de',
+        city: 'Berlin',
+        ...empty,
+      },
+    });
+    expect((await t.call(GetOwnProfileRpc, { actor: c.actor })).profile).toMatchObject({
+      country: 'DE',
+      city: 'Berlin',
+    });
   });
 });

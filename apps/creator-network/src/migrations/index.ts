@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201000000Initial } from './20261201000000-initial';
 import { Migration20261215000000PhotoAndOfferExpiry } from './20261215000000-photo-and-offer-expiry';
 import { Migration20261221000000SampleFiles } from './20261221000000-sample-files';
+import { Migration20261231000000ProfileCountryOptional } from './20261231000000-profile-country-optional';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const NETWORK_MIGRATIONS: MigrationObject[] = [
@@ -11,4 +12,8 @@ export const NETWORK_MIGRATIONS: MigrationObject[] = [
     class: Migration20261215000000PhotoAndOfferExpiry,
   },
   { name: '20261221000000-sample-files', class: Migration20261221000000SampleFiles },
+  {
+    name: '20261231000000-profile-country-optional',
+    class: Migration20261231000000ProfileCountryOptional,
+  },
 ];

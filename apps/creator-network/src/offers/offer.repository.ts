@@ -130,6 +130,33 @@ export class OfferRepository {
     return rows.map((r) => ({ ...r, position: { createdAt: r.position_at, id: r.id } }));
   }
 
+  /** The contract signed when the offer was accepted, if it was. */
+  async contractOf(
+    em: EntityManager,
+    offerId: string,
+  ): Promise<{
+    template_version: string;
+    body: string;
+    sha256: string;
+    signed_at: Date | string;
+    signature_name: string;
+  } | null> {
+    const [row] = await em.execute<
+      {
+        template_version: string;
+        body: string;
+        sha256: string;
+        signed_at: Date;
+        signature_name: string;
+      }[]
+    >(
+      `select template_version, body, sha256, signed_at, signature_name from contract
+       where offer_id = ?`,
+      [offerId],
+    );
+    return row ?? null;
+  }
+
   async insertContract(
     em: EntityManager,
     c: {

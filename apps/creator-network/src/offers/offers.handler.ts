@@ -12,6 +12,7 @@ import {
   GetOfferRpc,
   ListOffersRequest,
   ListOffersRpc,
+  OfferDetail,
   OfferIdRequest,
   OfferView,
   WithdrawOfferRpc,
@@ -43,7 +44,7 @@ export class OffersHandler {
   }
 
   @MessagePattern(GetOfferRpc.pattern)
-  get(@Payload() req: OfferIdRequest): Promise<OfferView> {
+  get(@Payload() req: OfferIdRequest): Promise<OfferDetail> {
     return this.offers.get(req.actor, req.offerId);
   }
 

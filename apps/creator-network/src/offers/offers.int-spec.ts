@@ -134,6 +134,58 @@ describe('creator-network: offers, contracts and projects (over the broker)', ()
     expect(await t.sql(`select 1 from project where offer_id = $1`, [offer.id])).toHaveLength(1);
   });
 
+  it('shows the exact contract text that accepting signs, and refuses a signature over changed text', async () => {
+    const brand = brandActor();
+    const { actor: creator, accepted } = await t.creatorIn(brand);
+    const offer = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+
+    const shown = await t.call(GetOfferRpc, { actor: creator, offerId: offer.id });
+    expect(shown).toMatchObject({ id: offer.id, status: 'sent', brandName: 'A brand on Glimmer' });
+    expect(shown.contract).toMatchObject({
+      templateVersion: 'commission-v1',
+      signedAt: null,
+      signatureName: null,
+    });
+    expect(sha256Hex(shown.contract!.text)).toBe(shown.contract!.sha256);
+    // The brand reads the same text.
+    expect((await t.call(GetOfferRpc, { actor: brand, offerId: offer.id })).contract).toEqual(
+      shown.contract,
+    );
+
+    // A signature over text that no longer matches is refused, and nothing is signed.
+    await expectError(
+      t.call(AcceptOfferRpc, {
+        actor: creator,
+        offerId: offer.id,
+        signatureName: 'Test Creator',
+        contractSha256: 'f'.repeat(64),
+      }),
+      'contract_changed',
+    );
+    expect(await t.sql(`select 1 from contract where offer_id = $1`, [offer.id])).toHaveLength(0);
+
+    const signed = await t.call(AcceptOfferRpc, {
+      actor: creator,
+      offerId: offer.id,
+      signatureName: 'Test Creator',
+      contractSha256: shown.contract!.sha256,
+    });
+    expect(signed.contract.sha256).toBe(shown.contract!.sha256);
+    const after = await t.call(GetOfferRpc, { actor: creator, offerId: offer.id });
+    expect(after.contract).toMatchObject({
+      text: shown.contract!.text,
+      sha256: shown.contract!.sha256,
+      signedAt: signed.contract.signedAt,
+      signatureName: 'Test Creator',
+    });
+
+    const declined = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+    await t.call(DeclineOfferRpc, { actor: creator, offerId: declined.id });
+    expect(
+      (await t.call(GetOfferRpc, { actor: creator, offerId: declined.id })).contract,
+    ).toBeNull();
+  });
+
   it('refuses to accept withdrawn, declined or expired offers (409)', async () => {
     const brand = brandActor();
     const { actor: creator, accepted } = await t.creatorIn(brand);
@@ -214,7 +266,15 @@ describe('creator-network: offers, contracts and projects (over the broker)', ()
       [withdrawn, 'withdrawn'],
     ] as const) {
       await t.sql(`update offer set due_date = current_date - 1 where id = $1`, [offer.id]);
-      const before = await t.call(GetOfferRpc, { actor: brand, offerId: offer.id });
+      // GetOffer adds what the offer page shows (brand name, contract) to the offer itself.
+      const {
+        brandName: _brandName,
+        contract: _contract,
+        ...before
+      } = await t.call(GetOfferRpc, {
+        actor: brand,
+        offerId: offer.id,
+      });
       expect(await t.call(ExpireOfferRpc, { offerId: offer.id })).toEqual(before);
       expect(before.status).toBe(status);
       expect(await statusInDb(offer.id)).toBe(status);

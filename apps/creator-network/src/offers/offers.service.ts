@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@glimmer/contracts/actor';
 import { OfferSentEvent } from '@glimmer/contracts/network/network.events';
 import type {
   AcceptedOffer,
   AcceptOfferRequest,
+  OfferContract,
+  OfferDetail,
   OfferInput,
   OfferView,
 } from '@glimmer/contracts/network/offer.messages';
@@ -15,6 +17,7 @@ import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { BrandRepository } from '../brands/brand.repository';
 import { Party, partyOf, requireBrand, requireCreator } from '../common/actors';
 import { keysetPage } from '@glimmer/database/page-cursor';
+import { toIso } from '@glimmer/database/sql';
 import { CreatorRepository } from '../creators/creator.repository';
 import { ProjectRepository } from '../projects/project.repository';
 import { CONTRACT_TEMPLATE_VERSION, renderContract, sha256Hex } from './contract-template';
@@ -79,10 +82,57 @@ export class OffersService {
     });
   }
 
-  async get(actor: Actor, offerId: string): Promise<OfferView> {
-    const row = await this.offers.get(this.orm.em.fork(), partyOf(actor), offerId);
+  /**
+   * One offer for its page, with the contract its parties read: the stored signed text once
+   * accepted; while open, the text accepting would sign now, from the same rendering.
+   */
+  async get(actor: Actor, offerId: string): Promise<OfferDetail> {
+    const em = this.orm.em.fork();
+    const row = await this.offers.get(em, partyOf(actor), offerId);
     if (!row) throw notFound('offer');
-    return toOfferView(row);
+    const view = toOfferView(row);
+    const brandName = await this.brands.nameOf(em, row.brand_id);
+    let contract: OfferContract | null = null;
+    if (view.status === 'accepted') {
+      const signed = await this.offers.contractOf(em, row.id);
+      if (signed)
+        contract = {
+          templateVersion: signed.template_version,
+          text: signed.body,
+          sha256: signed.sha256,
+          signedAt: toIso(signed.signed_at)!,
+          signatureName: signed.signature_name,
+        };
+    } else if (view.status === 'sent') {
+      const text = await this.contractText(em, row, brandName);
+      contract = {
+        templateVersion: CONTRACT_TEMPLATE_VERSION,
+        text,
+        sha256: sha256Hex(text),
+        signedAt: null,
+        signatureName: null,
+      };
+    }
+    return { ...view, brandName, contract };
+  }
+
+  /** The one rendering of an offer's contract, for reading it and for signing it. */
+  private async contractText(em: EntityManager, row: OfferRow, brandName: string) {
+    const creator = (await this.creators.byId(em, row.creator_id))!;
+    return renderContract({
+      offerId: row.id,
+      brandId: row.brand_id,
+      brandName,
+      creatorId: creator.id,
+      creatorName: creator.name,
+      title: row.title,
+      brief: row.brief,
+      fee: Number(row.fee),
+      currency: row.currency.trim(),
+      dueDate: row.due_date,
+      costCodeId: row.cost_code_id,
+      storyCode: row.story_code,
+    });
   }
 
   async list(actor: Actor, query: PageQuery): Promise<Page<OfferView>> {
@@ -107,24 +157,16 @@ export class OffersService {
       const row = await this.offers.get(em, party, req.offerId, true);
       if (!row) throw notFound('offer');
       if (row.status !== 'sent' || row.past_due) throw notOpen(row);
-      const creatorRecord = (await this.creators.byId(em, creator.creatorId))!;
-      const body = renderContract({
-        offerId: row.id,
-        brandId: row.brand_id,
-        brandName: await this.brands.nameOf(em, row.brand_id),
-        creatorId: creatorRecord.id,
-        creatorName: creatorRecord.name,
-        title: row.title,
-        brief: row.brief,
-        fee: Number(row.fee),
-        currency: row.currency.trim(),
-        dueDate: row.due_date,
-        costCodeId: row.cost_code_id,
-        storyCode: row.story_code,
-      });
+      const body = await this.contractText(em, row, await this.brands.nameOf(em, row.brand_id));
+      const sha256 = sha256Hex(body);
+      if (req.contractSha256 && req.contractSha256 !== sha256)
+        throw new DomainError(
+          'contract_changed',
+          'the contract text changed since it was read; read it again before signing',
+        );
       const contract = {
         id: randomUUID(),
-        sha256: sha256Hex(body),
+        sha256,
         signedAt: new Date(),
         templateVersion: CONTRACT_TEMPLATE_VERSION,
       };

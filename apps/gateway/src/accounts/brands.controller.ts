@@ -1,6 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { Public } from '../auth/auth.decorators';
+import { IDEMPOTENT, JSON_BODY } from '../http/error-sets';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BrandSignupService } from './brand-signup.service';
 import { BrandDto, CreateBrandDto } from './dto/create-brand.dto';
@@ -15,7 +17,7 @@ export class BrandsController {
   @Public()
   @Idempotent({ required: false })
   @ApiCreatedResponse({ type: BrandDto })
-  @ApiConflictResponse({ description: 'email_taken: the admin email already has an account' })
+  @ApiErrors(...JSON_BODY, ...IDEMPOTENT, 'email_taken', 'dependency_unavailable')
   create(@Body() body: CreateBrandDto): Promise<BrandDto> {
     return this.signup.execute(body);
   }

@@ -1,15 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '@glimmer/contracts/actor';
 import { CONFIG } from '@glimmer/config/config';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import type { GatewayConfig } from '../gateway.config';
+import { JSON_BODY } from '../http/error-sets';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AccessTokenDto, LoginDto, MeDto } from './dto/login.dto';
@@ -28,7 +24,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiUnauthorizedResponse({ description: 'invalid_credentials' })
+  @ApiErrors(...JSON_BODY, 'invalid_credentials', 'dependency_unavailable')
   login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(body);
   }
@@ -41,7 +37,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: MeDto })
-  @ApiUnauthorizedResponse({ description: 'invalid_credentials' })
+  @ApiErrors(...JSON_BODY, 'invalid_credentials', 'dependency_unavailable')
   async startSession(
     @Body() body: LoginDto,
     @Req() req: Request,
@@ -62,6 +58,7 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session cookies are cleared' })
+  @ApiErrors()
   endSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
     clearSessionCookies(res, this.secure(req));
   }
@@ -69,8 +66,8 @@ export class AuthController {
   /** Who the access token belongs to. */
   @Get('me')
   @Roles('brand', 'creator', 'ops')
-  @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
+  @ApiErrors('unauthenticated')
   me(@CurrentActor() actor: Actor): MeDto {
     return meOf(actor);
   }

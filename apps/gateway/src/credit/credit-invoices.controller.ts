@@ -1,13 +1,15 @@
 import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { VoidCreditInvoiceRpc } from '@glimmer/contracts/credit/deposit.messages';
 import {
   GetCreditInvoiceRpc,
   ListCreditInvoicesRpc,
 } from '@glimmer/contracts/invoicing/credit-invoice.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
+import { SIGNED_IN, SIGNED_IN_CHANGE, VIA_SERVICE } from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import {
   CreditInvoiceDto,
@@ -17,7 +19,6 @@ import {
 } from './dto/credit-invoice.dto';
 
 @ApiTags('Credit')
-@ApiBearerAuth()
 @Roles('brand')
 @Controller('v1/credit-invoices')
 export class CreditInvoicesController {
@@ -25,6 +26,7 @@ export class CreditInvoicesController {
 
   @Get()
   @ApiOkResponse({ type: CreditInvoicePageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   list(
     @CurrentBrand() actor: BrandActor,
     @Query() query: CreditInvoiceQueryDto,
@@ -34,6 +36,7 @@ export class CreditInvoicesController {
 
   @Get(':id')
   @ApiOkResponse({ type: CreditInvoiceDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   get(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Credit invoice')) id: string,
@@ -47,7 +50,13 @@ export class CreditInvoicesController {
    */
   @Delete(':id')
   @ApiOkResponse({ type: VoidedCreditInvoiceDto })
-  @ApiConflictResponse({ description: 'credit_invoice_already_paid / deposit_already_cleared' })
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    'not_found',
+    'credit_invoice_already_paid',
+    'deposit_already_cleared',
+    ...VIA_SERVICE,
+  )
   void(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Credit invoice')) id: string,

@@ -1,22 +1,23 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { CreateDepositRpc, GetDepositRpc } from '@glimmer/contracts/credit/deposit.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
+import {
+  IDEMPOTENCY_REQUIRED,
+  JSON_BODY,
+  SIGNED_IN,
+  SIGNED_IN_CHANGE,
+  VIA_SERVICE,
+} from '../http/error-sets';
 import { requireExactlyOne } from '../http/exactly-one';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import { CreateDepositDto, DepositDto } from './dto/deposit.dto';
 
 @ApiTags('Credit')
-@ApiBearerAuth()
 @Roles('brand')
 @Controller('v1/credit/deposits')
 export class DepositsController {
@@ -26,7 +27,15 @@ export class DepositsController {
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: DepositDto })
-  @ApiConflictResponse({ description: 'duplicate_cost_code when creating a cost code on the fly' })
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    ...IDEMPOTENCY_REQUIRED,
+    'not_found',
+    'duplicate_cost_code',
+    'currency_mismatch',
+    ...VIA_SERVICE,
+  )
   create(
     @CurrentBrand() actor: BrandActor,
     @IdempotencyKey() idempotencyKey: string,
@@ -38,6 +47,7 @@ export class DepositsController {
 
   @Get(':id')
   @ApiOkResponse({ type: DepositDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   get(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Deposit')) id: string,

@@ -1,15 +1,16 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { CreateTransferRpc } from '@glimmer/contracts/credit/transfer.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
+import { IDEMPOTENCY_REQUIRED, JSON_BODY, SIGNED_IN_CHANGE, VIA_SERVICE } from '../http/error-sets';
 import { requireExactlyOne } from '../http/exactly-one';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import { CreateTransferDto, TransferDto } from './dto/transfer.dto';
 
 @ApiTags('Credit')
-@ApiBearerAuth()
 @Roles('brand')
 @Controller('v1/credit/transfers')
 export class TransfersController {
@@ -19,9 +20,17 @@ export class TransfersController {
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: TransferDto })
-  @ApiConflictResponse({
-    description: 'insufficient_available_credit, same_cost_code, duplicate_cost_code',
-  })
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    ...IDEMPOTENCY_REQUIRED,
+    'not_found',
+    'same_cost_code',
+    'duplicate_cost_code',
+    'insufficient_available_credit',
+    'currency_mismatch',
+    ...VIA_SERVICE,
+  )
   create(
     @CurrentBrand() actor: BrandActor,
     @IdempotencyKey() idempotencyKey: string,

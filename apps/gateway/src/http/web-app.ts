@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import compression from 'compression';
 import express, {
   type NextFunction,
   type Request,
@@ -48,9 +49,15 @@ export function webApp(dir: string): RequestHandler {
         res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     },
   });
+  // Pages and assets only: the API's JSON stays uncompressed (small, and latency-bound).
+  const compress = compression();
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path))
       return next();
+    compress(req, res, () => serve(req, res, next));
+  };
+
+  function serve(req: Request, res: Response, next: NextFunction): void {
     assets(req, res, () => {
       if (!req.accepts('html') || !existsSync(index)) return next();
       res.setHeader('cache-control', 'no-cache');
@@ -59,5 +66,5 @@ export function webApp(dir: string): RequestHandler {
       res.setHeader('referrer-policy', 'same-origin');
       res.sendFile(index);
     });
-  };
+  }
 }

@@ -1,11 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import {
@@ -15,8 +9,16 @@ import {
   ListProjectInvoicesRpc,
 } from '@glimmer/contracts/invoicing/project-invoice.messages';
 import { MAX_PAGE_SIZE } from '@glimmer/contracts/page';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
+import {
+  IDEMPOTENCY_REQUIRED,
+  JSON_BODY,
+  SIGNED_IN,
+  SIGNED_IN_CHANGE,
+  VIA_SERVICE,
+} from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import {
@@ -31,7 +33,6 @@ import { InvoiceCreditSources } from './invoice-credit-sources.service';
 
 /** Project invoices (the Reports page's Invoices section) and paying them with credit. */
 @ApiTags('Invoicing')
-@ApiBearerAuth()
 @Roles('brand')
 @Controller('v1/invoices')
 export class InvoicesController {
@@ -42,6 +43,7 @@ export class InvoicesController {
 
   @Get()
   @ApiOkResponse({ type: ProjectInvoicePageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   async list(
     @CurrentBrand() actor: BrandActor,
     @Query() query: ProjectInvoiceQueryDto,
@@ -55,8 +57,11 @@ export class InvoicesController {
    * sits in memory. (Declared before `:id`, which would otherwise take "export.csv".)
    */
   @Get('export.csv')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'text/csv, one row per invoice, amounts in major units' })
+  @ApiOkResponse({
+    description: 'One row per invoice, amounts in major units (an attachment, invoices.csv)',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   async export(
     @CurrentBrand() actor: BrandActor,
     @Query() query: ProjectInvoiceQueryDto,
@@ -93,6 +98,7 @@ export class InvoicesController {
 
   @Get(':id')
   @ApiOkResponse({ type: ProjectInvoiceDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   async get(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Invoice')) id: string,
@@ -106,10 +112,18 @@ export class InvoicesController {
   @HttpCode(200)
   @Idempotent()
   @ApiOkResponse({ type: ProjectInvoiceDto })
-  @ApiConflictResponse({
-    description:
-      'insufficient_available_credit, amount_exceeds_due, invoice_not_payable, cost_code_not_attached',
-  })
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    ...IDEMPOTENCY_REQUIRED,
+    'not_found',
+    'invoice_not_payable',
+    'cost_code_not_attached',
+    'amount_exceeds_due',
+    'insufficient_available_credit',
+    'currency_mismatch',
+    ...VIA_SERVICE,
+  )
   async applyCredit(
     @CurrentBrand() actor: BrandActor,
     @IdempotencyKey() idempotencyKey: string,
@@ -129,6 +143,14 @@ export class InvoicesController {
   @Post(':id/cost-codes')
   @HttpCode(200)
   @ApiOkResponse({ type: ProjectInvoiceDto })
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    'not_found',
+    'invoice_not_payable',
+    'currency_mismatch',
+    ...VIA_SERVICE,
+  )
   async attach(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Invoice')) id: string,

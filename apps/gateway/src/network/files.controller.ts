@@ -1,11 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@glimmer/contracts/actor';
 import {
@@ -15,10 +9,13 @@ import {
   SAMPLE_FILE_CONTENT_TYPES,
 } from '@glimmer/contracts/network/creator.messages';
 import { notFound } from '@glimmer/errors/domain-error';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { VIA_SERVICE } from '../http/error-sets';
 
 const INLINE_TYPES: ReadonlySet<string> = new Set(PHOTO_CONTENT_TYPES);
+const FILE_BYTES = { type: 'string', format: 'binary' } as const;
 
 /**
  * Uploaded files (profile photos, work samples) at the URLs their views show. Each is served to
@@ -26,7 +23,6 @@ const INLINE_TYPES: ReadonlySet<string> = new Set(PHOTO_CONTENT_TYPES);
  * does not exist (404), like an unknown key.
  */
 @ApiTags('Network')
-@ApiBearerAuth()
 @Controller('v1/files')
 export class FilesController {
   constructor(private readonly rpc: RpcClient) {}
@@ -34,13 +30,16 @@ export class FilesController {
   /** Any signed-in caller: whoever may not see the file is told it does not exist (404). */
   @Get(':key')
   @Roles('brand', 'creator', 'ops')
-  @ApiProduces(...SAMPLE_FILE_CONTENT_TYPES)
   @ApiOkResponse({
     description:
       'The file, as the type told from its content when it was uploaded; images inline, ' +
       'PDF and MP4 as attachments',
+    content: Object.fromEntries(
+      SAMPLE_FILE_CONTENT_TYPES.map((type) => [type, { schema: FILE_BYTES }]),
+    ),
   })
-  @ApiNotFoundResponse({ description: 'No such file, or not one the caller may see' })
+  // not_found: no such file, or not one the caller may see.
+  @ApiErrors('unauthenticated', 'not_found', ...VIA_SERVICE)
   async get(
     @CurrentActor() actor: Actor,
     @Param('key') key: string,

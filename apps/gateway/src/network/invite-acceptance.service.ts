@@ -8,7 +8,7 @@ import { DomainError } from '@glimmer/errors/domain-error';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { UserAccountRepository } from '../accounts/user-account.repository';
 import { hashPassword } from '../auth/password';
-import { AcceptedInviteDto, AcceptInviteDto } from './dto/invite.dto';
+import { AcceptedInviteDto, AcceptInviteDto, InvitePreviewDto } from './dto/invite.dto';
 
 const required = (field: string) =>
   new DomainError('validation_failed', `${field} is required to accept without signing in`, {
@@ -28,6 +28,14 @@ export class InviteAcceptanceService {
     private readonly rpc: RpcClient,
     private readonly users: UserAccountRepository,
   ) {}
+
+  /** The accept page's facts: only the brand's name, the invited email and the invite's state. */
+  async preview(token: string): Promise<InvitePreviewDto> {
+    const { brandName, email, status, expiresAt } = await this.rpc.call(PreviewInviteRpc, {
+      token,
+    });
+    return { brandName, email, status, expiresAt };
+  }
 
   async accept(body: AcceptInviteDto, actor: Actor | undefined): Promise<AcceptedInviteDto> {
     if (actor) {

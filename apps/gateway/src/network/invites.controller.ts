@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiGoneResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import {
   CreateInviteRpc,
@@ -14,9 +7,18 @@ import {
   ResendInviteRpc,
   RevokeInviteRpc,
 } from '@glimmer/contracts/network/invite.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { AuthenticatedRequest, CurrentBrand, Public, Roles } from '../auth/auth.decorators';
 import { PageQueryDto } from '../credit/dto/cost-code.dto';
+import {
+  IDEMPOTENCY_REQUIRED,
+  IDEMPOTENT,
+  JSON_BODY,
+  SIGNED_IN,
+  SIGNED_IN_CHANGE,
+  VIA_SERVICE,
+} from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
@@ -25,6 +27,8 @@ import {
   CreateInviteDto,
   InviteDto,
   InvitePageDto,
+  InvitePreviewDto,
+  InvitePreviewQueryDto,
 } from './dto/invite.dto';
 import { InviteAcceptanceService } from './invite-acceptance.service';
 
@@ -39,19 +43,32 @@ export class InvitesController {
   /** Invites a creator by email; the token travels only in the email. */
   @Post()
   @Roles('brand')
-  @ApiBearerAuth()
   @Idempotent()
   @ApiCreatedResponse({ type: InviteDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, ...IDEMPOTENCY_REQUIRED, ...VIA_SERVICE)
   create(@CurrentBrand() actor: BrandActor, @Body() body: CreateInviteDto): Promise<InviteDto> {
     return this.rpc.call(CreateInviteRpc, { actor, email: body.email, message: body.message });
   }
 
   @Get()
   @Roles('brand')
-  @ApiBearerAuth()
   @ApiOkResponse({ type: InvitePageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   list(@CurrentBrand() actor: BrandActor, @Query() query: PageQueryDto): Promise<InvitePageDto> {
     return this.rpc.call(ListInvitesRpc, { actor, limit: query.limit, cursor: query.cursor });
+  }
+
+  /**
+   * Public: what the invite link's page shows before the creator commits — the brand's name, the
+   * invited email and whether the invite can still be accepted. The token is the credential; an
+   * unknown or malformed one is 400 invite_token_invalid.
+   */
+  @Get('preview')
+  @Public()
+  @ApiOkResponse({ type: InvitePreviewDto })
+  @ApiErrors('validation_failed', 'invite_token_invalid', ...VIA_SERVICE)
+  preview(@Query() query: InvitePreviewQueryDto): Promise<InvitePreviewDto> {
+    return this.acceptance.preview(query.token);
   }
 
   /**
@@ -61,8 +78,17 @@ export class InvitesController {
   @Post('accept')
   @Public()
   @ApiCreatedResponse({ type: AcceptedInviteDto })
-  @ApiGoneResponse({ description: 'invite_expired, invite_revoked' })
-  @ApiConflictResponse({ description: 'invite_already_accepted, email_taken' })
+  @ApiErrors(
+    ...JSON_BODY,
+    'invite_token_invalid',
+    'forbidden',
+    'not_found',
+    'invite_already_accepted',
+    'email_taken',
+    'invite_expired',
+    'invite_revoked',
+    ...VIA_SERVICE,
+  )
   accept(
     @Req() req: AuthenticatedRequest,
     @Body() body: AcceptInviteDto,
@@ -73,10 +99,10 @@ export class InvitesController {
   /** A new token and expiry; the previous link stops working. */
   @Post(':id/resend')
   @Roles('brand')
-  @ApiBearerAuth()
   @Idempotent({ required: false })
   @HttpCode(200)
   @ApiOkResponse({ type: InviteDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, ...IDEMPOTENT, 'not_found', 'invite_not_pending', ...VIA_SERVICE)
   resend(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Invite')) id: string,
@@ -86,9 +112,9 @@ export class InvitesController {
 
   @Post(':id/revoke')
   @Roles('brand')
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOkResponse({ type: InviteDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'invite_not_pending', ...VIA_SERVICE)
   revoke(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Invite')) id: string,

@@ -10,14 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
 import {
   AddSampleFileRpc,
@@ -31,9 +24,19 @@ import {
   UploadPhotoRpc,
 } from '@glimmer/contracts/network/creator.messages';
 import { DomainError } from '@glimmer/errors/domain-error';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
+import {
+  FILE_UPLOAD,
+  IDEMPOTENT,
+  JSON_BODY,
+  SIGNED_IN,
+  SIGNED_IN_CHANGE,
+  VIA_SERVICE,
+} from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
   CreatorDto,
   NetworkPageDto,
@@ -53,7 +56,6 @@ interface UploadedBytes {
 
 /** "My Network" for brands; the creator's own profile and work samples. */
 @ApiTags('Network')
-@ApiBearerAuth()
 @Controller('v1')
 export class NetworkController {
   constructor(private readonly rpc: RpcClient) {}
@@ -61,6 +63,7 @@ export class NetworkController {
   @Get('network')
   @Roles('brand')
   @ApiOkResponse({ type: NetworkPageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   network(
     @CurrentBrand() actor: BrandActor,
     @Query() query: NetworkQueryDto,
@@ -73,6 +76,7 @@ export class NetworkController {
   @Get('creators/:id')
   @Roles('brand')
   @ApiOkResponse({ type: CreatorDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   creator(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Creator')) id: string,
@@ -83,6 +87,7 @@ export class NetworkController {
   @Get('me/profile')
   @Roles('creator')
   @ApiOkResponse({ type: CreatorDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   ownProfile(@CurrentActor() actor: Actor): Promise<CreatorDto> {
     return this.rpc.call(GetOwnProfileRpc, { actor });
   }
@@ -90,13 +95,16 @@ export class NetworkController {
   @Put('me/profile')
   @Roles('creator')
   @ApiOkResponse({ type: CreatorDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, 'not_found', ...VIA_SERVICE)
   updateProfile(@CurrentActor() actor: Actor, @Body() body: ProfileDto): Promise<CreatorDto> {
     return this.rpc.call(UpdateProfileRpc, { actor, profile: { ...body } });
   }
 
   @Post('me/samples')
   @Roles('creator')
+  @Idempotent({ required: false })
   @ApiCreatedResponse({ type: WorkSampleDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, ...IDEMPOTENT, 'not_found', ...VIA_SERVICE)
   addSample(@CurrentActor() actor: Actor, @Body() body: SampleDto): Promise<WorkSampleDto> {
     return this.rpc.call(AddSampleRpc, { actor, ...body });
   }
@@ -126,6 +134,7 @@ export class NetworkController {
     },
   })
   @ApiCreatedResponse({ type: WorkSampleDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, ...FILE_UPLOAD, 'not_found', ...VIA_SERVICE)
   addSampleFile(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: UploadedBytes | undefined,
@@ -160,6 +169,7 @@ export class NetworkController {
     },
   })
   @ApiCreatedResponse({ type: PhotoDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, ...FILE_UPLOAD, 'not_found', ...VIA_SERVICE)
   uploadPhoto(
     @CurrentActor() actor: Actor,
     @UploadedFile() photo: UploadedBytes | undefined,

@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
 import { GetCostCodeRpc } from '@glimmer/contracts/credit/cost-code.messages';
@@ -18,21 +11,30 @@ import {
   ListOffersRpc,
   WithdrawOfferRpc,
 } from '@glimmer/contracts/network/offer.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
 import { PageQueryDto } from '../credit/dto/cost-code.dto';
+import {
+  IDEMPOTENCY_REQUIRED,
+  IDEMPOTENT,
+  JSON_BODY,
+  SIGNED_IN,
+  SIGNED_IN_CHANGE,
+  VIA_SERVICE,
+} from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
   AcceptedOfferDto,
   AcceptOfferDto,
   CreateOfferDto,
+  OfferDetailDto,
   OfferDto,
   OfferPageDto,
 } from './dto/offer.dto';
 
 @ApiTags('Network')
-@ApiBearerAuth()
 @Controller('v1/offers')
 export class OffersController {
   constructor(private readonly rpc: RpcClient) {}
@@ -42,7 +44,14 @@ export class OffersController {
   @Roles('brand')
   @Idempotent()
   @ApiCreatedResponse({ type: OfferDto })
-  @ApiNotFoundResponse({ description: 'creator not in the network, or cost code not found' })
+  // not_found: the creator is not in the network, or the cost code is not the brand's.
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    ...IDEMPOTENCY_REQUIRED,
+    'not_found',
+    ...VIA_SERVICE,
+  )
   async create(@CurrentBrand() actor: BrandActor, @Body() body: CreateOfferDto): Promise<OfferDto> {
     await this.rpc.call(GetCostCodeRpc, { actor, costCodeId: body.costCodeId });
     return this.rpc.call(CreateOfferRpc, { actor, ...body });
@@ -52,26 +61,42 @@ export class OffersController {
   @Get()
   @Roles('brand', 'creator')
   @ApiOkResponse({ type: OfferPageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<OfferPageDto> {
     return this.rpc.call(ListOffersRpc, { actor, limit: query.limit, cursor: query.cursor });
   }
 
+  /** One offer with the brand's name and the exact contract text to read (and sign). */
   @Get(':id')
   @Roles('brand', 'creator')
-  @ApiOkResponse({ type: OfferDto })
+  @ApiOkResponse({ type: OfferDetailDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Offer')) id: string,
-  ): Promise<OfferDto> {
+  ): Promise<OfferDetailDto> {
     return this.rpc.call(GetOfferRpc, { actor, offerId: id });
   }
 
-  /** Accept and e-sign: the signature records the typed name, time, IP and user agent. */
+  /**
+   * Accept and e-sign: the signature records the typed name, time, IP and user agent. A retry
+   * with the same Idempotency-Key answers the first acceptance instead of 409 offer_not_open.
+   */
   @Post(':id/accept')
   @Roles('creator')
   @HttpCode(200)
+  @Idempotent({ required: false })
   @ApiOkResponse({ type: AcceptedOfferDto })
-  @ApiConflictResponse({ description: 'offer_not_open, offer_expired' })
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    ...IDEMPOTENT,
+    'not_found',
+    'offer_not_open',
+    'offer_expired',
+    'contract_changed',
+    ...VIA_SERVICE,
+  )
   accept(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Offer')) id: string,
@@ -82,6 +107,7 @@ export class OffersController {
       actor,
       offerId: id,
       signatureName: body.signatureName,
+      contractSha256: body.contractSha256,
       ip: req.ip,
       userAgent: req.get('user-agent')?.slice(0, 1000),
     });
@@ -91,6 +117,7 @@ export class OffersController {
   @Roles('creator')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'offer_not_open', 'offer_expired', ...VIA_SERVICE)
   decline(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Offer')) id: string,
@@ -102,6 +129,7 @@ export class OffersController {
   @Roles('brand')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'offer_not_open', 'offer_expired', ...VIA_SERVICE)
   withdraw(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Offer')) id: string,

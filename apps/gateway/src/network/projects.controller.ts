@@ -1,21 +1,22 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@glimmer/contracts/actor';
 import {
   CompleteProjectRpc,
   GetProjectRpc,
   ListProjectsRpc,
 } from '@glimmer/contracts/network/offer.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { PageQueryDto } from '../credit/dto/cost-code.dto';
+import { SIGNED_IN, SIGNED_IN_CHANGE, VIA_SERVICE } from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import { ProjectPayments } from '../payouts/project-payments.service';
 import { ProjectDto, ProjectPageDto } from './dto/offer.dto';
 
 /** Projects, seen by their brand and their creator; anyone else gets 404. */
 @ApiTags('Network')
-@ApiBearerAuth()
 @Roles('brand', 'creator')
 @Controller('v1/projects')
 export class ProjectsController {
@@ -26,6 +27,7 @@ export class ProjectsController {
 
   @Get()
   @ApiOkResponse({ type: ProjectPageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ProjectPageDto> {
     const page = await this.rpc.call(ListProjectsRpc, {
       actor,
@@ -38,6 +40,7 @@ export class ProjectsController {
   /** The project with its invoice and the date its creator can expect to be paid. */
   @Get(':id')
   @ApiOkResponse({ type: ProjectDto })
+  @ApiErrors(...SIGNED_IN, 'not_found', ...VIA_SERVICE)
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Project')) id: string,
@@ -50,6 +53,7 @@ export class ProjectsController {
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOkResponse({ type: ProjectDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', ...VIA_SERVICE)
   complete(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Project')) id: string,

@@ -1,18 +1,18 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { SERVICES, type ServiceName } from '@glimmer/contracts/contract';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { DeadLetter, DeadLetterService } from '@glimmer/messaging/dead-letters/dead-letter.service';
 import { Roles } from '../auth/auth.decorators';
+import { SIGNED_IN, SIGNED_IN_CHANGE } from '../http/error-sets';
 
 export class DeadLetterQueryDto {
-  @ApiPropertyOptional({ enum: SERVICES, description: 'Only this consuming service' })
+  @ApiPropertyOptional({
+    enum: SERVICES,
+    enumName: 'ServiceName',
+    description: 'Only this consuming service',
+  })
   @IsOptional()
   @IsIn(SERVICES)
   service?: ServiceName;
@@ -21,7 +21,7 @@ export class DeadLetterQueryDto {
 export class DeadLetterDto {
   @ApiProperty({ description: 'The message id: use it to replay or discard' })
   id: string;
-  @ApiProperty({ enum: SERVICES, description: 'The consuming service' })
+  @ApiProperty({ enum: SERVICES, enumName: 'ServiceName', description: 'The consuming service' })
   service: string;
   @ApiProperty({ description: 'The dead-letter queue holding it' })
   queue: string;
@@ -43,7 +43,10 @@ export class DeadLetterDto {
   retryCount: number;
   @ApiProperty({ type: 'object', additionalProperties: true })
   headers: Record<string, unknown>;
-  @ApiProperty({ description: 'The event payload as published' })
+  @ApiProperty({
+    description: 'The event payload as published: its JSON, or its text when it was not JSON',
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+  })
   payload: unknown;
 }
 
@@ -56,7 +59,6 @@ export class DeadLetterListDto {
 
 /** Messages that failed every retry, parked in the services' dead-letter queues. */
 @ApiTags('Operations')
-@ApiBearerAuth()
 @Roles('ops')
 @Controller('v1/ops/dead-letters')
 export class DeadLettersController {
@@ -64,6 +66,7 @@ export class DeadLettersController {
 
   @Get()
   @ApiOkResponse({ type: DeadLetterListDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', 'dependency_unavailable')
   async list(@Query() query: DeadLetterQueryDto): Promise<DeadLetterListDto> {
     return { data: await this.deadLetters.list(query.service), nextCursor: null };
   }
@@ -72,6 +75,7 @@ export class DeadLettersController {
   @Post(':id/replay')
   @HttpCode(200)
   @ApiOkResponse({ type: DeadLetterDto, description: 'The dead letter as it was replayed' })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'dependency_unavailable')
   replay(@Param('id') id: string): Promise<DeadLetter> {
     return this.deadLetters.replay(id);
   }
@@ -79,6 +83,7 @@ export class DeadLettersController {
   /** Drops the message for good. */
   @Delete(':id')
   @ApiOkResponse({ type: DeadLetterDto, description: 'The dead letter as it was discarded' })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', 'dependency_unavailable')
   discard(@Param('id') id: string): Promise<DeadLetter> {
     return this.deadLetters.discard(id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@glimmer/contracts/actor';
 import { ListProjectsRpc } from '@glimmer/contracts/network/offer.messages';
 import { MAX_PAGE_SIZE } from '@glimmer/contracts/page';
@@ -7,14 +7,15 @@ import {
   GetCreatorDashboardRpc,
   ListMyPayoutsRpc,
 } from '@glimmer/contracts/payout/payout.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { SIGNED_IN, VIA_SERVICE } from '../http/error-sets';
 import { CreatorDashboardDto, PayoutPageDto, PayoutQueryDto } from './dto/payout.dto';
 import { ProjectPayments } from './project-payments.service';
 
 /** The creator's payouts and the dashboard that tells them when the next payment comes. */
 @ApiTags('Payouts')
-@ApiBearerAuth()
 @Roles('creator')
 @Controller('v1/me')
 export class MyPayoutsController {
@@ -25,6 +26,7 @@ export class MyPayoutsController {
 
   @Get('payouts')
   @ApiOkResponse({ type: PayoutPageDto })
+  @ApiErrors(...SIGNED_IN, 'validation_failed', ...VIA_SERVICE)
   list(@CurrentActor() actor: Actor, @Query() query: PayoutQueryDto): Promise<PayoutPageDto> {
     return this.rpc.call(ListMyPayoutsRpc, { actor, ...query });
   }
@@ -32,6 +34,7 @@ export class MyPayoutsController {
   /** Next expected payment, totals, and each of the creator's latest projects' payment status. */
   @Get('dashboard')
   @ApiOkResponse({ type: CreatorDashboardDto })
+  @ApiErrors(...SIGNED_IN, ...VIA_SERVICE)
   async dashboard(@CurrentActor() actor: Actor): Promise<CreatorDashboardDto> {
     const [summary, projects] = await Promise.all([
       this.rpc.call(GetCreatorDashboardRpc, { actor }),

@@ -1,11 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@glimmer/contracts/actor';
 import {
   AddPayoutMethodRpc,
@@ -13,8 +7,16 @@ import {
   ListPayoutMethodsRpc,
   SetPreferredPayoutMethodRpc,
 } from '@glimmer/contracts/payout/payout-method.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import {
+  IDEMPOTENT,
+  JSON_BODY,
+  SIGNED_IN,
+  SIGNED_IN_CHANGE,
+  VIA_SERVICE,
+} from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent, type IdempotentRequest } from '../idempotency/idempotent.decorator';
 import {
@@ -27,7 +29,6 @@ import {
 
 /** How a creator gets paid: the per-country catalogue and their own methods. */
 @ApiTags('Payouts')
-@ApiBearerAuth()
 @Controller('v1')
 export class PayoutMethodsController {
   constructor(private readonly rpc: RpcClient) {}
@@ -36,6 +37,7 @@ export class PayoutMethodsController {
   @Get('payout-methods/available')
   @Roles('creator', 'brand', 'ops')
   @ApiOkResponse({ type: AvailablePayoutMethodsDto })
+  @ApiErrors('unauthenticated', 'validation_failed', ...VIA_SERVICE)
   available(@Query() query: CountryQueryDto): Promise<AvailablePayoutMethodsDto> {
     return this.rpc.call(ListAvailablePayoutMethodsRpc, { country: query.country });
   }
@@ -45,7 +47,8 @@ export class PayoutMethodsController {
   @Roles('creator')
   @Idempotent({ required: false })
   @ApiCreatedResponse({ type: PayoutMethodDto })
-  @ApiBadRequestResponse({ description: 'details invalid for the method or the country' })
+  // validation_failed also when the details do not fit the method or the country.
+  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, ...IDEMPOTENT, ...VIA_SERVICE)
   add(
     @CurrentActor() actor: Actor,
     @Req() req: IdempotentRequest,
@@ -61,6 +64,7 @@ export class PayoutMethodsController {
   @Get('me/payout-methods')
   @Roles('creator')
   @ApiOkResponse({ type: PayoutMethodListDto })
+  @ApiErrors(...SIGNED_IN, ...VIA_SERVICE)
   list(@CurrentActor() actor: Actor): Promise<PayoutMethodListDto> {
     return this.rpc.call(ListPayoutMethodsRpc, { actor });
   }
@@ -69,6 +73,7 @@ export class PayoutMethodsController {
   @Roles('creator')
   @HttpCode(200)
   @ApiOkResponse({ type: PayoutMethodDto })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', ...VIA_SERVICE)
   prefer(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Payout method')) id: string,

@@ -4,7 +4,7 @@ import { IsIn, IsUUID } from 'class-validator';
 export const PAYMENT_NOTICE_TYPES = ['credit_invoice.paid'] as const;
 
 export class PaymentNoticeDto {
-  @ApiProperty({ enum: PAYMENT_NOTICE_TYPES })
+  @ApiProperty({ enum: PAYMENT_NOTICE_TYPES, enumName: 'PaymentNoticeType' })
   @IsIn(PAYMENT_NOTICE_TYPES)
   type: (typeof PAYMENT_NOTICE_TYPES)[number];
 

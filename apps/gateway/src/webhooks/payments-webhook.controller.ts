@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ConfirmFundsRpc } from '@glimmer/contracts/credit/deposit.messages';
+import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { Public } from '../auth/auth.decorators';
+import { JSON_BODY, VIA_SERVICE } from '../http/error-sets';
 import { PaymentNoticeAcceptedDto, PaymentNoticeDto } from './payment-notice.dto';
 import { WebhookSignatureGuard } from './webhook-signature.guard';
 
@@ -25,7 +27,7 @@ export class PaymentsWebhookController {
     description: 'sha256=<hex HMAC-SHA256 of the raw body>',
   })
   @ApiAcceptedResponse({ type: PaymentNoticeAcceptedDto })
-  @ApiUnauthorizedResponse({ description: 'invalid_signature' })
+  @ApiErrors('invalid_signature', ...JSON_BODY, 'not_found', 'deposit_voided', ...VIA_SERVICE)
   async paymentReceived(@Body() body: PaymentNoticeDto): Promise<PaymentNoticeAcceptedDto> {
     await this.rpc.call(ConfirmFundsRpc, {
       creditInvoiceId: body.creditInvoiceId,

@@ -40,7 +40,49 @@ describe('payout method catalogue', () => {
       ['iban', true],
       ['bic', false],
     ]);
-    expect(Object.keys(fields('FR')[0]).sort()).toEqual(['example', 'label', 'name', 'secret']);
+    expect(Object.keys(fields('FR')[0]).sort()).toEqual([
+      'example',
+      'label',
+      'name',
+      'required',
+      'secret',
+    ]);
+    expect(fields('FR')[2]).toMatchObject({ name: 'bic', required: false });
+  });
+
+  it('gives forms shapes that agree with the checks (a shape never refuses what the service takes)', () => {
+    const shapeAccepts = (regex: string, value: string) =>
+      new RegExp(regex, 'i').test(value.replace(/[\s-]/g, ''));
+    const samples: [string, string, string[]][] = [
+      ['GB', 'sortCode', ['12-34-56', '123456', '12345', '1234567', '12a456']],
+      ['GB', 'accountNumber', ['1234 5678', '1234567', 'abcdefgh']],
+      ['US', 'routingNumber', ['021000021', '02100002', '021000022']],
+      ['US', 'accountType', ['Checking', 'savings', 'current']],
+      [
+        'DE',
+        'iban',
+        ['DE89 3704 0044 0532 0130 00', 'DE8937040044053201300', 'FR7630006000011234567890189'],
+      ],
+      ['DE', 'bic', ['DEUTDEFF', 'DEUTDEFF500', 'DEUT']],
+      ['IN', 'ifsc', ['HDFC0001234', 'HDFC1001234']],
+    ];
+    for (const [country, name, values] of samples) {
+      const spec = methodFor(country, 'local_bank_transfer')!.fields.find((f) => f.name === name)!;
+      for (const value of values) {
+        // The service may refuse more (check digits); it never accepts what the shape refuses.
+        if (spec.check(value).ok)
+          expect([name, value, shapeAccepts(spec.pattern!.regex, value)]).toEqual([
+            name,
+            value,
+            true,
+          ]);
+        else if (shapeAccepts(spec.pattern!.regex, value))
+          expect(['routingNumber', 'iban']).toContain(name);
+      }
+    }
+    const payoneer = methodFor('GB', 'payoneer')!.fields[0];
+    expect(shapeAccepts(payoneer.pattern!.regex, 'ada@example.com')).toBe(true);
+    expect(shapeAccepts(payoneer.pattern!.regex, 'ada@example')).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import type {
   AvailablePayoutMethod,
+  FieldPattern,
   PayoutMethodType,
 } from '@glimmer/contracts/payout/payout-method.messages';
 import type { FieldError } from '@glimmer/errors/domain-error';
@@ -24,6 +25,8 @@ export interface FieldSpec {
   required: boolean;
   example: string;
   check: FieldCheck;
+  /** The shape a form can check before sending (the check may do more, e.g. check digits). */
+  pattern?: FieldPattern;
 }
 
 export interface MethodSpec {
@@ -37,8 +40,24 @@ const field = (
   label: string,
   example: string,
   check: FieldCheck,
-  { secret = false, required = true } = {},
-): FieldSpec => ({ name, label, example, check, secret, required });
+  {
+    secret = false,
+    required = true,
+    pattern,
+  }: { secret?: boolean; required?: boolean; pattern?: FieldPattern } = {},
+): FieldSpec => ({ name, label, example, check, secret, required, pattern });
+
+/**
+ * A form-side shape: `regex` (case-insensitive) against the value with spaces and hyphens
+ * removed, as the checks normalise it; `message` is the check's own message for a mismatch.
+ */
+const shape = (regex: string, message: string): FieldPattern => ({ regex, message });
+const digits = (min: number, max = min): FieldPattern =>
+  shape(
+    min === max ? `^\\d{${min}}$` : `^\\d{${min},${max}}$`,
+    min === max ? `must be ${min} digits` : `must be ${min} to ${max} digits`,
+  );
+const EMAIL_SHAPE = shape('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'must be an email address');
 
 const accountHolder = field(
   'accountHolder',
@@ -59,37 +78,59 @@ function localBankFields(country: string): FieldSpec[] | null {
     case 'GB':
       return [
         accountHolder,
-        field('sortCode', 'Sort code', '12-34-56', digitsCheck(6)),
-        field('accountNumber', 'Account number', '12345678', digitsCheck(8), { secret: true }),
+        field('sortCode', 'Sort code', '12-34-56', digitsCheck(6), { pattern: digits(6) }),
+        field('accountNumber', 'Account number', '12345678', digitsCheck(8), {
+          secret: true,
+          pattern: digits(8),
+        }),
       ];
     case 'US':
       return [
         accountHolder,
-        field('routingNumber', 'ABA routing number', '021000021', abaRoutingCheck),
+        field('routingNumber', 'ABA routing number', '021000021', abaRoutingCheck, {
+          pattern: digits(9),
+        }),
         field('accountNumber', 'Account number', '000123456789', digitsCheck(4, 17), {
           secret: true,
+          pattern: digits(4, 17),
         }),
         field(
           'accountType',
           'Account type (checking or savings)',
           'checking',
           oneOfCheck(['checking', 'savings']),
+          { pattern: shape('^(checking|savings)$', 'must be one of checking, savings') },
         ),
       ];
     case 'IN':
       return [
         accountHolder,
-        field('ifsc', 'IFSC', 'HDFC0001234', ifscCheck),
+        field('ifsc', 'IFSC', 'HDFC0001234', ifscCheck, {
+          pattern: shape('^[A-Z]{4}0[A-Z0-9]{6}$', 'must be an 11-character IFSC'),
+        }),
         field('accountNumber', 'Account number', '50100012345678', digitsCheck(9, 18), {
           secret: true,
+          pattern: digits(9, 18),
         }),
       ];
     default:
       if (!(country in IBAN_LENGTHS)) return null;
       return [
         accountHolder,
-        field('iban', 'IBAN', `${country}00 …`, ibanCheck(country), { secret: true }),
-        field('bic', 'BIC / SWIFT (optional)', 'DEUTDEFF', bicCheck, { required: false }),
+        field('iban', 'IBAN', `${country}00 …`, ibanCheck(country), {
+          secret: true,
+          pattern: shape(
+            `^${country}\\d{2}[A-Z0-9]{${IBAN_LENGTHS[country] - 4}}$`,
+            `must be an IBAN from ${country} of ${IBAN_LENGTHS[country]} characters`,
+          ),
+        }),
+        field('bic', 'BIC / SWIFT (optional)', 'DEUTDEFF', bicCheck, {
+          required: false,
+          pattern: shape(
+            '^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$',
+            'must be a BIC of 8 or 11 characters',
+          ),
+        }),
       ];
   }
 }
@@ -100,7 +141,11 @@ export function methodsFor(country: string): MethodSpec[] {
     {
       type: 'payoneer',
       name: 'Payoneer',
-      fields: [field('email', 'Payoneer account email', 'ada@example.com', emailCheck)],
+      fields: [
+        field('email', 'Payoneer account email', 'ada@example.com', emailCheck, {
+          pattern: EMAIL_SHAPE,
+        }),
+      ],
     },
   ];
   const bank = localBankFields(country);
@@ -110,7 +155,11 @@ export function methodsFor(country: string): MethodSpec[] {
     methods.push({
       type: 'paypal',
       name: 'PayPal',
-      fields: [field('email', 'PayPal account email', 'ada@example.com', emailCheck)],
+      fields: [
+        field('email', 'PayPal account email', 'ada@example.com', emailCheck, {
+          pattern: EMAIL_SHAPE,
+        }),
+      ],
     });
   }
   return methods;
@@ -120,16 +169,21 @@ export function methodFor(country: string, type: PayoutMethodType): MethodSpec |
   return methodsFor(country).find((m) => m.type === type) ?? null;
 }
 
-/** The catalogue as clients see it (no checks, no `required`: optional fields say so in their label). */
+/**
+ * The catalogue as clients see it: no checks, but whether each field is required and the shape
+ * a form can check before sending (the service still checks everything, e.g. check digits).
+ */
 export function toAvailable(spec: MethodSpec): AvailablePayoutMethod {
   return {
     type: spec.type,
     name: spec.name,
-    fields: spec.fields.map(({ name, label, secret, example }) => ({
+    fields: spec.fields.map(({ name, label, secret, example, required, pattern }) => ({
       name,
       label,
       secret,
       example,
+      required,
+      ...(pattern ? { pattern } : {}),
     })),
   };
 }

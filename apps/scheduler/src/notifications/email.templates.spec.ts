@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CreditInvoiceNotice } from '@glimmer/contracts/invoicing/credit-invoice.events';
-import { renderEmail } from './email.templates';
+import { schedulerConfigSchema } from '../scheduler.config';
+import { appLink, EmailMessage, renderEmail as render } from './email.templates';
+
+const APP = 'https://app.glimmer.test';
+const renderEmail = (message: EmailMessage) => render(message, APP);
 
 const notice: CreditInvoiceNotice = {
   creditInvoiceId: randomUUID(),
@@ -83,6 +87,9 @@ describe('creator network email templates', () => {
     expect(mail.to).toBe('ada@creator.test');
     expect(mail.subject).toBe('Acme made you an offer: Spring shoot');
     expect(mail.text).toContain('EUR 1,500.00');
+    expect(mail.text).toContain(
+      'Read the brief and the contract, then accept and sign it, or decline: ',
+    );
   });
 });
 
@@ -168,5 +175,153 @@ describe('project invoice and payout email templates', () => {
     expect(mail.subject).toBe('Your payment of JPY 5,000 is delayed: we are on it');
     expect(mail.text).toContain('Our team has been alerted and is on it');
     expect(mail.text).not.toContain('ECONNRESET');
+  });
+});
+
+describe('links into the web app', () => {
+  const ids = { offerId: randomUUID(), projectId: randomUUID(), creatorId: randomUUID() };
+  const payout = {
+    payoutId: randomUUID(),
+    creatorId: ids.creatorId,
+    creatorEmail: 'ada@creator.test',
+    creatorName: 'Ada',
+    projectId: ids.projectId,
+    projectTitle: 'Spring shoot',
+    amount: 150_000,
+    currency: 'EUR',
+  };
+  const messages: [EmailMessage, string][] = [
+    [{ template: 'credit-invoice-issued', notice }, '/reports/credits'],
+    [{ template: 'credit-invoice-paid', notice }, '/reports/credits'],
+    [{ template: 'credit-invoice-voided', notice }, '/reports/credits'],
+    [
+      {
+        template: 'network-creator-joined',
+        joined: {
+          brandId: randomUUID(),
+          brandName: 'Acme',
+          creatorId: ids.creatorId,
+          creatorName: 'Ada',
+          creatorEmail: 'ada@creator.test',
+          inviteId: randomUUID(),
+          notifyEmail: 'admin@acme.test',
+          joinedAt: '2027-04-01T10:00:00.000Z',
+        },
+      },
+      `/network/creators/${ids.creatorId}`,
+    ],
+    [
+      {
+        template: 'network-offer-sent',
+        offer: {
+          offerId: ids.offerId,
+          brandId: randomUUID(),
+          brandName: 'Acme',
+          creatorId: ids.creatorId,
+          creatorEmail: 'ada@creator.test',
+          creatorName: 'Ada',
+          title: 'Spring shoot',
+          fee: 150_000,
+          currency: 'EUR',
+          dueDate: '2027-04-30',
+        },
+      },
+      `/offers/${ids.offerId}`,
+    ],
+    [
+      {
+        template: 'project-invoice-issued',
+        invoice: {
+          invoiceId: randomUUID(),
+          projectId: ids.projectId,
+          brandId: randomUUID(),
+          brandName: 'Acme',
+          financeEmail: 'finance@acme.test',
+          title: 'Spring shoot',
+          costCodeId: randomUUID(),
+          storyCode: 'STORY-42',
+          amount: 1000,
+          currency: 'USD',
+          issuedAt: '2027-04-01T10:00:00.000Z',
+        },
+      },
+      '/reports/invoices',
+    ],
+    [
+      {
+        template: 'payout-scheduled',
+        payout: {
+          ...payout,
+          attempt: 1,
+          dispatchAt: '2027-05-10T09:00:00.000Z',
+          expectedDate: '2027-05-14',
+        },
+      },
+      '/dashboard',
+    ],
+    [{ template: 'payout-needs-method', payout }, '/settings/payout'],
+    [
+      {
+        template: 'payout-paid',
+        payout: { ...payout, paidAt: '2027-05-12T10:00:00.000Z', providerReference: 'sbx_1' },
+      },
+      '/dashboard',
+    ],
+    [
+      { template: 'payout-failed', payout: { ...payout, attempts: 5, reason: 'ECONNRESET' } },
+      '/dashboard',
+    ],
+  ];
+
+  it.each(messages.map(([message, path]) => [message.template, path, message] as const))(
+    'links %s to %s under APP_URL, in text and HTML',
+    (_template, path, message) => {
+      const mail = renderEmail(message);
+      expect(mail.text).toContain(`${APP}${path}`);
+      expect(mail.html).toContain(`${APP}${path}`);
+    },
+  );
+
+  it('links a project invoice to its project too', () => {
+    const [message] = messages.find(([m]) => m.template === 'project-invoice-issued')!;
+    expect(renderEmail(message).text).toContain(`${APP}/projects/${ids.projectId}`);
+  });
+
+  it("keeps the invite email's accept link (with its token) exactly as creator-network made it", () => {
+    const acceptUrl = 'https://elsewhere.test/invites/accept?token=tok_abc';
+    const mail = renderEmail({
+      template: 'network-invite',
+      invite: {
+        inviteId: randomUUID(),
+        brandName: 'Acme',
+        email: 'ada@creator.test',
+        token: 'tok_abc',
+        acceptUrl,
+        expiresAt: '2026-05-08T10:00:00.000Z',
+        message: null,
+      },
+    });
+    expect(mail.text).toContain(acceptUrl);
+    expect(mail.text).not.toContain(APP);
+  });
+
+  it('joins APP_URL and a page whatever the slashes, keeping a path prefix', () => {
+    expect(appLink('http://127.0.0.1:3000', '/dashboard')).toBe('http://127.0.0.1:3000/dashboard');
+    expect(appLink('https://glimmer.test/app/', '/offers/1')).toBe(
+      'https://glimmer.test/app/offers/1',
+    );
+    expect(appLink('https://glimmer.test/app', 'offers/1')).toBe(
+      'https://glimmer.test/app/offers/1',
+    );
+  });
+});
+
+describe('scheduler config: APP_URL', () => {
+  it('defaults to the local web app and refuses a value that is not a URL', () => {
+    expect(schedulerConfigSchema.parse({}).APP_URL).toBe('http://127.0.0.1:3000');
+    expect(schedulerConfigSchema.parse({ APP_URL: 'https://app.glimmer.test' }).APP_URL).toBe(
+      'https://app.glimmer.test',
+    );
+    expect(schedulerConfigSchema.safeParse({ APP_URL: 'not a url' }).success).toBe(false);
   });
 });

@@ -64,29 +64,40 @@ function email(to: string, subject: string, paragraphs: string[]): RenderedEmail
 
 const SIGNATURE = '— Glimmer';
 
-function creditInvoiceIssued(n: CreditInvoiceNotice): RenderedEmail {
+/**
+ * The page of the web app an email is about, under APP_URL (which may carry a path prefix).
+ * Every email links to the page where its reader acts on it.
+ */
+export function appLink(appUrl: string, path: string): string {
+  const base = appUrl.endsWith('/') ? appUrl : `${appUrl}/`;
+  return new URL(path.replace(/^\/+/, ''), base).toString();
+}
+
+function creditInvoiceIssued(n: CreditInvoiceNotice, appUrl: string): RenderedEmail {
   const amount = formatMoney(n.amount, n.currency);
   return email(n.financeEmail, `Credit invoice ${n.creditInvoiceId} issued: ${amount}`, [
     `Hello ${n.brandName} finance team,`,
     `${n.brandName} added ${amount} of credit to cost code ${n.costCode}. Please pay this credit invoice; ` +
       `the credit stays pending until the funds clear.`,
     `Credit invoice: ${n.creditInvoiceId}\nAmount: ${amount}\nCost code: ${n.costCode}\nIssued: ${n.issuedAt}`,
+    `See your credit and its invoices: ${appLink(appUrl, '/reports/credits')}`,
     SIGNATURE,
   ]);
 }
 
-function creditInvoicePaid(n: CreditInvoiceNotice): RenderedEmail {
+function creditInvoicePaid(n: CreditInvoiceNotice, appUrl: string): RenderedEmail {
   const amount = formatMoney(n.amount, n.currency);
   return email(n.financeEmail, `Credit invoice ${n.creditInvoiceId} paid: ${amount}`, [
     `Hello ${n.brandName} finance team,`,
     `We received the funds for credit invoice ${n.creditInvoiceId}. ${amount} of credit on cost code ` +
       `${n.costCode} becomes available once the funds clear.`,
     `Credit invoice: ${n.creditInvoiceId}\nAmount: ${amount}\nCost code: ${n.costCode}\nPaid: ${n.paidAt ?? '-'}`,
+    `See your credit and its invoices: ${appLink(appUrl, '/reports/credits')}`,
     SIGNATURE,
   ]);
 }
 
-function creditInvoiceVoided(n: CreditInvoiceNotice): RenderedEmail {
+function creditInvoiceVoided(n: CreditInvoiceNotice, appUrl: string): RenderedEmail {
   const amount = formatMoney(n.amount, n.currency);
   return email(n.financeEmail, `Credit invoice ${n.creditInvoiceId} is VOID`, [
     `Hello ${n.brandName} finance team,`,
@@ -94,6 +105,7 @@ function creditInvoiceVoided(n: CreditInvoiceNotice): RenderedEmail {
       `Do not pay it; if a payment is already on its way, contact us.`,
     `The pending credit of ${amount} was removed from cost code ${n.costCode}.`,
     `Credit invoice: ${n.creditInvoiceId}\nAmount: ${amount}\nCost code: ${n.costCode}\nVoided: ${n.voidedAt ?? '-'}`,
+    `See your credit and its invoices: ${appLink(appUrl, '/reports/credits')}`,
     SIGNATURE,
   ]);
 }
@@ -110,28 +122,29 @@ function networkInvite(i: InviteSent): RenderedEmail {
   ]);
 }
 
-function creatorJoined(j: CreatorJoined & { notifyEmail: string }): RenderedEmail {
+function creatorJoined(j: CreatorJoined & { notifyEmail: string }, appUrl: string): RenderedEmail {
   return email(j.notifyEmail, `${j.creatorName} joined your network`, [
     'Hello,',
     `${j.creatorName} (${j.creatorEmail}) accepted your invite and is now one of ${j.brandName}'s ` +
       'in-network creators. Find them on your My Network page to hire them.',
     `Creator: ${j.creatorId}\nJoined: ${j.joinedAt}`,
+    `See their profile: ${appLink(appUrl, `/network/creators/${j.creatorId}`)}`,
     SIGNATURE,
   ]);
 }
 
-function offerSent(o: OfferSent): RenderedEmail {
+function offerSent(o: OfferSent, appUrl: string): RenderedEmail {
   const fee = formatMoney(o.fee, o.currency);
   return email(o.creatorEmail, `${o.brandName} made you an offer: ${o.title}`, [
     `Hello ${o.creatorName},`,
     `${o.brandName} would like to hire you for "${o.title}" for ${fee}, due ${o.dueDate}.`,
-    'Sign in to Glimmer to read the brief, then accept and sign the contract, or decline.',
+    `Read the brief and the contract, then accept and sign it, or decline: ${appLink(appUrl, `/offers/${o.offerId}`)}`,
     `Offer: ${o.offerId}\nFee: ${fee}\nDue: ${o.dueDate}`,
     SIGNATURE,
   ]);
 }
 
-function projectInvoiceIssued(i: ProjectInvoiceIssued): RenderedEmail {
+function projectInvoiceIssued(i: ProjectInvoiceIssued, appUrl: string): RenderedEmail {
   const amount = formatMoney(i.amount, i.currency);
   return email(i.financeEmail, `Project invoice issued: ${i.title} (${amount})`, [
     `Hello ${i.brandName} finance team,`,
@@ -140,6 +153,8 @@ function projectInvoiceIssued(i: ProjectInvoiceIssued): RenderedEmail {
       'another cost code you attach to it; the creator is paid once it is fully paid.',
     `Project invoice: ${i.invoiceId}\nProject: ${i.title}\nAmount: ${amount}\n` +
       `Cost code: ${i.costCodeId}\nStory code: ${i.storyCode}\nIssued: ${i.issuedAt}`,
+    `Apply credit to it: ${appLink(appUrl, '/reports/invoices')}`,
+    `The project: ${appLink(appUrl, `/projects/${i.projectId}`)}`,
     SIGNATURE,
   ]);
 }
@@ -148,43 +163,46 @@ function payoutFacts(p: PayoutNotice, amount: string): string {
   return `Payout: ${p.payoutId}\nProject: ${p.projectTitle}\nAmount: ${amount}`;
 }
 
-function payoutScheduled(p: PayoutScheduled): RenderedEmail {
+function payoutScheduled(p: PayoutScheduled, appUrl: string): RenderedEmail {
   const amount = formatMoney(p.amount, p.currency);
   return email(p.creatorEmail, `You will be paid ${amount} by ${p.expectedDate}`, [
     `Hello ${p.creatorName},`,
     `Good news: the invoice for "${p.projectTitle}" has been paid, and your payment of ${amount} ` +
       `is scheduled. We expect it to reach you by ${p.expectedDate}.`,
     'You can follow it on your Glimmer dashboard. We will email you again once it has been sent.',
+    `Your dashboard: ${appLink(appUrl, '/dashboard')}`,
     `${payoutFacts(p, amount)}\nExpected by: ${p.expectedDate}`,
     SIGNATURE,
   ]);
 }
 
-function payoutNeedsMethod(p: PayoutNeedsMethod): RenderedEmail {
+function payoutNeedsMethod(p: PayoutNeedsMethod, appUrl: string): RenderedEmail {
   const amount = formatMoney(p.amount, p.currency);
   return email(p.creatorEmail, `Add a payout method to receive ${amount}`, [
     `Hello ${p.creatorName},`,
     `The invoice for "${p.projectTitle}" has been paid and ${amount} is waiting for you, but you ` +
       'have no payout method yet, so we cannot send it.',
-    'Sign in to Glimmer and add a payout method under Payouts. We schedule your payment as soon ' +
-      'as you do, and email you the date it should arrive.',
+    'Sign in to Glimmer and add a payout method under Settings → Payout. We schedule your ' +
+      'payment as soon as you do, and email you the date it should arrive.',
+    `Add a payout method: ${appLink(appUrl, '/settings/payout')}`,
     payoutFacts(p, amount),
     SIGNATURE,
   ]);
 }
 
-function payoutPaid(p: PayoutPaid): RenderedEmail {
+function payoutPaid(p: PayoutPaid, appUrl: string): RenderedEmail {
   const amount = formatMoney(p.amount, p.currency);
   return email(p.creatorEmail, `We sent you ${amount}`, [
     `Hello ${p.creatorName},`,
     `We sent your payment of ${amount} for "${p.projectTitle}". Depending on your payout method ` +
       'it can take a little while to show in your account.',
+    `Your dashboard: ${appLink(appUrl, '/dashboard')}`,
     `${payoutFacts(p, amount)}\nSent: ${p.paidAt}\nReference: ${p.providerReference}`,
     SIGNATURE,
   ]);
 }
 
-function payoutFailed(p: PayoutFailed): RenderedEmail {
+function payoutFailed(p: PayoutFailed, appUrl: string): RenderedEmail {
   const amount = formatMoney(p.amount, p.currency);
   return email(p.creatorEmail, `Your payment of ${amount} is delayed: we are on it`, [
     `Hello ${p.creatorName},`,
@@ -192,34 +210,39 @@ function payoutFailed(p: PayoutFailed): RenderedEmail {
       'Our team has been alerted and is on it; you do not need to do anything for now.',
     'If we need something from you, such as checking your payout method details, we will contact ' +
       'you. We will email you again once the payment has been sent.',
+    `Your dashboard: ${appLink(appUrl, '/dashboard')}`,
     payoutFacts(p, amount),
     SIGNATURE,
   ]);
 }
 
-export function renderEmail(message: EmailMessage): RenderedEmail {
+/**
+ * The email for a queued message. `appUrl` is the web app (APP_URL) its links point into; the
+ * invite's link is made by creator-network with its token (INVITE_ACCEPT_URL) and kept as sent.
+ */
+export function renderEmail(message: EmailMessage, appUrl: string): RenderedEmail {
   switch (message.template) {
     case 'credit-invoice-issued':
-      return creditInvoiceIssued(message.notice);
+      return creditInvoiceIssued(message.notice, appUrl);
     case 'credit-invoice-paid':
-      return creditInvoicePaid(message.notice);
+      return creditInvoicePaid(message.notice, appUrl);
     case 'credit-invoice-voided':
-      return creditInvoiceVoided(message.notice);
+      return creditInvoiceVoided(message.notice, appUrl);
     case 'network-invite':
       return networkInvite(message.invite);
     case 'network-creator-joined':
-      return creatorJoined(message.joined);
+      return creatorJoined(message.joined, appUrl);
     case 'network-offer-sent':
-      return offerSent(message.offer);
+      return offerSent(message.offer, appUrl);
     case 'project-invoice-issued':
-      return projectInvoiceIssued(message.invoice);
+      return projectInvoiceIssued(message.invoice, appUrl);
     case 'payout-scheduled':
-      return payoutScheduled(message.payout);
+      return payoutScheduled(message.payout, appUrl);
     case 'payout-needs-method':
-      return payoutNeedsMethod(message.payout);
+      return payoutNeedsMethod(message.payout, appUrl);
     case 'payout-paid':
-      return payoutPaid(message.payout);
+      return payoutPaid(message.payout, appUrl);
     case 'payout-failed':
-      return payoutFailed(message.payout);
+      return payoutFailed(message.payout, appUrl);
   }
 }

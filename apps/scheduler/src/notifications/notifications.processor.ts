@@ -14,7 +14,7 @@ import { Mailer } from './mailer.service';
 export class NotificationsProcessor extends GlimmerWorker {
   constructor(
     private readonly mailer: Mailer,
-    @Inject(CONFIG) config: SchedulerConfig,
+    @Inject(CONFIG) private readonly config: SchedulerConfig,
   ) {
     super(config.WORKER_CONCURRENCY);
   }
@@ -23,7 +23,7 @@ export class NotificationsProcessor extends GlimmerWorker {
     if (job.name !== JobName.SendEmail) {
       throw new UnrecoverableError(`${QueueName.Notifications} has no handler for job ${job.name}`);
     }
-    const mail = renderEmail(job.data.email);
+    const mail = renderEmail(job.data.email, this.config.APP_URL);
     const { messageId } = await this.mailer.send(mail);
     return { to: mail.to, subject: mail.subject, messageId };
   }

@@ -78,6 +78,8 @@ const MESSAGES: Record<string, Describe> = {
   invite_not_pending: () => 'This invite is no longer pending.',
   offer_not_open: () => 'This offer is no longer open.',
   offer_expired: () => 'This offer has expired.',
+  contract_changed: () =>
+    'The contract changed while you were reading it, so nothing was signed. Read the new text below, then sign again.',
   payout_not_retryable: () => 'Only a payout that needs attention can be retried.',
   idempotency_request_in_progress: () =>
     'This request is still being processed. Wait a moment and try again.',

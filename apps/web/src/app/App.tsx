@@ -1,11 +1,4 @@
-import {
-  type CSSVariablesResolver,
-  Drawer,
-  MantineProvider,
-  Modal,
-  Notification,
-  createTheme,
-} from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -14,31 +7,7 @@ import { SESSION_EXPIRED_EVENT } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { ME_QUERY_KEY } from '../session/session';
 import { routes } from './routes';
-
-// Shade 7, a darker "dimmed", error red and notification text keep text at WCAG AA contrast
-// (4.5:1): Mantine's defaults (violet 6, gray 6 and red 6 on white) fall short. Close buttons
-// are icons, so they get a name.
-const theme = createTheme({
-  primaryColor: 'violet',
-  primaryShade: { light: 7, dark: 8 },
-  defaultRadius: 'md',
-  components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Notification: Notification.extend({
-      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
-      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
-    }),
-  },
-});
-const contrast: CSSVariablesResolver = () => ({
-  variables: {},
-  light: {
-    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    '--mantine-color-error': 'var(--mantine-color-red-9)',
-  },
-  dark: {},
-});
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -71,7 +40,7 @@ function useSessionExpiry() {
 export function App() {
   useSessionExpiry();
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={contrast}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -189,8 +189,6 @@ export function HireModal({
                 value: c.id,
                 label: `${c.code} — ${c.name}`,
               }))}
-              searchable
-              nothingFoundMessage="No cost code matches"
               required
               {...form.getInputProps('costCodeId')}
             />

@@ -101,8 +101,10 @@ export class ProfileInput {
   @MaxLength(4000)
   bio?: string;
 
+  /** Optional: the guided profile saves page by page, and the country comes on its last page. */
+  @IsOptional()
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code (e.g. "DE")' })
-  country: string;
+  country?: string;
 
   @IsOptional()
   @IsString()

@@ -57,6 +57,26 @@ export interface ProjectView {
   expectedPaymentDate: string | null;
 }
 
+/**
+ * The contract of an offer as its parties read it: for an open offer the exact text accepting
+ * would sign now (rendered by the same template, so its SHA-256 is the one accepting stores);
+ * for an accepted offer the stored signed text. Declined, withdrawn or expired offers have none.
+ */
+export interface OfferContract {
+  templateVersion: string;
+  text: string;
+  sha256: string;
+  /** Set once signed. */
+  signedAt: string | null;
+  signatureName: string | null;
+}
+
+/** One offer with what its page shows: the brand's name and the contract text. */
+export interface OfferDetail extends OfferView {
+  brandName: string;
+  contract: OfferContract | null;
+}
+
 export interface AcceptedOffer {
   offer: OfferView;
   contract: { id: string; sha256: string; signedAt: string; templateVersion: string };
@@ -111,6 +131,15 @@ export class AcceptOfferRequest extends OfferIdRequest {
   @MaxLength(200)
   signatureName: string;
 
+  /**
+   * The SHA-256 of the contract text the creator read (GetOffer's `contract.sha256`). When given
+   * and the text would now differ (the brand or creator was renamed since), nothing is signed:
+   * 409 contract_changed, so a signature always covers exactly the text that was shown.
+   */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'contractSha256 must be 64 lower-case hex digits' })
+  contractSha256?: string;
+
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -147,7 +176,7 @@ export const ListOffersRpc = rpcContract<ListOffersRequest, Page<OfferView>>(
   'network.offer.list.v1',
   ListOffersRequest,
 );
-export const GetOfferRpc = rpcContract<OfferIdRequest, OfferView>(
+export const GetOfferRpc = rpcContract<OfferIdRequest, OfferDetail>(
   'creator-network',
   'network.offer.get.v1',
   OfferIdRequest,

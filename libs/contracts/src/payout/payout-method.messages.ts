@@ -15,6 +15,19 @@ export interface PayoutMethodField {
   secret: boolean;
   /** What a valid value looks like, for forms; the service validates more strictly. */
   example: string;
+  /** Whether the method needs it (optional fields also say so in their label). */
+  required: boolean;
+  /** A shape a form can check before sending; absent when only the service can tell. */
+  pattern?: FieldPattern;
+}
+
+/**
+ * `regex`: a regular expression (case-insensitive) the value must match once spaces and hyphens
+ * are removed, as the service normalises it; `message`: what to say when it does not.
+ */
+export interface FieldPattern {
+  regex: string;
+  message: string;
 }
 
 export interface AvailablePayoutMethod {

@@ -40,6 +40,7 @@ export class CreateBrandDto {
 
   @ApiProperty({
     enum: CURRENCY_CODES,
+    enumName: 'Currency',
     example: 'USD',
     description: 'The brand account currency; fixed once chosen',
   })

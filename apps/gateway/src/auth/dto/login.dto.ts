@@ -29,7 +29,7 @@ export class MeDto {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   role: Role;
 
   @ApiPropertyOptional({ format: 'uuid' })

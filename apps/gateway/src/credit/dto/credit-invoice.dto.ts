@@ -7,7 +7,7 @@ import {
 import { PageQueryDto } from './cost-code.dto';
 
 export class CreditInvoiceQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CREDIT_INVOICE_STATUSES })
+  @ApiPropertyOptional({ enum: CREDIT_INVOICE_STATUSES, enumName: 'CreditInvoiceStatus' })
   @IsOptional()
   @IsIn(CREDIT_INVOICE_STATUSES)
   status?: CreditInvoiceStatus;
@@ -32,7 +32,7 @@ export class CreditInvoiceDto {
   @ApiProperty()
   currency: string;
 
-  @ApiProperty({ enum: CREDIT_INVOICE_STATUSES })
+  @ApiProperty({ enum: CREDIT_INVOICE_STATUSES, enumName: 'CreditInvoiceStatus' })
   status: CreditInvoiceStatus;
 
   @ApiProperty({ format: 'date-time' })

@@ -30,7 +30,7 @@ export class DepositDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: DEPOSIT_STATUSES })
+  @ApiProperty({ enum: DEPOSIT_STATUSES, enumName: 'DepositStatus' })
   status: DepositStatus;
 
   @ApiProperty()

@@ -9,7 +9,7 @@ import { PageQueryDto } from '../../credit/dto/cost-code.dto';
 
 /** Filters of the invoice list and its CSV export. */
 export class ProjectInvoiceQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PROJECT_INVOICE_STATUSES })
+  @ApiPropertyOptional({ enum: PROJECT_INVOICE_STATUSES, enumName: 'ProjectInvoiceStatus' })
   @IsOptional()
   @IsIn(PROJECT_INVOICE_STATUSES)
   status?: ProjectInvoiceStatus;
@@ -91,7 +91,7 @@ export class ProjectInvoiceDto {
   amountDue: number;
   @ApiProperty()
   currency: string;
-  @ApiProperty({ enum: PROJECT_INVOICE_STATUSES })
+  @ApiProperty({ enum: PROJECT_INVOICE_STATUSES, enumName: 'ProjectInvoiceStatus' })
   status: ProjectInvoiceStatus;
   @ApiProperty({ format: 'date-time' })
   issuedAt: string;

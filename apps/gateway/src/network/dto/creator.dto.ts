@@ -30,9 +30,14 @@ export class ProfileDto {
   @MaxLength(4000)
   bio?: string;
 
-  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2 country of residence' })
+  @ApiPropertyOptional({
+    example: 'DE',
+    description:
+      'ISO 3166-1 alpha-2 country of residence; may be left out while the profile is filled in page by page',
+  })
+  @IsOptional()
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code (e.g. "DE")' })
-  country: string;
+  country?: string;
 
   @ApiPropertyOptional({ example: 'Berlin' })
   @IsOptional()
@@ -121,7 +126,11 @@ export class SampleFileFieldsDto {
 export class StoredFileDto {
   @ApiProperty({ example: '/v1/files/3f1c….pdf', description: 'GET it with the access token' })
   url: string;
-  @ApiProperty({ enum: SAMPLE_FILE_CONTENT_TYPES, description: 'Told by the file’s content' })
+  @ApiProperty({
+    enum: SAMPLE_FILE_CONTENT_TYPES,
+    enumName: 'SampleFileContentType',
+    description: 'Told by the file’s content',
+  })
   contentType: SampleFileContentType;
   @ApiProperty({ description: 'Bytes' })
   size: number;
@@ -169,7 +178,7 @@ export class CreatorDto extends NetworkCreatorDto {
 export class PhotoDto {
   @ApiProperty({ example: '/v1/files/3f1c….png' })
   photoUrl: string;
-  @ApiProperty({ enum: PHOTO_CONTENT_TYPES })
+  @ApiProperty({ enum: PHOTO_CONTENT_TYPES, enumName: 'PhotoContentType' })
   contentType: PhotoContentType;
   @ApiProperty({ description: 'Bytes' })
   size: number;

@@ -25,7 +25,7 @@ export class InviteDto {
   @ApiProperty({ type: String, nullable: true })
   message: string | null;
 
-  @ApiProperty({ enum: INVITE_STATUSES })
+  @ApiProperty({ enum: INVITE_STATUSES, enumName: 'InviteStatus' })
   status: InviteStatus;
 
   @ApiProperty({ format: 'date-time' })
@@ -73,6 +73,38 @@ export class AcceptInviteDto {
   @MinLength(10)
   @MaxLength(200)
   password?: string;
+}
+
+/** `?token=` of the invite link. */
+export class InvitePreviewQueryDto {
+  @ApiProperty({ description: 'The token from the invite email' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}
+
+/**
+ * What the accept page may show before the creator commits: who invited which email, and
+ * whether the invite can still be accepted. Nothing else about the brand or the invite.
+ */
+export class InvitePreviewDto {
+  @ApiProperty({ example: 'Acme Studios' })
+  brandName: string;
+
+  @ApiProperty({ example: 'ada@creator.example', description: 'The invited email' })
+  email: string;
+
+  @ApiProperty({
+    enum: INVITE_STATUSES,
+    enumName: 'InviteStatus',
+    description:
+      '`sent`: can be accepted; `accepted`: already used; `expired`, `revoked`: ask again',
+  })
+  status: InviteStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
 }
 
 export class AcceptedInviteDto {

@@ -1,5 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDateString,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import {
   OFFER_STATUSES,
   OfferStatus,
@@ -68,7 +76,7 @@ export class OfferDto {
   costCodeId: string;
   @ApiProperty()
   storyCode: string;
-  @ApiProperty({ enum: OFFER_STATUSES })
+  @ApiProperty({ enum: OFFER_STATUSES, enumName: 'OfferStatus' })
   status: OfferStatus;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -76,6 +84,33 @@ export class OfferDto {
   decidedAt: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   projectId: string | null;
+}
+
+export class OfferContractDto {
+  @ApiProperty({ example: 'commission-v1' })
+  templateVersion: string;
+  @ApiProperty({
+    description:
+      'The exact contract text: while the offer is open, what accepting signs now; once accepted, the signed text',
+  })
+  text: string;
+  @ApiProperty({ description: 'SHA-256 (hex) of `text`, UTF-8' })
+  sha256: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  signedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The typed name that signed it' })
+  signatureName: string | null;
+}
+
+export class OfferDetailDto extends OfferDto {
+  @ApiProperty({ example: 'Acme Studios' })
+  brandName: string;
+  @ApiProperty({
+    type: OfferContractDto,
+    nullable: true,
+    description: 'null once declined, withdrawn or expired',
+  })
+  contract: OfferContractDto | null;
 }
 
 export class OfferPageDto {
@@ -91,6 +126,14 @@ export class AcceptOfferDto {
   @Matches(/\S/, { message: 'signatureName must not be empty' })
   @MaxLength(200)
   signatureName: string;
+
+  @ApiPropertyOptional({
+    description:
+      'SHA-256 of the contract text the creator read (GET /v1/offers/:id contract.sha256); if the text changed since, 409 contract_changed and nothing is signed',
+  })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'contractSha256 must be 64 lower-case hex digits' })
+  contractSha256?: string;
 }
 
 export class SignedContractDto {
@@ -107,7 +150,7 @@ export class SignedContractDto {
 export class ProjectRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
-  @ApiProperty({ enum: PROJECT_STATUSES })
+  @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' })
   status: ProjectStatus;
 }
 
@@ -139,7 +182,7 @@ export class ProjectDto {
   costCodeId: string;
   @ApiProperty()
   storyCode: string;
-  @ApiProperty({ enum: PROJECT_STATUSES })
+  @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' })
   status: ProjectStatus;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;

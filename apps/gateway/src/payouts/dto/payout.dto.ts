@@ -16,6 +16,17 @@ export class CountryQueryDto {
   country: string;
 }
 
+export class PayoutFieldPatternDto {
+  @ApiProperty({
+    example: '^\\d{6}$',
+    description:
+      'Regular expression (case-insensitive) for the value with spaces and hyphens removed',
+  })
+  regex: string;
+  @ApiProperty({ example: 'must be 6 digits' })
+  message: string;
+}
+
 export class PayoutMethodFieldDto {
   @ApiProperty({ example: 'iban' })
   name: string;
@@ -25,10 +36,17 @@ export class PayoutMethodFieldDto {
   secret: boolean;
   @ApiProperty({ example: 'DE89370400440532013000' })
   example: string;
+  @ApiProperty({ description: 'Whether the method needs this field' })
+  required: boolean;
+  @ApiPropertyOptional({
+    type: () => PayoutFieldPatternDto,
+    description: 'A shape a form can check before sending; the service checks more',
+  })
+  pattern?: PayoutFieldPatternDto;
 }
 
 export class AvailablePayoutMethodDto {
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   type: PayoutMethodType;
   @ApiProperty({ example: 'Payoneer' })
   name: string;
@@ -42,7 +60,7 @@ export class AvailablePayoutMethodsDto {
 }
 
 export class AddPayoutMethodDto {
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   @IsIn(PAYOUT_METHOD_TYPES)
   type: PayoutMethodType;
 
@@ -63,7 +81,7 @@ export class AddPayoutMethodDto {
 export class PayoutMethodDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES })
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   type: PayoutMethodType;
   @ApiProperty()
   name: string;
@@ -87,7 +105,7 @@ export class PayoutMethodListDto {
 }
 
 export class PayoutQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PAYOUT_STATUSES })
+  @ApiPropertyOptional({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
   @IsOptional()
   @IsIn(PAYOUT_STATUSES)
   status?: PayoutStatus;
@@ -106,7 +124,7 @@ export class PayoutDto {
   amount: number;
   @ApiProperty()
   currency: string;
-  @ApiProperty({ enum: PAYOUT_STATUSES })
+  @ApiProperty({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
   status: PayoutStatus;
   @ApiProperty({
     type: String,
@@ -161,6 +179,7 @@ export class DashboardProjectDto {
   expectedPaymentDate: string | null;
   @ApiProperty({
     enum: PROJECT_PAYMENT_STATUSES,
+    enumName: 'ProjectPaymentStatus',
     description:
       'in_progress: not completed by both parties; awaiting_invoice_payment: the brand has not paid yet; otherwise the payout status',
   })

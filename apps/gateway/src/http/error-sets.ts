@@ -1,0 +1,48 @@
+import type { ErrorCode } from '@glimmer/errors/error-codes';
+
+/**
+ * The errors the gateway's own machinery answers, for `@ApiErrors(...)` on each route; a route
+ * adds the codes of the service it calls. Kept beside the code that raises them:
+ * JwtAuthGuard and RolesGuard, the body parsers, IdempotencyInterceptor, RpcClient.
+ */
+
+/** A signed-in GET limited to some roles: no or expired credential (401), another role (403). */
+export const SIGNED_IN: readonly ErrorCode[] = ['unauthenticated', 'forbidden'];
+
+/** A signed-in request that changes state: a session cookie must bring its CSRF token (403). */
+export const SIGNED_IN_CHANGE: readonly ErrorCode[] = [...SIGNED_IN, 'csrf_token_invalid'];
+
+/** A JSON body: invalid (400), not JSON (400), over 1 MB (413), another media type (415). */
+export const JSON_BODY: readonly ErrorCode[] = [
+  'validation_failed',
+  'malformed_json',
+  'payload_too_large',
+  'unsupported_media_type',
+];
+
+/** A multipart upload: a missing or empty file (400), too large (413), a type not accepted (415). */
+export const FILE_UPLOAD: readonly ErrorCode[] = [
+  'validation_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+];
+
+/**
+ * `@Idempotent({ required: false })`: a malformed key (400), the first request with the key
+ * still running (409), the key used with another request (422), its record store down (503).
+ */
+export const IDEMPOTENT: readonly ErrorCode[] = [
+  'validation_failed',
+  'idempotency_request_in_progress',
+  'idempotency_key_reused',
+  'dependency_unavailable',
+];
+
+/** `@Idempotent()`: as IDEMPOTENT, and the key is required (400). */
+export const IDEMPOTENCY_REQUIRED: readonly ErrorCode[] = [
+  ...IDEMPOTENT,
+  'idempotency_key_required',
+];
+
+/** A route answered by another service over the broker (or by the database): 503 and 504. */
+export const VIA_SERVICE: readonly ErrorCode[] = ['dependency_unavailable', 'dependency_timeout'];

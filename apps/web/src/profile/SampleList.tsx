@@ -1,0 +1,47 @@
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { formatSize } from './file-checks';
+import type { WorkSample } from './profile-api';
+
+const KIND: Record<string, string> = {
+  'image/jpeg': 'Image',
+  'image/png': 'Image',
+  'image/webp': 'Image',
+  'application/pdf': 'PDF',
+  'video/mp4': 'Video',
+};
+
+/** Samples of previous work: links open the work, files open from Glimmer (with the session). */
+export function SampleList({ samples, title }: { samples: WorkSample[]; title: string }) {
+  return (
+    <Stack gap="xs" component="section" aria-label={title}>
+      {samples.map((s) => (
+        <Paper key={s.id} withBorder p="sm" radius="md">
+          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Anchor
+                href={s.url ?? s.file?.url ?? '#'}
+                target="_blank"
+                rel="noopener noreferrer"
+                fw={600}
+                style={{ overflowWrap: 'anywhere' }}
+              >
+                {s.title}
+              </Anchor>
+              {s.description && (
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {s.description}
+                </Text>
+              )}
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {s.url ?? (s.file ? formatSize(s.file.size) : '')}
+              </Text>
+            </Stack>
+            <Badge variant="light" style={{ flexShrink: 0 }}>
+              {s.file ? (KIND[s.file.contentType] ?? 'File') : 'Link'}
+            </Badge>
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
