@@ -159,7 +159,7 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
       await hire.getByLabel('Fee').fill(fee);
       await hire.getByLabel('Due date').fill(inDays(45));
       await hire.getByLabel('Due date').press('Tab');
-      await hire.getByRole('textbox', { name: 'Cost code' }).click();
+      await hire.getByRole('combobox', { name: 'Cost code' }).click();
       await page.getByRole('option', { name: 'MKT — Marketing' }).click();
       await hire.getByLabel('Story code').fill('SPRING-27');
     };

@@ -185,6 +185,8 @@ export function HireModal({
               label="Cost code"
               description="The credit this work is paid from"
               placeholder={costCodes.isPending ? 'Loading…' : 'Choose a cost code'}
+              searchable
+              nothingFoundMessage="No cost code matches"
               data={(costCodes.data ?? []).map((c) => ({
                 value: c.id,
                 label: `${c.code} — ${c.name}`,
