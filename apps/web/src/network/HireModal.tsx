@@ -13,7 +13,6 @@ import {
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { parseMoney } from '@glimmer/money/money-text';
 import { api, call } from '../api/client';
@@ -98,12 +97,8 @@ export function HireModal({
     send: (body: NewOffer, key) =>
       call(api.POST('/v1/offers', { params: { header: { 'Idempotency-Key': key } }, body })),
     invalidates: [['offers']],
+    // The page shows the notice, with a link to the offer (onSent); no toast on top of it.
     onSuccess: (offer) => {
-      notifications.show({
-        color: 'green',
-        title: 'Offer sent',
-        message: `${creatorName} has been emailed the offer “${offer.title}”.`,
-      });
       form.reset();
       onSent(offer);
     },
