@@ -126,11 +126,11 @@ export function CreatorPage() {
       {sent && (
         <Alert color="green" title="Offer sent" withCloseButton onClose={() => setSent(null)}>
           {name} has been emailed “{sent.title}”.{' '}
-          <Anchor component={Link} to={`/offers/${sent.id}`} underline="always">
+          <Anchor component={Link} to={`/offers/${sent.id}`} underline="always" inherit>
             View the offer
           </Anchor>{' '}
           or see all your{' '}
-          <Anchor component={Link} to="/offers" underline="always">
+          <Anchor component={Link} to="/offers" underline="always" inherit>
             offers
           </Anchor>
           .

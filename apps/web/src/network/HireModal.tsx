@@ -200,7 +200,7 @@ export function HireModal({
           {noCostCodes && (
             <Text size="sm" c="orange.8">
               You have no cost codes yet.{' '}
-              <Anchor component={Link} to="/cost-codes" underline="always">
+              <Anchor component={Link} to="/cost-codes" underline="always" inherit>
                 Create a cost code
               </Anchor>{' '}
               first, then come back to hire.

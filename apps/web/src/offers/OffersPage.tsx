@@ -148,7 +148,7 @@ export function OffersPage() {
           {viewer === 'brand' ? (
             <>
               No offers yet. To hire a creator, open{' '}
-              <Anchor component={Link} to="/network" underline="always">
+              <Anchor component={Link} to="/network" underline="always" inherit>
                 My Network
               </Anchor>{' '}
               and choose Hire.
