@@ -81,7 +81,8 @@ export function WorkSamples({ samples }: { samples: WorkSample[] }) {
       cols={{ base: 1, sm: 2, lg: 3 }}
       spacing="md"
       component="ul"
-      style={{ listStyle: 'none', margin: 0, padding: 0 }}
+      // Each card as tall as its content, not stretched to the row's tallest (an image).
+      style={{ listStyle: 'none', margin: 0, padding: 0, alignItems: 'start' }}
     >
       {samples.map((sample) => (
         <Sample key={sample.id} sample={sample} />
