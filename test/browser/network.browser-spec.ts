@@ -255,6 +255,7 @@ describe('web app: My Network, Hire and Offers (seed 001, the brand’s side)', 
     const received = creatorPage.getByRole('row').filter({ hasText: 'Spring campaign photos' });
     await received.getByText('Accepted', { exact: true }).waitFor();
     await received.getByText('$1,500.00').waitFor();
+    await received.getByText(brand.name, { exact: true }).waitFor();
     await expectAccessible(creatorPage, 'offers (creator)');
     await screenshot(creatorPage, 'network-14-offers-creator');
     await creatorContext.close();
