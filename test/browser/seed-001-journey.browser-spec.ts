@@ -190,7 +190,7 @@ describe('web app: the seed-001 journey, from the invite email to a paid payout'
     await hire.getByLabel('Fee').fill('1,500.00');
     await hire.getByLabel('Due date').fill(inDays(30));
     await hire.getByLabel('Due date').press('Tab');
-    await hire.getByRole('textbox', { name: 'Cost code' }).click();
+    await hire.getByRole('combobox', { name: 'Cost code' }).click();
     await brandPage.getByRole('option', { name: 'MKT — Marketing' }).click();
     await hire.getByLabel('Story code').fill('SPRING-27');
     await hire.getByRole('button', { name: 'Send offer' }).click();
