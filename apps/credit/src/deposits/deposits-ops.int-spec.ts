@@ -45,11 +45,14 @@ describe('credit: ops lists and finds deposits across brands (over the broker)',
     const confirmed = await t.deposit(acme, acmeCode.id, 4_000);
     await t.call(ConfirmFundsRpc, { creditInvoiceId: confirmed.creditInvoiceId, source: 'ops' });
     const cleared = await t.fund(acme, acmeCode.id, 5_000);
-    // Two of them were made an hour ago.
-    await t.sql(
-      `update deposit set created_at = now() - interval '61 minutes' where id in ($1, $2)`,
-      [made[0].id, made[1].id],
-    );
+    // Two of them were made over an hour ago, a minute apart (one statement's now() would give
+    // both the same time, and the order of a tie is the ids', which are random).
+    await t.sql(`update deposit set created_at = now() - interval '62 minutes' where id = $1`, [
+      made[0].id,
+    ]);
+    await t.sql(`update deposit set created_at = now() - interval '61 minutes' where id = $1`, [
+      made[1].id,
+    ]);
 
     const pending = await allPages({ status: 'pending' });
     expect(pending.map((d) => d.id)).toEqual([made[0].id, made[1].id, made[2].id, confirmed.id]);
