@@ -40,6 +40,16 @@ export async function startSystem(label, extraEnv = {}) {
     OPS_EMAIL: 'ops@bench.test',
     OPS_PASSWORD: 'bench-ops-password',
     PAYOUT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // Benches sign up and log in far more than any one client should: lift the gateway's limits.
+    RATE_LIMIT_LOGIN_PER_IP: '1000000',
+    RATE_LIMIT_LOGIN_FAILURES: '1000000',
+    RATE_LIMIT_SIGNUP_PER_IP: '1000000',
+    RATE_LIMIT_INVITE_PER_IP: '1000000',
+    RATE_LIMIT_RESEND_PER_TENANT: '1000000',
+    RATE_LIMIT_UPLOAD_PER_TENANT: '1000000',
+    RATE_LIMIT_WRITE_PER_TENANT: '1000000',
+    PASSWORD_HASH_QUEUE_MAX: '100000',
+    PASSWORD_HASH_QUEUE_TIMEOUT_MS: '60000',
     ...extraEnv,
   };
   for (const service of SERVICES) {

@@ -10,6 +10,21 @@ describe('gateway config', () => {
     expect(config.OPS_EMAIL).toBe('ops@glimmer.local');
   });
 
+  it('has rate limits and hashing bounds on by default, each overridable', () => {
+    const config = loadConfig(gatewayConfigSchema, {});
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.RATE_LIMIT_LOGIN_PER_IP).toBe(30);
+    expect(config.RATE_LIMIT_LOGIN_FAILURES).toBe(5);
+    expect(config.RATE_LIMIT_WRITE_PER_TENANT).toBe(120);
+    expect(config.PASSWORD_HASH_CONCURRENCY).toBe(2);
+    expect(
+      loadConfig(gatewayConfigSchema, { RATE_LIMIT_LOGIN_PER_IP: '7' }).RATE_LIMIT_LOGIN_PER_IP,
+    ).toBe(7);
+    expect(() => loadConfig(gatewayConfigSchema, { PASSWORD_HASH_CONCURRENCY: '0' })).toThrow(
+      /PASSWORD_HASH_CONCURRENCY/,
+    );
+  });
+
   it('fails fast in production without real secrets, naming each', () => {
     const load = (env: Record<string, string>) => () =>
       loadConfig(gatewayConfigSchema, { NODE_ENV: 'production', ...env });

@@ -10,6 +10,9 @@ export const DEV_DEFAULTS = {
   OPS_PASSWORD: 'glimmer-ops-dev-password',
 } as const;
 
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 type DevDefaultKey = keyof typeof DEV_DEFAULTS;
 
 export const gatewayConfigSchema = baseConfigSchema
@@ -41,6 +44,22 @@ export const gatewayConfigSchema = baseConfigSchema
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** The built web app (index.html and assets); unset: dist/web beside the compiled gateway. */
     WEB_DIST_DIR: z.string().optional(),
+    /** Rate limits (see README, Rate limits): requests per RATE_LIMIT_WINDOW_SECONDS, in Redis. */
+    RATE_LIMIT_WINDOW_SECONDS: count(1, 86_400, 60),
+    RATE_LIMIT_LOGIN_PER_IP: count(1, 1_000_000, 30),
+    /** Failed logins an account may have before each further one doubles the wait. */
+    RATE_LIMIT_LOGIN_FAILURES: count(1, 1_000_000, 5),
+    RATE_LIMIT_LOGIN_BACKOFF_BASE_MS: count(1, 3_600_000, 1_000),
+    RATE_LIMIT_LOGIN_BACKOFF_MAX_MS: count(1, 86_400_000, 900_000),
+    RATE_LIMIT_SIGNUP_PER_IP: count(1, 1_000_000, 10),
+    RATE_LIMIT_INVITE_PER_IP: count(1, 1_000_000, 30),
+    RATE_LIMIT_RESEND_PER_TENANT: count(1, 1_000_000, 10),
+    RATE_LIMIT_UPLOAD_PER_TENANT: count(1, 1_000_000, 30),
+    RATE_LIMIT_WRITE_PER_TENANT: count(1, 1_000_000, 120),
+    /** scrypt runs at once (libuv has 4 threads by default); the rest wait in a bounded queue. */
+    PASSWORD_HASH_CONCURRENCY: count(1, 64, 2),
+    PASSWORD_HASH_QUEUE_MAX: count(0, 100_000, 100),
+    PASSWORD_HASH_QUEUE_TIMEOUT_MS: count(1, 60_000, 3_000),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;

@@ -16,6 +16,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InvoicingApiModule } from './invoicing/invoicing-api.module';
 import { NetworkApiModule } from './network/network-api.module';
 import { OpsModule } from './ops/ops.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PayoutsApiModule } from './payouts/payouts-api.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -33,6 +34,7 @@ export class GatewayModule {
         LoggerModule.forService('gateway', config.LOG_LEVEL),
         DatabaseModule.forService(gatewayDatabase(config)),
         MessagingModule.forService(messagingOptionsFrom('gateway', config)),
+        RateLimitModule,
         AuthModule.forRoot(config),
         AccountsModule,
         IdempotencyModule,

@@ -30,6 +30,10 @@ export class GlimmerExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     if (res.headersSent) return;
+    const retryAfter = error.extra.meta?.retryAfterSeconds;
+    if (error.status === 429 && typeof retryAfter === 'number') {
+      res.setHeader('Retry-After', String(retryAfter));
+    }
     res
       .status(error.status)
       .type('application/problem+json')

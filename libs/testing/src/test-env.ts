@@ -20,6 +20,19 @@ export interface TestEnv {
   destroy(): Promise<void>;
 }
 
+/** Gateway limits high enough for any suite; rate-limit tests override the one they test. */
+export const GENEROUS_RATE_LIMITS = {
+  RATE_LIMIT_LOGIN_PER_IP: '100000',
+  RATE_LIMIT_LOGIN_FAILURES: '1000',
+  RATE_LIMIT_SIGNUP_PER_IP: '100000',
+  RATE_LIMIT_INVITE_PER_IP: '100000',
+  RATE_LIMIT_RESEND_PER_TENANT: '100000',
+  RATE_LIMIT_UPLOAD_PER_TENANT: '100000',
+  RATE_LIMIT_WRITE_PER_TENANT: '100000',
+  PASSWORD_HASH_QUEUE_MAX: '10000',
+  PASSWORD_HASH_QUEUE_TIMEOUT_MS: '30000',
+} as const;
+
 export async function createTestEnv(label: string): Promise<TestEnv> {
   const prefix = `t_${label.replace(/[^a-z0-9]/g, '').slice(0, 12)}_${randomBytes(4).toString('hex')}`;
   const database = `glimmer_${prefix}`;
@@ -39,6 +52,9 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
     OUTBOX_POLL_MS: '200',
     // Test files run in parallel against one PostgreSQL (max_connections 100): small pools.
     DB_POOL_MAX: '5',
+    // Suites sign up and log in many times from 127.0.0.1: generous gateway limits (the
+    // rate-limit tests set low ones). Ignored by the other services.
+    ...GENEROUS_RATE_LIMITS,
   };
   return {
     prefix,

@@ -2,10 +2,11 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { Public } from '../auth/auth.decorators';
-import { IDEMPOTENT, JSON_BODY } from '../http/error-sets';
+import { RATE_LIMITED, IDEMPOTENT, JSON_BODY } from '../http/error-sets';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BrandSignupService } from './brand-signup.service';
 import { BrandDto, CreateBrandDto } from './dto/create-brand.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('Accounts')
 @Controller('v1/brands')
@@ -13,11 +14,12 @@ export class BrandsController {
   constructor(private readonly signup: BrandSignupService) {}
 
   /** Signs a brand up with its first member, who can then log in. */
+  @RateLimit('signup')
   @Post()
   @Public()
   @Idempotent({ required: false })
   @ApiCreatedResponse({ type: BrandDto })
-  @ApiErrors(...JSON_BODY, ...IDEMPOTENT, 'email_taken', 'dependency_unavailable')
+  @ApiErrors(...RATE_LIMITED, ...JSON_BODY, ...IDEMPOTENT, 'email_taken', 'dependency_unavailable')
   create(@Body() body: CreateBrandDto): Promise<BrandDto> {
     return this.signup.execute(body);
   }

@@ -5,11 +5,12 @@ import type { Actor } from '@glimmer/contracts/actor';
 import { CONFIG } from '@glimmer/config/config';
 import { ApiErrors } from '@glimmer/errors/problem.dto';
 import type { GatewayConfig } from '../gateway.config';
-import { JSON_BODY } from '../http/error-sets';
+import { RATE_LIMITED, JSON_BODY } from '../http/error-sets';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AccessTokenDto, LoginDto, MeDto } from './dto/login.dto';
 import { clearSessionCookies, setSessionCookies } from './session-cookie';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('Accounts')
 @Controller('v1')
@@ -20,11 +21,12 @@ export class AuthController {
   ) {}
 
   /** API clients: an access token to send as `Authorization: Bearer`. */
+  @RateLimit('login')
   @Post('auth/login')
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiErrors(...JSON_BODY, 'invalid_credentials', 'dependency_unavailable')
+  @ApiErrors(...RATE_LIMITED, ...JSON_BODY, 'invalid_credentials', 'dependency_unavailable')
   login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(body);
   }
@@ -33,11 +35,12 @@ export class AuthController {
    * Browsers: the same login, kept in an HttpOnly, SameSite=Strict session cookie plus a
    * readable CSRF cookie whose value state-changing requests echo in `X-CSRF-Token`.
    */
+  @RateLimit('login')
   @Post('auth/session')
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: MeDto })
-  @ApiErrors(...JSON_BODY, 'invalid_credentials', 'dependency_unavailable')
+  @ApiErrors(...RATE_LIMITED, ...JSON_BODY, 'invalid_credentials', 'dependency_unavailable')
   async startSession(
     @Body() body: LoginDto,
     @Req() req: Request,

@@ -6,12 +6,18 @@ import type { GatewayConfig } from '../gateway.config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { configurePasswordHashing } from './password';
 import { RolesGuard } from './roles.guard';
 
 /** Login, the caller's identity, and the two global guards (token first, then role). */
 @Module({})
 export class AuthModule {
   static forRoot(config: GatewayConfig): DynamicModule {
+    configurePasswordHashing({
+      concurrency: config.PASSWORD_HASH_CONCURRENCY,
+      queueMax: config.PASSWORD_HASH_QUEUE_MAX,
+      queueTimeoutMs: config.PASSWORD_HASH_QUEUE_TIMEOUT_MS,
+    });
     return {
       module: AuthModule,
       imports: [

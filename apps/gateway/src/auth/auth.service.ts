@@ -7,6 +7,7 @@ import { UserAccountRepository } from '../accounts/user-account.repository';
 import type { GatewayConfig } from '../gateway.config';
 import { actorFromClaims, claimsFor } from './access-token';
 import { AccessTokenDto, LoginDto } from './dto/login.dto';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { dummyPasswordHash, verifyPassword } from './password';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class AuthService {
   constructor(
     private readonly users: UserAccountRepository,
     private readonly jwt: JwtService,
+    private readonly limits: RateLimitService,
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -24,9 +26,15 @@ export class AuthService {
 
   /** Unknown email and wrong password answer alike, after the same amount of hashing. */
   async session({ email, password }: LoginDto): Promise<{ accessToken: string; actor: Actor }> {
+    // An account in its backoff is refused before any hashing (429 with Retry-After).
+    await this.limits.checkLogin(email);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !ok) throw new DomainError('invalid_credentials');
+    if (!user || !ok) {
+      await this.limits.loginFailed(email);
+      throw new DomainError('invalid_credentials');
+    }
+    await this.limits.loginSucceeded(email);
     const claims = claimsFor(user);
     const actor = actorFromClaims(claims);
     if (!actor) throw new DomainError('invalid_credentials');

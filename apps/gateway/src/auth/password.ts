@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { Semaphore, SemaphoreOptions } from './semaphore';
 
 /**
  * Password hashing with scrypt (node:crypto). The stored form names its parameters so they can
@@ -8,7 +9,27 @@ const PARAMS = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 
+/**
+ * Every scrypt run in the process goes through this semaphore (libuv's pool has 4 threads):
+ * at most `concurrency` at once, the rest queue (bounded, with a deadline).
+ */
+let hashing = new Semaphore({ concurrency: 2, queueMax: 100, queueTimeoutMs: 3_000 });
+
+/** Sets the hashing limits (AuthModule does, from PASSWORD_HASH_* config). */
+export function configurePasswordHashing(options: SemaphoreOptions): void {
+  hashing = new Semaphore(options);
+}
+
 function derive(
+  password: string,
+  salt: Buffer,
+  params: ScryptOptions,
+  keyLength: number,
+): Promise<Buffer> {
+  return hashing.run(() => scryptAsync(password, salt, params, keyLength));
+}
+
+function scryptAsync(
   password: string,
   salt: Buffer,
   params: ScryptOptions,

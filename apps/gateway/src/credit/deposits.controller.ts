@@ -6,6 +6,7 @@ import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
 import {
+  RATE_LIMITED,
   IDEMPOTENCY_REQUIRED,
   JSON_BODY,
   SIGNED_IN,
@@ -16,6 +17,7 @@ import { requireExactlyOne } from '../http/exactly-one';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import { CreateDepositDto, DepositDto } from './dto/deposit.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('Credit')
 @Roles('brand')
@@ -24,10 +26,12 @@ export class DepositsController {
   constructor(private readonly rpc: RpcClient) {}
 
   /** Adds credit: the deposit is pending and a credit invoice goes to the finance contact. */
+  @RateLimit('write')
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: DepositDto })
   @ApiErrors(
+    ...RATE_LIMITED,
     ...SIGNED_IN_CHANGE,
     ...JSON_BODY,
     ...IDEMPOTENCY_REQUIRED,

@@ -5,10 +5,17 @@ import { CreateTransferRpc } from '@glimmer/contracts/credit/transfer.messages';
 import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
-import { IDEMPOTENCY_REQUIRED, JSON_BODY, SIGNED_IN_CHANGE, VIA_SERVICE } from '../http/error-sets';
+import {
+  RATE_LIMITED,
+  IDEMPOTENCY_REQUIRED,
+  JSON_BODY,
+  SIGNED_IN_CHANGE,
+  VIA_SERVICE,
+} from '../http/error-sets';
 import { requireExactlyOne } from '../http/exactly-one';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import { CreateTransferDto, TransferDto } from './dto/transfer.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('Credit')
 @Roles('brand')
@@ -17,10 +24,12 @@ export class TransfersController {
   constructor(private readonly rpc: RpcClient) {}
 
   /** Moves available credit between cost codes; pending credit never moves. */
+  @RateLimit('write')
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: TransferDto })
   @ApiErrors(
+    ...RATE_LIMITED,
     ...SIGNED_IN_CHANGE,
     ...JSON_BODY,
     ...IDEMPOTENCY_REQUIRED,

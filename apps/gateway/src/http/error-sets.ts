@@ -46,3 +46,6 @@ export const IDEMPOTENCY_REQUIRED: readonly ErrorCode[] = [
 
 /** A route answered by another service over the broker (or by the database): 503 and 504. */
 export const VIA_SERVICE: readonly ErrorCode[] = ['dependency_unavailable', 'dependency_timeout'];
+
+/** `@RateLimit(...)`: too many requests from this client or tenant (429, with Retry-After). */
+export const RATE_LIMITED: readonly ErrorCode[] = ['rate_limited'];

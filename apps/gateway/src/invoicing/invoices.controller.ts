@@ -13,6 +13,7 @@ import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentBrand, Roles } from '../auth/auth.decorators';
 import {
+  RATE_LIMITED,
   IDEMPOTENCY_REQUIRED,
   JSON_BODY,
   SIGNED_IN,
@@ -30,6 +31,7 @@ import {
 } from './dto/project-invoice.dto';
 import { INVOICE_CSV_HEADER, invoiceCsvRow } from './invoice-csv';
 import { InvoiceCreditSources } from './invoice-credit-sources.service';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 /** Project invoices (the Reports page's Invoices section) and paying them with credit. */
 @ApiTags('Invoicing')
@@ -108,11 +110,13 @@ export class InvoicesController {
   }
 
   /** Pays the whole amount due (no amount) or part of it from an attached cost code's available credit. */
+  @RateLimit('write')
   @Post(':id/apply-credit')
   @HttpCode(200)
   @Idempotent()
   @ApiOkResponse({ type: ProjectInvoiceDto })
   @ApiErrors(
+    ...RATE_LIMITED,
     ...SIGNED_IN_CHANGE,
     ...JSON_BODY,
     ...IDEMPOTENCY_REQUIRED,

@@ -12,6 +12,7 @@ import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { AuthenticatedRequest, CurrentBrand, Public, Roles } from '../auth/auth.decorators';
 import { PageQueryDto } from '../credit/dto/cost-code.dto';
 import {
+  RATE_LIMITED,
   IDEMPOTENCY_REQUIRED,
   IDEMPOTENT,
   JSON_BODY,
@@ -31,6 +32,7 @@ import {
   InvitePreviewQueryDto,
 } from './dto/invite.dto';
 import { InviteAcceptanceService } from './invite-acceptance.service';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('Network')
 @Controller('v1/invites')
@@ -41,11 +43,18 @@ export class InvitesController {
   ) {}
 
   /** Invites a creator by email; the token travels only in the email. */
+  @RateLimit('write')
   @Post()
   @Roles('brand')
   @Idempotent()
   @ApiCreatedResponse({ type: InviteDto })
-  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, ...IDEMPOTENCY_REQUIRED, ...VIA_SERVICE)
+  @ApiErrors(
+    ...RATE_LIMITED,
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    ...IDEMPOTENCY_REQUIRED,
+    ...VIA_SERVICE,
+  )
   create(@CurrentBrand() actor: BrandActor, @Body() body: CreateInviteDto): Promise<InviteDto> {
     return this.rpc.call(CreateInviteRpc, { actor, email: body.email, message: body.message });
   }
@@ -63,10 +72,11 @@ export class InvitesController {
    * invited email and whether the invite can still be accepted. The token is the credential; an
    * unknown or malformed one is 400 invite_token_invalid.
    */
+  @RateLimit('invite')
   @Get('preview')
   @Public()
   @ApiOkResponse({ type: InvitePreviewDto })
-  @ApiErrors('validation_failed', 'invite_token_invalid', ...VIA_SERVICE)
+  @ApiErrors(...RATE_LIMITED, 'validation_failed', 'invite_token_invalid', ...VIA_SERVICE)
   preview(@Query() query: InvitePreviewQueryDto): Promise<InvitePreviewDto> {
     return this.acceptance.preview(query.token);
   }
@@ -75,10 +85,12 @@ export class InvitesController {
    * Public: the invite's token is the credential. A signed-in creator may send `{ token }` alone
    * to link the invite to their existing account.
    */
+  @RateLimit('invite')
   @Post('accept')
   @Public()
   @ApiCreatedResponse({ type: AcceptedInviteDto })
   @ApiErrors(
+    ...RATE_LIMITED,
     ...JSON_BODY,
     'invite_token_invalid',
     'forbidden',
@@ -97,12 +109,20 @@ export class InvitesController {
   }
 
   /** A new token and expiry; the previous link stops working. */
+  @RateLimit('resend')
   @Post(':id/resend')
   @Roles('brand')
   @Idempotent({ required: false })
   @HttpCode(200)
   @ApiOkResponse({ type: InviteDto })
-  @ApiErrors(...SIGNED_IN_CHANGE, ...IDEMPOTENT, 'not_found', 'invite_not_pending', ...VIA_SERVICE)
+  @ApiErrors(
+    ...RATE_LIMITED,
+    ...SIGNED_IN_CHANGE,
+    ...IDEMPOTENT,
+    'not_found',
+    'invite_not_pending',
+    ...VIA_SERVICE,
+  )
   resend(
     @CurrentBrand() actor: BrandActor,
     @Param('id', UuidParam('Invite')) id: string,

@@ -28,6 +28,7 @@ import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
 import {
+  RATE_LIMITED,
   FILE_UPLOAD,
   IDEMPOTENT,
   JSON_BODY,
@@ -47,6 +48,7 @@ import {
   SampleFileFieldsDto,
   WorkSampleDto,
 } from './dto/creator.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 /** The part of multer's file this controller reads (multer's memory storage). */
 interface UploadedBytes {
@@ -114,6 +116,7 @@ export class NetworkController {
    * and `description` (optional): a JPEG, PNG or WebP image, a PDF or an MP4 video (told by its
    * content, not its name), at most 10 MB (413 beyond, 415 for another type).
    */
+  @RateLimit('upload')
   @Post('me/samples/file')
   @Roles('creator')
   @UseInterceptors(
@@ -134,7 +137,7 @@ export class NetworkController {
     },
   })
   @ApiCreatedResponse({ type: WorkSampleDto })
-  @ApiErrors(...SIGNED_IN_CHANGE, ...FILE_UPLOAD, 'not_found', ...VIA_SERVICE)
+  @ApiErrors(...RATE_LIMITED, ...SIGNED_IN_CHANGE, ...FILE_UPLOAD, 'not_found', ...VIA_SERVICE)
   addSampleFile(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: UploadedBytes | undefined,
@@ -155,6 +158,7 @@ export class NetworkController {
    * The creator's profile photo, as multipart/form-data field `photo`: JPEG, PNG or WebP (told
    * by its content, not its name), at most 5 MB (413 beyond, 415 for another type).
    */
+  @RateLimit('upload')
   @Post('me/profile/photo')
   @Roles('creator')
   @UseInterceptors(
@@ -169,7 +173,7 @@ export class NetworkController {
     },
   })
   @ApiCreatedResponse({ type: PhotoDto })
-  @ApiErrors(...SIGNED_IN_CHANGE, ...FILE_UPLOAD, 'not_found', ...VIA_SERVICE)
+  @ApiErrors(...RATE_LIMITED, ...SIGNED_IN_CHANGE, ...FILE_UPLOAD, 'not_found', ...VIA_SERVICE)
   uploadPhoto(
     @CurrentActor() actor: Actor,
     @UploadedFile() photo: UploadedBytes | undefined,

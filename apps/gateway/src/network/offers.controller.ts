@@ -16,6 +16,7 @@ import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, CurrentBrand, Roles } from '../auth/auth.decorators';
 import { PageQueryDto } from '../credit/dto/cost-code.dto';
 import {
+  RATE_LIMITED,
   IDEMPOTENCY_REQUIRED,
   IDEMPOTENT,
   JSON_BODY,
@@ -33,6 +34,7 @@ import {
   OfferDto,
   OfferPageDto,
 } from './dto/offer.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('Network')
 @Controller('v1/offers')
@@ -40,12 +42,14 @@ export class OffersController {
   constructor(private readonly rpc: RpcClient) {}
 
   /** Hire an in-network creator. The cost code must be the brand's (credit answers 404 otherwise). */
+  @RateLimit('write')
   @Post()
   @Roles('brand')
   @Idempotent()
   @ApiCreatedResponse({ type: OfferDto })
   // not_found: the creator is not in the network, or the cost code is not the brand's.
   @ApiErrors(
+    ...RATE_LIMITED,
     ...SIGNED_IN_CHANGE,
     ...JSON_BODY,
     ...IDEMPOTENCY_REQUIRED,

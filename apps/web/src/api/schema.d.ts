@@ -2123,6 +2123,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
             /** @description `internal`: Internal error */
             500: {
                 headers: {
@@ -2227,6 +2241,20 @@ export interface operations {
                         code: "unsupported_media_type";
                         /** @enum {integer} */
                         status: 415;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -2383,6 +2411,20 @@ export interface operations {
                         code: "idempotency_key_reused";
                         /** @enum {integer} */
                         status: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -3456,6 +3498,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
             /** @description `internal`: Internal error */
             500: {
                 headers: {
@@ -3738,6 +3794,20 @@ export interface operations {
                         code: "idempotency_key_reused";
                         /** @enum {integer} */
                         status: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -4110,6 +4180,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
             /** @description `internal`: Internal error */
             500: {
                 headers: {
@@ -4257,6 +4341,20 @@ export interface operations {
                         code: "idempotency_key_reused";
                         /** @enum {integer} */
                         status: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -4542,6 +4640,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
             /** @description `internal`: Internal error */
             500: {
                 headers: {
@@ -4617,6 +4729,20 @@ export interface operations {
                         code: "validation_failed" | "invite_token_invalid";
                         /** @enum {integer} */
                         status: 400;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -5015,6 +5141,20 @@ export interface operations {
                         code: "idempotency_key_reused";
                         /** @enum {integer} */
                         status: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -6303,6 +6443,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
             /** @description `internal`: Internal error */
             500: {
                 headers: {
@@ -6634,6 +6788,20 @@ export interface operations {
                         code: "unsupported_media_type";
                         /** @enum {integer} */
                         status: 415;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -7033,6 +7201,20 @@ export interface operations {
                         code: "idempotency_key_reused";
                         /** @enum {integer} */
                         status: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
