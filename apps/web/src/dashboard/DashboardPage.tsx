@@ -17,7 +17,8 @@ import { formatMoneyText } from '@glimmer/money/money-text';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { usePayoutMethods } from '../payouts/payout-methods';
-import { formatDate, formatDateTime, MOVING, PAYMENT_STATUS } from './payout-status';
+import { formatDay, formatInstant } from '../components/dates';
+import { MOVING, PAYMENT_STATUS } from './payout-status';
 
 const FAST_POLL_MS = 3_000;
 // The brand pays the invoice whenever it does: look now and then, not every few seconds.
@@ -104,7 +105,7 @@ export function DashboardPage() {
                         currency={data.nextPayment.currency}
                       />
                     </Text>
-                    <Text size="sm">by {formatDate(data.nextPayment.date)}</Text>
+                    <Text size="sm">by {formatDay(data.nextPayment.date)}</Text>
                   </>
                 ) : (
                   <Text fw={600}>No payment scheduled</Text>
@@ -154,9 +155,9 @@ export function DashboardPage() {
                     </Group>
                     <Text size="sm" c="gray.7">
                       {paidAt.get(project.projectId)
-                        ? `Paid on ${formatDateTime(paidAt.get(project.projectId)!)}`
+                        ? `Paid on ${formatInstant(paidAt.get(project.projectId)!, 'minute')}`
                         : project.expectedPaymentDate
-                          ? `Expected payment by ${formatDate(project.expectedPaymentDate)}`
+                          ? `Expected payment by ${formatDay(project.expectedPaymentDate)}`
                           : 'No payment date yet'}
                     </Text>
                   </Paper>
@@ -202,9 +203,9 @@ export function DashboardPage() {
                 )}
                 <Text size="sm" c="gray.7">
                   {payout.paidAt
-                    ? `Paid on ${formatDateTime(payout.paidAt)}`
+                    ? `Paid on ${formatInstant(payout.paidAt, 'minute')}`
                     : payout.expectedDate
-                      ? `Expected by ${formatDate(payout.expectedDate)}`
+                      ? `Expected by ${formatDay(payout.expectedDate)}`
                       : 'Waiting for your payout method'}
                 </Text>
               </Paper>

@@ -14,18 +14,5 @@ export const PAYMENT_STATUS: Record<ProjectPaymentStatus, { label: string; color
   needs_attention: { label: 'Delayed — we are on it', color: 'red' },
 };
 
-/** A calendar date from the API (YYYY-MM-DD), shown as written, whatever the time zone. */
-export function formatDate(date: string): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-}
-
 /** States that change by themselves soon: the page polls while one is shown. */
 export const MOVING: ReadonlySet<string> = new Set(['scheduled', 'processing']);

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Money } from '../components/Money';
 import { DetailRow } from '../projects/DetailRow';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatInstant } from '../projects/dates';
+import { formatInstant } from '../components/dates';
 import { type ProjectInvoice, useInvoice } from './invoice-queries';
 import { InvoicePayments } from './InvoicePayments';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
@@ -65,7 +65,7 @@ export function InvoiceDetailDrawer({
               <Money amount={invoice.amountDue} currency={invoice.currency} />
             </DetailRow>
             {invoice.paidAt && (
-              <DetailRow label="Paid in full">{formatInstant(invoice.paidAt, true)}</DetailRow>
+              <DetailRow label="Paid in full">{formatInstant(invoice.paidAt, 'minute')}</DetailRow>
             )}
           </DataList>
           <Title order={3} size="h4">

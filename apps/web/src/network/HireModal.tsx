@@ -22,7 +22,7 @@ import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { MoneyInput } from '../components/MoneyInput';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useBrandCurrency } from '../session/session';
-import { todayIso } from './format-date';
+import { todayIso } from '../components/dates';
 import { useCostCodes } from './network-api';
 
 export type Offer = components['schemas']['OfferDto'];

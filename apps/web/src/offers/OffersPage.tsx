@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatDay } from '../network/format-date';
+import { formatDay } from '../components/dates';
 import { NARROW_SCREEN } from '../network/screens';
 import { useCurrentUser } from '../session/session';
 import { OfferParty, useNetworkNames } from './OfferParty';

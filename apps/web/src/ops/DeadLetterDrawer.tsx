@@ -7,7 +7,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { ConfirmModal } from './ConfirmModal';
 import { DetailList } from './DetailList';
 import { JsonView } from './JsonView';
-import { formatDateTime, timeAgo } from './ops-format';
+import { formatInstant, timeAgo } from '../components/dates';
 import { notifyDone } from './notify';
 
 export type DeadLetter = components['schemas']['DeadLetterDto'];
@@ -101,7 +101,7 @@ export function DeadLetterDrawer({
               [
                 'First failure',
                 letter.failedAt
-                  ? `${formatDateTime(letter.failedAt)} (${timeAgo(letter.failedAt)})`
+                  ? `${formatInstant(letter.failedAt, 'second')} (${timeAgo(letter.failedAt)})`
                   : null,
               ],
               ['Retries', String(letter.retryCount)],

@@ -18,7 +18,8 @@ import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { DEAD_LETTERS_KEY, type DeadLetter, DeadLetterDrawer } from './DeadLetterDrawer';
-import { formatDateTime, shortId, timeAgo } from './ops-format';
+import { formatInstant, timeAgo } from '../components/dates';
+import { shortId } from './ops-format';
 import { PhoneCard, PhoneCards } from './PhoneCard';
 
 type Service = DeadLetter['service'];
@@ -163,7 +164,7 @@ export function DeadLettersPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label={formatDateTime(l.failedAt)}>
+                      <Tooltip label={formatInstant(l.failedAt, 'second')}>
                         <span>{l.failedAt ? timeAgo(l.failedAt) : '—'}</span>
                       </Tooltip>
                     </Table.Td>

@@ -18,7 +18,8 @@ import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { DepositStatusBadge } from './DepositDrawer';
 import { DEPOSITS_KEY, type OpsDeposit } from './ops-money';
-import { formatDateTime, shortId, timeAgo } from './ops-format';
+import { formatInstant, timeAgo } from '../components/dates';
+import { shortId } from './ops-format';
 import { PhoneCard, PhoneCards } from './PhoneCard';
 
 /** A bank transfer normally lands within a day; past an hour without funds, someone looks. */
@@ -154,7 +155,7 @@ export function DepositsWaiting({
                     <Money amount={d.amount} currency={d.currency} />
                   </Table.Td>
                   <Table.Td>
-                    <Tooltip label={formatDateTime(d.createdAt)}>
+                    <Tooltip label={formatInstant(d.createdAt, 'second')}>
                       <span>{timeAgo(d.createdAt)}</span>
                     </Tooltip>
                   </Table.Td>

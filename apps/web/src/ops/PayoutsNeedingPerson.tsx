@@ -16,7 +16,7 @@ import { api, call } from '../api/client';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { PAYOUTS_KEY } from './ops-money';
-import { formatDateTime, timeAgo } from './ops-format';
+import { formatInstant, timeAgo } from '../components/dates';
 import { PayoutStatusBadge } from './PayoutStatusBadge';
 import { PhoneCard, PhoneCards } from './PhoneCard';
 
@@ -127,7 +127,7 @@ export function PayoutsNeedingPerson({ onOpen }: { onOpen: (payoutId: string) =>
                     {p.lastError ?? '—'}
                   </Table.Td>
                   <Table.Td>
-                    <Tooltip label={formatDateTime(p.updatedAt)}>
+                    <Tooltip label={formatInstant(p.updatedAt, 'second')}>
                       <span>{timeAgo(p.updatedAt)}</span>
                     </Tooltip>
                   </Table.Td>

@@ -23,7 +23,7 @@ import { type ProjectInvoice, useCreditOverview, useInvoice } from '../invoices/
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge';
 import { useCurrentUser } from '../session/session';
 import { completionOf, type Party } from './completion';
-import { formatDay, formatInstant } from './dates';
+import { formatDay, formatInstant } from '../components/dates';
 import { DetailRow } from './DetailRow';
 import { payoutStatusText } from './payout-status';
 import { type Project, projectKeys, useProject, useProjectPayout } from './project-queries';

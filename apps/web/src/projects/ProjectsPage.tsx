@@ -7,7 +7,7 @@ import { ScrollableTable } from '../components/ScrollableTable';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useCurrentUser } from '../session/session';
 import { nextStepOf, type Party } from './completion';
-import { formatDay } from './dates';
+import { formatDay } from '../components/dates';
 import { type Project, useCreatorNames, useProjects } from './project-queries';
 import { ProjectStatusBadge } from './ProjectStatusBadge';
 

@@ -1,4 +1,4 @@
-import { formatDay, formatInstant } from './dates';
+import { formatDay, formatInstant } from '../components/dates';
 import type { Payout, Project } from './project-queries';
 
 /**
