@@ -18,7 +18,8 @@ import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { usePayoutMethods } from '../payouts/payout-methods';
 import { formatDay, formatInstant } from '../components/dates';
-import { MOVING, PAYMENT_STATUS } from './payout-status';
+import { CREATOR_PAYMENT_STATUS } from '../components/payout-status';
+import { MOVING } from './payout-status';
 
 const FAST_POLL_MS = 3_000;
 // The brand pays the invoice whenever it does: look now and then, not every few seconds.
@@ -142,7 +143,7 @@ export function DashboardPage() {
           ) : (
             <Stack gap="xs">
               {data.projects.map((project) => {
-                const status = PAYMENT_STATUS[project.payoutStatus];
+                const status = CREATOR_PAYMENT_STATUS[project.payoutStatus];
                 return (
                   <Paper key={project.projectId} withBorder p="sm" radius="md">
                     <Group justify="space-between" gap="xs" wrap="wrap">
@@ -177,7 +178,7 @@ export function DashboardPage() {
         // Cards, not a table: they read on a phone without sideways scrolling.
         <Stack gap="xs">
           {payouts.data.data.map((payout) => {
-            const status = PAYMENT_STATUS[payout.status];
+            const status = CREATOR_PAYMENT_STATUS[payout.status];
             const title = titles.get(payout.projectId);
             return (
               <Paper
