@@ -28,7 +28,7 @@ import {
 } from './invoice-queries';
 import { InvoiceDetailDrawer } from './InvoiceDetailDrawer';
 import { InvoicesTable } from './InvoicesTable';
-import { INVOICE_STATUS_LABEL } from './InvoiceStatusBadge';
+import { INVOICE_STATUS_LABEL } from '../components/InvoiceStatusBadge';
 
 const FILTERS = [
   { value: 'all', label: 'All' },

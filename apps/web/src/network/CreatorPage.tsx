@@ -20,7 +20,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { initialsOf } from './CreatorCard';
 import { formatInstant } from '../components/dates';
 import { HireModal, type Offer } from './HireModal';
-import { creatorName, languageName, locationOf } from './creator-text';
+import { creatorName, languageName, locationOf } from '../components/creator-text';
 import { useCreator } from './network-api';
 import { WorkSamples } from './WorkSamples';
 

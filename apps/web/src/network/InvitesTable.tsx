@@ -7,8 +7,8 @@ import { api, call } from '../api/client';
 import type { ApiProblem } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ConfirmDialog } from './ConfirmDialog';
-import { NARROW_SCREEN } from './screens';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { NARROW_SCREEN } from '../components/screens';
 import { formatInstant } from '../components/dates';
 import { INVITES_KEY, type Invite } from './network-api';
 

@@ -17,7 +17,7 @@ import { Link } from 'react-router';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDay } from '../components/dates';
-import { NARROW_SCREEN } from '../network/screens';
+import { NARROW_SCREEN } from '../components/screens';
 import { useCurrentUser } from '../session/session';
 import { OfferParty, useNetworkNames } from './OfferParty';
 import { isOpenOffer, type Offer, useOffers } from './offers-api';

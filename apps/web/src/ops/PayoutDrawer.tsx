@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, call } from '../api/client';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DetailList } from './DetailList';
 import { IN_MOTION, type OpsPayout, PAYOUTS_KEY } from './ops-money';
 import { formatInstant } from '../components/dates';
@@ -203,11 +203,12 @@ export function PayoutDrawer({
             History
           </Title>
           <History payout={p} />
-          <ConfirmModal
+          <ConfirmDialog
             opened={confirming}
             title="Retry this payout?"
             confirmLabel="Retry payout"
-            pending={retry.isPending}
+            color="violet"
+            loading={retry.isPending}
             error={retry.error}
             onConfirm={() => retry.mutate(p.id)}
             onClose={() => {
@@ -219,7 +220,7 @@ export function PayoutDrawer({
               One more attempt to send <Money amount={p.amount} currency={p.currency} /> goes to the
               provider now. It is attempt {p.attempts + 1}; the provider cannot pay it twice.
             </Text>
-          </ConfirmModal>
+          </ConfirmDialog>
         </Stack>
       )}
     </Drawer>

@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { SMALL_SCREEN } from '../components/screens';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Money } from '../components/Money';
@@ -81,7 +82,7 @@ interface ListProps {
 
 /** A table on a wide screen; on a phone (where creators mostly are) one card per project. */
 function ProjectList(props: ListProps) {
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = useMediaQuery(SMALL_SCREEN);
   return phone ? <ProjectCards {...props} /> : <ProjectTable {...props} />;
 }
 
