@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { SMALL_SCREEN } from '../components/screens';
 import { useMemo } from 'react';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { Money } from '../components/Money';
 import { ScrollableTable } from '../components/ScrollableTable';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMoreButton } from '../components/ShowMoreButton';
 import { useCurrentUser } from '../session/session';
 import { nextStepOf, type Party } from './completion';
 import { formatDay } from '../components/dates';
@@ -60,16 +61,7 @@ export function ProjectsPage() {
       ) : (
         <ProjectList projects={rows} viewer={viewer} creatorName={creatorName} />
       )}
-      {projects.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => projects.fetchNextPage()}
-          loading={projects.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          Load more
-        </Button>
-      )}
+      <ShowMoreButton list={projects}>Load more</ShowMoreButton>
     </Stack>
   );
 }
