@@ -13,11 +13,9 @@ import {
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { formatMoneyText } from '@glimmer/money/money-text';
+import { formatInstant } from '../components/dates';
 import { Money } from '../components/Money';
 import type { CreditInvoice } from './credit-queries';
-
-const DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
-export const formatDate = (iso: string | null) => (iso ? DATE.format(new Date(iso)) : '—');
 
 const STATUS_BADGE: Record<CreditInvoice['status'], { color: string; label: string }> = {
   unpaid: { color: 'orange', label: 'Unpaid' },
@@ -50,7 +48,7 @@ function DeleteButton({
   invoice: CreditInvoice;
   onDelete: (invoice: CreditInvoice) => void;
 }) {
-  const label = `Delete credit invoice for ${formatMoneyText(invoice.amount, invoice.currency)} to ${invoice.costCode}, issued ${formatDate(invoice.issuedAt)}`;
+  const label = `Delete credit invoice for ${formatMoneyText(invoice.amount, invoice.currency)} to ${invoice.costCode}, issued ${formatInstant(invoice.issuedAt)}`;
   return (
     <Tooltip label="Delete credit invoice" withArrow>
       <ActionIcon variant="subtle" color="red" aria-label={label} onClick={() => onDelete(invoice)}>
@@ -86,8 +84,8 @@ function InvoiceTable({ invoices, labelledBy, costCodeName, onDelete }: InvoiceL
           const name = costCodeName(invoice);
           return (
             <Table.Tr key={invoice.id}>
-              <Table.Td>{formatDate(invoice.issuedAt)}</Table.Td>
-              {paidColumn && <Table.Td>{formatDate(invoice.paidAt)}</Table.Td>}
+              <Table.Td>{formatInstant(invoice.issuedAt)}</Table.Td>
+              {paidColumn && <Table.Td>{formatInstant(invoice.paidAt)}</Table.Td>}
               <Table.Td>
                 <Text size="sm" fw={500}>
                   {invoice.costCode}
@@ -140,8 +138,8 @@ function InvoiceCards({ invoices, labelledBy, costCodeName, onDelete }: InvoiceL
                 {costCodeName(invoice) ? ` — ${costCodeName(invoice)}` : ''}
               </Text>
               <Text size="xs" c="dimmed">
-                Issued {formatDate(invoice.issuedAt)}
-                {invoice.paidAt ? ` · Paid ${formatDate(invoice.paidAt)}` : ''}
+                Issued {formatInstant(invoice.issuedAt)}
+                {invoice.paidAt ? ` · Paid ${formatInstant(invoice.paidAt)}` : ''}
               </Text>
             </div>
             <Group gap="xs" wrap="nowrap">

@@ -17,7 +17,9 @@ import { formatMoneyText } from '@glimmer/money/money-text';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { usePayoutMethods } from '../payouts/payout-methods';
-import { formatDate, formatDateTime, MOVING, PAYMENT_STATUS } from './payout-status';
+import { formatDay, formatInstant } from '../components/dates';
+import { CREATOR_PAYMENT_STATUS } from '../components/payout-status';
+import { MOVING } from './payout-status';
 
 const FAST_POLL_MS = 3_000;
 // The brand pays the invoice whenever it does: look now and then, not every few seconds.
@@ -104,7 +106,7 @@ export function DashboardPage() {
                         currency={data.nextPayment.currency}
                       />
                     </Text>
-                    <Text size="sm">by {formatDate(data.nextPayment.date)}</Text>
+                    <Text size="sm">by {formatDay(data.nextPayment.date)}</Text>
                   </>
                 ) : (
                   <Text fw={600}>No payment scheduled</Text>
@@ -141,7 +143,7 @@ export function DashboardPage() {
           ) : (
             <Stack gap="xs">
               {data.projects.map((project) => {
-                const status = PAYMENT_STATUS[project.payoutStatus];
+                const status = CREATOR_PAYMENT_STATUS[project.payoutStatus];
                 return (
                   <Paper key={project.projectId} withBorder p="sm" radius="md">
                     <Group justify="space-between" gap="xs" wrap="wrap">
@@ -154,9 +156,9 @@ export function DashboardPage() {
                     </Group>
                     <Text size="sm" c="gray.7">
                       {paidAt.get(project.projectId)
-                        ? `Paid on ${formatDateTime(paidAt.get(project.projectId)!)}`
+                        ? `Paid on ${formatInstant(paidAt.get(project.projectId)!, 'minute')}`
                         : project.expectedPaymentDate
-                          ? `Expected payment by ${formatDate(project.expectedPaymentDate)}`
+                          ? `Expected payment by ${formatDay(project.expectedPaymentDate)}`
                           : 'No payment date yet'}
                     </Text>
                   </Paper>
@@ -176,7 +178,7 @@ export function DashboardPage() {
         // Cards, not a table: they read on a phone without sideways scrolling.
         <Stack gap="xs">
           {payouts.data.data.map((payout) => {
-            const status = PAYMENT_STATUS[payout.status];
+            const status = CREATOR_PAYMENT_STATUS[payout.status];
             const title = titles.get(payout.projectId);
             return (
               <Paper
@@ -202,9 +204,9 @@ export function DashboardPage() {
                 )}
                 <Text size="sm" c="gray.7">
                   {payout.paidAt
-                    ? `Paid on ${formatDateTime(payout.paidAt)}`
+                    ? `Paid on ${formatInstant(payout.paidAt, 'minute')}`
                     : payout.expectedDate
-                      ? `Expected by ${formatDate(payout.expectedDate)}`
+                      ? `Expected by ${formatDay(payout.expectedDate)}`
                       : 'Waiting for your payout method'}
                 </Text>
               </Paper>

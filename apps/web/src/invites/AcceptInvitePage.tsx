@@ -13,6 +13,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { asProblem } from '../api/problem';
+import { formatInstant } from '../components/dates';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useMe, useSessionActions } from '../session/session';
 import { useInvitePreview } from './invite-api';
@@ -113,11 +114,7 @@ export function AcceptInvitePage() {
         </Text>
         <Text size="sm" c="dimmed">
           This invite is for {invite.email} and is valid until{' '}
-          {new Date(invite.expiresAt).toLocaleString(undefined, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-          })}
-          .
+          {formatInstant(invite.expiresAt, 'minute')}.
         </Text>
         <Divider />
         {signedIn?.role === 'creator' ? (

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { ApiProblem, asProblem, fieldErrors } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSessionActions } from '../session/session';
+import { LOG_IN_RULES, LogInFields, newPasswordRule } from '../session/LogInFields';
 import { type InvitePreview, useAcceptInvite } from './invite-api';
 
 /** Where a creator goes once the invite is accepted: the guided profile (resumed if begun). */
@@ -41,7 +42,7 @@ export function CreateAccountForm({
     initialValues: { name: '', password: '' },
     validate: {
       name: (v) => (v.trim() ? null : 'Enter your name'),
-      password: (v) => (v.length >= 10 ? null : 'Use at least 10 characters'),
+      password: newPasswordRule,
     },
   });
 
@@ -112,10 +113,7 @@ export function LogInAndAcceptForm({
   const [pending, setPending] = useState(false);
   const form = useForm({
     initialValues: { email: preview.email, password: '' },
-    validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : 'Enter your email address'),
-      password: (v) => (v ? null : 'Enter your password'),
-    },
+    validate: LOG_IN_RULES,
   });
 
   const submit = form.onSubmit(async ({ email, password }) => {
@@ -146,19 +144,7 @@ export function LogInAndAcceptForm({
       <Stack>
         {reason && <Text>{reason}</Text>}
         <ProblemAlert error={error} title="Could not accept the invite" />
-        <TextInput
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          {...form.getInputProps('email')}
-        />
-        <PasswordInput
-          label="Password"
-          autoComplete="current-password"
-          required
-          {...form.getInputProps('password')}
-        />
+        <LogInFields form={form} />
         <Button type="submit" loading={pending} fullWidth>
           Log in and accept
         </Button>

@@ -8,7 +8,7 @@ import { api, call } from '../api/client';
 import { asProblem, problemMessage } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { Money } from '../components/Money';
-import { DetailRow } from '../projects/DetailRow';
+import { DetailRow } from '../components/DetailRow';
 import { MoneyInput } from '../components/MoneyInput';
 import { ProblemAlert } from '../components/ProblemAlert';
 import {

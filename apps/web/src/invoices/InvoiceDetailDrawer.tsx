@@ -1,13 +1,14 @@
 import { Anchor, Button, DataList, Drawer, Loader, Stack, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { SMALL_SCREEN } from '../components/screens';
 import { Link } from 'react-router';
 import { Money } from '../components/Money';
-import { DetailRow } from '../projects/DetailRow';
+import { DetailRow } from '../components/DetailRow';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatInstant } from '../projects/dates';
+import { formatInstant } from '../components/dates';
 import { type ProjectInvoice, useInvoice } from './invoice-queries';
 import { InvoicePayments } from './InvoicePayments';
-import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+import { InvoiceStatusBadge } from '../components/InvoiceStatusBadge';
 
 /**
  * One invoice in full (opened from its row, or by a link with `?invoice=<id>`, e.g. from the
@@ -26,7 +27,7 @@ export function InvoiceDetailDrawer({
   onApplyCredit: (invoice: ProjectInvoice) => void;
   onClose: () => void;
 }) {
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = useMediaQuery(SMALL_SCREEN);
   const query = useInvoice(invoiceId);
   const invoice = query.data;
   return (
@@ -65,7 +66,7 @@ export function InvoiceDetailDrawer({
               <Money amount={invoice.amountDue} currency={invoice.currency} />
             </DetailRow>
             {invoice.paidAt && (
-              <DetailRow label="Paid in full">{formatInstant(invoice.paidAt, true)}</DetailRow>
+              <DetailRow label="Paid in full">{formatInstant(invoice.paidAt, 'minute')}</DetailRow>
             )}
           </DataList>
           <Title order={3} size="h4">

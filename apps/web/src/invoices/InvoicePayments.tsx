@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { Money } from '../components/Money';
-import { formatInstant } from '../projects/dates';
+import { formatInstant } from '../components/dates';
 import type { ProjectInvoice } from './invoice-queries';
 
 /** The credit applied to one invoice, oldest first: which cost code paid how much, and when. */
@@ -29,7 +29,7 @@ export function InvoicePayments({
       <Table.Tbody>
         {invoice.payments.map((payment) => (
           <Table.Tr key={payment.id}>
-            <Table.Td>{formatInstant(payment.at, true)}</Table.Td>
+            <Table.Td>{formatInstant(payment.at, 'minute')}</Table.Td>
             <Table.Td>{codeOf(payment.costCodeId)}</Table.Td>
             <Table.Td ta="right">
               <Money amount={payment.amount} currency={invoice.currency} />

@@ -15,6 +15,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMoreButton } from '../components/ShowMoreButton';
 import { useBrandCurrency } from '../session/session';
 import { ApplyCreditModal } from './ApplyCreditModal';
 import {
@@ -28,7 +29,7 @@ import {
 } from './invoice-queries';
 import { InvoiceDetailDrawer } from './InvoiceDetailDrawer';
 import { InvoicesTable } from './InvoicesTable';
-import { INVOICE_STATUS_LABEL } from './InvoiceStatusBadge';
+import { INVOICE_STATUS_LABEL } from '../components/InvoiceStatusBadge';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
@@ -163,16 +164,7 @@ export function InvoicesPage() {
           labelledBy="invoices-heading"
         />
       )}
-      {invoices.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => invoices.fetchNextPage()}
-          loading={invoices.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          Load more
-        </Button>
-      )}
+      <ShowMoreButton list={invoices}>Load more</ShowMoreButton>
 
       <InvoiceDetailDrawer
         invoiceId={detailId}

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Money } from '../components/Money';
 import { ScrollableTable } from '../components/ScrollableTable';
 import type { ProjectInvoice } from './invoice-queries';
-import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+import { InvoiceStatusBadge } from '../components/InvoiceStatusBadge';
 
 /**
  * The Invoices section's table: what the project cost and what is still due, with Apply Credit

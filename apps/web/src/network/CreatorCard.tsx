@@ -11,7 +11,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { Link } from 'react-router';
-import { creatorName, locationOf } from './creator-text';
+import { creatorName, locationOf } from '../components/creator-text';
 import { type NetworkCreator, useCreator } from './network-api';
 import { sampleHref, sampleKind } from './WorkSamples';
 

@@ -18,9 +18,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiProblem } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { initialsOf } from './CreatorCard';
-import { formatMoment } from './format-date';
+import { formatInstant } from '../components/dates';
 import { HireModal, type Offer } from './HireModal';
-import { creatorName, languageName, locationOf } from './creator-text';
+import { creatorName, languageName, locationOf } from '../components/creator-text';
 import { useCreator } from './network-api';
 import { WorkSamples } from './WorkSamples';
 
@@ -111,7 +111,7 @@ export function CreatorPage() {
             {name !== c.name && <Text c="dimmed">{c.name}</Text>}
             <Text size="sm">{location ?? 'Location not given'}</Text>
             <Text size="sm" c="dimmed">
-              In your network since {formatMoment(c.joinedAt)} ·{' '}
+              In your network since {formatInstant(c.joinedAt)} ·{' '}
               <Anchor href={`mailto:${c.email}`} size="sm" underline="always">
                 {c.email}
               </Anchor>

@@ -13,6 +13,7 @@ import {
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
+import { PHONE_SCREEN } from '../components/screens';
 import { Link } from 'react-router';
 import { parseMoney } from '@glimmer/money/money-text';
 import { api, call } from '../api/client';
@@ -22,7 +23,7 @@ import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { MoneyInput } from '../components/MoneyInput';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useBrandCurrency } from '../session/session';
-import { todayIso } from './format-date';
+import { todayIso } from '../components/dates';
 import { useCostCodes } from './network-api';
 
 export type Offer = components['schemas']['OfferDto'];
@@ -62,7 +63,7 @@ export function HireModal({
   const currency = useBrandCurrency();
   const costCodes = useCostCodes();
   // On a phone the form takes the whole screen: six fields do not fit a floating dialog.
-  const phone = useMediaQuery('(max-width: 36em)');
+  const phone = useMediaQuery(PHONE_SCREEN);
   const form = useForm({
     initialValues: {
       title: '',

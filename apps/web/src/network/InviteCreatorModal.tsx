@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { api, call } from '../api/client';
 import { asProblem, fieldErrors } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
+import { isEmail } from '../components/field-rules';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { INVITES_KEY } from './network-api';
 
@@ -14,7 +15,7 @@ export function InviteCreatorModal({ opened, onClose }: { opened: boolean; onClo
   const form = useForm({
     initialValues: { email: '', message: '' },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter the creator’s email address'),
+      email: (v) => (isEmail(v.trim()) ? null : 'Enter the creator’s email address'),
       message: (v) =>
         v.length > MESSAGE_MAX ? `Keep the message to ${MESSAGE_MAX} characters` : null,
     },

@@ -7,9 +7,9 @@ import { api, call } from '../api/client';
 import type { ApiProblem } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ConfirmDialog } from './ConfirmDialog';
-import { NARROW_SCREEN } from './screens';
-import { formatMoment } from './format-date';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { NARROW_SCREEN } from '../components/screens';
+import { formatInstant } from '../components/dates';
 import { INVITES_KEY, type Invite } from './network-api';
 
 const STATUS: Record<Invite['status'], { label: string; color: string }> = {
@@ -32,8 +32,8 @@ const isOpen = (invite: Invite) => invite.status === 'sent' || invite.status ===
 
 /** When it was accepted, or when it expires (or did). */
 function lifetimeOf(invite: Invite): string {
-  if (invite.acceptedAt) return `Accepted ${formatMoment(invite.acceptedAt)}`;
-  return `${invite.status === 'expired' ? 'Expired' : 'Expires'} ${formatMoment(invite.expiresAt)}`;
+  if (invite.acceptedAt) return `Accepted ${formatInstant(invite.acceptedAt)}`;
+  return `${invite.status === 'expired' ? 'Expired' : 'Expires'} ${formatInstant(invite.expiresAt)}`;
 }
 
 /** The brand's invites with their status, newest first, and Resend / Revoke on the open ones. */
@@ -113,7 +113,7 @@ export function InvitesTable({ invites }: { invites: Invite[] }) {
                   <InviteStatusBadge status={invite.status} />
                 </Group>
                 <Text size="sm" c="dimmed">
-                  Sent {formatMoment(invite.createdAt)}
+                  Sent {formatInstant(invite.createdAt)}
                   {invite.status === 'revoked' ? '' : ` · ${lifetimeOf(invite)}`}
                 </Text>
                 {actions(invite)}
@@ -145,7 +145,7 @@ export function InvitesTable({ invites }: { invites: Invite[] }) {
                 <Table.Td>
                   <InviteStatusBadge status={invite.status} />
                 </Table.Td>
-                <Table.Td>{formatMoment(invite.createdAt)}</Table.Td>
+                <Table.Td>{formatInstant(invite.createdAt)}</Table.Td>
                 <Table.Td>{invite.status === 'revoked' ? '—' : lifetimeOf(invite)}</Table.Td>
                 <Table.Td>{actions(invite)}</Table.Td>
               </Table.Tr>

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMoreButton } from '../components/ShowMoreButton';
 import { CreatorCard } from './CreatorCard';
 import { InviteCreatorModal } from './InviteCreatorModal';
 import { InvitesTable } from './InvitesTable';
@@ -67,17 +68,7 @@ export function NetworkPage() {
                 <CreatorCard key={creator.creatorId} creator={creator} />
               ))}
             </SimpleGrid>
-            {network.hasNextPage && (
-              <Group justify="center">
-                <Button
-                  variant="default"
-                  loading={network.isFetchingNextPage}
-                  onClick={() => void network.fetchNextPage()}
-                >
-                  Show more creators
-                </Button>
-              </Group>
-            )}
+            <ShowMoreButton list={network}>Show more creators</ShowMoreButton>
           </Stack>
         )}
       </section>

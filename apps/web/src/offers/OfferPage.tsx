@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatDate } from '../dashboard/payout-status';
+import { formatDay } from '../components/dates';
 import { useCurrentUser } from '../session/session';
 import { OfferContractText } from './offer-contract';
 import { OfferSignForm } from './offer-sign-form';
@@ -58,7 +58,7 @@ export function OfferPage() {
           <Term label="Fee">
             <Money amount={o.fee} currency={o.currency} />
           </Term>
-          <Term label="Due date">{formatDate(o.dueDate)}</Term>
+          <Term label="Due date">{formatDay(o.dueDate)}</Term>
           <Term label="Story code">{o.storyCode}</Term>
         </SimpleGrid>
       </Paper>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
-import { creatorName } from '../network/creator-text';
+import { creatorName } from '../components/creator-text';
 import { NETWORK_KEY, useCreator } from '../network/network-api';
 import type { Offer } from './offers-api';
 

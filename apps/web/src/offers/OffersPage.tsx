@@ -16,8 +16,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatDay } from '../network/format-date';
-import { NARROW_SCREEN } from '../network/screens';
+import { ShowMoreButton } from '../components/ShowMoreButton';
+import { formatDay } from '../components/dates';
+import { NARROW_SCREEN } from '../components/screens';
 import { useCurrentUser } from '../session/session';
 import { OfferParty, useNetworkNames } from './OfferParty';
 import { isOpenOffer, type Offer, useOffers } from './offers-api';
@@ -187,17 +188,7 @@ export function OffersPage() {
         </Table>
       )}
 
-      {offers.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={offers.isFetchingNextPage}
-            onClick={() => void offers.fetchNextPage()}
-          >
-            Show more offers
-          </Button>
-        </Group>
-      )}
+      <ShowMoreButton list={offers}>Show more offers</ShowMoreButton>
 
       <WithdrawOfferDialog
         offer={withdrawing}

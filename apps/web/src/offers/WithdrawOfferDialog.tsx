@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import type { ApiProblem } from '../api/problem';
-import { ConfirmDialog } from '../network/ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { formatMoneyText } from '@glimmer/money/money-text';
 import { OFFERS_KEY, type Offer } from './offers-api';
 

@@ -6,7 +6,7 @@ import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { OfferCallout } from './offer-callout';
-import { formatDate, formatDateTime } from '../dashboard/payout-status';
+import { formatDay, formatInstant } from '../components/dates';
 
 type Offer = components['schemas']['OfferDetailDto'];
 type Status = Offer['status'];
@@ -30,7 +30,7 @@ export function OfferStatusBadge({ status }: { status: Status }) {
 
 /** What happened to an offer that is no longer open, in words for either party. */
 export function OfferOutcome({ offer, asCreator }: { offer: Offer; asCreator: boolean }) {
-  const when = offer.decidedAt ? ` on ${formatDateTime(offer.decidedAt)}` : '';
+  const when = offer.decidedAt ? ` on ${formatInstant(offer.decidedAt, 'minute')}` : '';
   if (offer.status === 'accepted') {
     const signed = offer.contract?.signedAt;
     return (
@@ -39,7 +39,7 @@ export function OfferOutcome({ offer, asCreator }: { offer: Offer; asCreator: bo
           <Text size="sm">
             {asCreator ? 'You signed' : 'The creator signed'} the contract
             {offer.contract?.signatureName ? ` as “${offer.contract.signatureName}”` : ''}
-            {signed ? ` on ${formatDateTime(signed)}` : when}. The project is active.
+            {signed ? ` on ${formatInstant(signed, 'minute')}` : when}. The project is active.
           </Text>
           {offer.projectId && (
             <Anchor component={Link} to={`/projects/${offer.projectId}`} fw={600} size="sm">
@@ -53,7 +53,7 @@ export function OfferOutcome({ offer, asCreator }: { offer: Offer; asCreator: bo
   const text: Record<Exclude<Status, 'accepted' | 'sent'>, string> = {
     declined: `${asCreator ? 'You declined' : 'The creator declined'} this offer${when}. It is closed.`,
     withdrawn: `${asCreator ? `${offer.brandName} withdrew` : 'You withdrew'} this offer${when}. It is closed.`,
-    expired: `This offer expired: its due date (${formatDate(offer.dueDate)}) has passed, so it can no longer be accepted.`,
+    expired: `This offer expired: its due date (${formatDay(offer.dueDate)}) has passed, so it can no longer be accepted.`,
   };
   if (offer.status === 'sent') return null;
   return (

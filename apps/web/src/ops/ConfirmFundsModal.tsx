@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import { Money } from '../components/Money';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DEPOSITS_KEY, type OpsDeposit } from './ops-money';
 import { notifyDone } from './notify';
 
@@ -32,11 +32,12 @@ export function ConfirmFundsModal({
     },
   });
   return (
-    <ConfirmModal
+    <ConfirmDialog
       opened={deposit !== null}
       title="Confirm the funds arrived?"
       confirmLabel="Confirm funds"
-      pending={confirm.isPending}
+      color="violet"
+      loading={confirm.isPending}
       error={confirm.error}
       onConfirm={() => deposit && confirm.mutate(deposit)}
       onClose={() => {
@@ -56,6 +57,6 @@ export function ConfirmFundsModal({
       ) : (
         ''
       )}
-    </ConfirmModal>
+    </ConfirmDialog>
   );
 }

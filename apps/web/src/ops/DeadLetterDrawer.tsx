@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DetailList } from './DetailList';
 import { JsonView } from './JsonView';
-import { formatDateTime, timeAgo } from './ops-format';
+import { formatInstant, timeAgo } from '../components/dates';
 import { notifyDone } from './notify';
 
 export type DeadLetter = components['schemas']['DeadLetterDto'];
@@ -101,7 +101,7 @@ export function DeadLetterDrawer({
               [
                 'First failure',
                 letter.failedAt
-                  ? `${formatDateTime(letter.failedAt)} (${timeAgo(letter.failedAt)})`
+                  ? `${formatInstant(letter.failedAt, 'second')} (${timeAgo(letter.failedAt)})`
                   : null,
               ],
               ['Retries', String(letter.retryCount)],
@@ -149,12 +149,12 @@ export function DeadLetterDrawer({
             Replay sends the message back to {letter.service} with the same message id, so it is
             handled at most once. Discard drops it for good.
           </Text>
-          <ConfirmModal
+          <ConfirmDialog
             opened={confirmDiscard}
             title="Discard this dead letter?"
             confirmLabel="Discard for good"
             color="red.9"
-            pending={discard.isPending}
+            loading={discard.isPending}
             error={discard.error}
             onConfirm={() => discard.mutate(letter)}
             onClose={() => {
@@ -163,7 +163,7 @@ export function DeadLetterDrawer({
             }}
           >
             {`${letter.pattern} will not reach ${letter.service}. This cannot be undone.`}
-          </ConfirmModal>
+          </ConfirmDialog>
         </Stack>
       )}
     </Drawer>

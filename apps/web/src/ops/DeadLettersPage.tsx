@@ -8,7 +8,6 @@ import {
   Table,
   Text,
   Title,
-  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
@@ -18,8 +17,10 @@ import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { DEAD_LETTERS_KEY, type DeadLetter, DeadLetterDrawer } from './DeadLetterDrawer';
-import { formatDateTime, shortId, timeAgo } from './ops-format';
+import { timeAgo } from '../components/dates';
+import { shortId } from './ops-format';
 import { PhoneCard, PhoneCards } from './PhoneCard';
+import { TimeAgo } from './TimeAgo';
 
 type Service = DeadLetter['service'];
 const SERVICES: Service[] = [
@@ -118,16 +119,7 @@ export function DeadLettersPage() {
                   ['First failure', l.failedAt ? timeAgo(l.failedAt) : null],
                   ['Retries', String(l.retryCount)],
                 ]}
-                actions={
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => setSelected(l)}
-                    aria-label={`Inspect ${l.pattern} for ${l.service}`}
-                  >
-                    Inspect
-                  </Button>
-                }
+                actions={<InspectButton letter={l} onInspect={setSelected} />}
               />
             ))}
           </PhoneCards>
@@ -163,23 +155,14 @@ export function DeadLettersPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label={formatDateTime(l.failedAt)}>
-                        <span>{l.failedAt ? timeAgo(l.failedAt) : '—'}</span>
-                      </Tooltip>
+                      <TimeAgo at={l.failedAt} />
                     </Table.Td>
                     <Table.Td ff="monospace" fz="sm" title={l.correlationId ?? undefined}>
                       {l.correlationId ? shortId(l.correlationId) : '—'}
                     </Table.Td>
                     <Table.Td ta="right">{l.retryCount}</Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setSelected(l)}
-                        aria-label={`Inspect ${l.pattern} for ${l.service}`}
-                      >
-                        Inspect
-                      </Button>
+                      <InspectButton letter={l} onInspect={setSelected} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -190,5 +173,24 @@ export function DeadLettersPage() {
       )}
       <DeadLetterDrawer letter={selected} onClose={() => setSelected(null)} />
     </Stack>
+  );
+}
+
+function InspectButton({
+  letter,
+  onInspect,
+}: {
+  letter: DeadLetter;
+  onInspect: (letter: DeadLetter) => void;
+}) {
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      onClick={() => onInspect(letter)}
+      aria-label={`Inspect ${letter.pattern} for ${letter.service}`}
+    >
+      Inspect
+    </Button>
   );
 }

@@ -5,7 +5,7 @@ import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { DetailList } from './DetailList';
 import { DEPOSITS_KEY, type OpsDeposit } from './ops-money';
-import { formatDateTime, timeAgo } from './ops-format';
+import { formatInstant, timeAgo } from '../components/dates';
 
 export function DepositStatusBadge({ deposit }: { deposit: OpsDeposit }) {
   if (deposit.status === 'cleared')
@@ -101,10 +101,13 @@ export function DepositDrawer({
                 </Text>,
               ],
               ['Cost code', `${deposit.costCode.code} — ${deposit.costCode.name}`],
-              ['Made', `${formatDateTime(deposit.createdAt)} (${timeAgo(deposit.createdAt)})`],
-              ['Funds confirmed', formatDateTime(deposit.fundsConfirmedAt)],
-              ['Cleared', formatDateTime(deposit.clearedAt)],
-              ['Voided', formatDateTime(deposit.voidedAt)],
+              [
+                'Made',
+                `${formatInstant(deposit.createdAt, 'second')} (${timeAgo(deposit.createdAt)})`,
+              ],
+              ['Funds confirmed', formatInstant(deposit.fundsConfirmedAt, 'second')],
+              ['Cleared', formatInstant(deposit.clearedAt, 'second')],
+              ['Voided', formatInstant(deposit.voidedAt, 'second')],
             ]}
           />
         </Stack>

@@ -7,7 +7,6 @@ import {
   Table,
   Text,
   Title,
-  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -16,10 +15,13 @@ import { useState } from 'react';
 import { api, call } from '../api/client';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMoreButton } from '../components/ShowMoreButton';
 import { DepositStatusBadge } from './DepositDrawer';
 import { DEPOSITS_KEY, type OpsDeposit } from './ops-money';
-import { formatDateTime, shortId, timeAgo } from './ops-format';
+import { timeAgo } from '../components/dates';
+import { shortId } from './ops-format';
 import { PhoneCard, PhoneCards } from './PhoneCard';
+import { TimeAgo } from './TimeAgo';
 
 /** A bank transfer normally lands within a day; past an hour without funds, someone looks. */
 const DEFAULT_MINUTES = 60;
@@ -99,25 +101,7 @@ export function DepositsWaiting({
                 ['Status', <DepositStatusBadge deposit={d} />],
               ]}
               actions={
-                <>
-                  {!d.fundsConfirmedAt && (
-                    <Button
-                      size="xs"
-                      onClick={() => onConfirmFunds(d)}
-                      aria-label={`Confirm funds for credit invoice ${d.creditInvoiceId}`}
-                    >
-                      Confirm funds
-                    </Button>
-                  )}
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => onOpen(d.id)}
-                    aria-label={`Open deposit for credit invoice ${d.creditInvoiceId}`}
-                  >
-                    Open
-                  </Button>
-                </>
+                <DepositActions deposit={d} onOpen={onOpen} onConfirmFunds={onConfirmFunds} />
               }
             />
           ))}
@@ -154,32 +138,14 @@ export function DepositsWaiting({
                     <Money amount={d.amount} currency={d.currency} />
                   </Table.Td>
                   <Table.Td>
-                    <Tooltip label={formatDateTime(d.createdAt)}>
-                      <span>{timeAgo(d.createdAt)}</span>
-                    </Tooltip>
+                    <TimeAgo at={d.createdAt} />
                   </Table.Td>
                   <Table.Td>
                     <DepositStatusBadge deposit={d} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      {!d.fundsConfirmedAt && (
-                        <Button
-                          size="xs"
-                          onClick={() => onConfirmFunds(d)}
-                          aria-label={`Confirm funds for credit invoice ${d.creditInvoiceId}`}
-                        >
-                          Confirm funds
-                        </Button>
-                      )}
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => onOpen(d.id)}
-                        aria-label={`Open deposit for credit invoice ${d.creditInvoiceId}`}
-                      >
-                        Open
-                      </Button>
+                      <DepositActions deposit={d} onOpen={onOpen} onConfirmFunds={onConfirmFunds} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -188,16 +154,40 @@ export function DepositsWaiting({
           </Table>
         </Table.ScrollContainer>
       )}
-      {list.hasNextPage && (
+      <ShowMoreButton list={list}>Show more deposits</ShowMoreButton>
+    </Stack>
+  );
+}
+
+/** A deposit's buttons, the same on a phone card and in a table row. */
+function DepositActions({
+  deposit,
+  onOpen,
+  onConfirmFunds,
+}: {
+  deposit: OpsDeposit;
+  onOpen: (depositId: string) => void;
+  onConfirmFunds: (deposit: OpsDeposit) => void;
+}) {
+  return (
+    <>
+      {!deposit.fundsConfirmedAt && (
         <Button
-          variant="default"
-          onClick={() => void list.fetchNextPage()}
-          loading={list.isFetchingNextPage}
-          w="fit-content"
+          size="xs"
+          onClick={() => onConfirmFunds(deposit)}
+          aria-label={`Confirm funds for credit invoice ${deposit.creditInvoiceId}`}
         >
-          Show more deposits
+          Confirm funds
         </Button>
       )}
-    </Stack>
+      <Button
+        size="xs"
+        variant="light"
+        onClick={() => onOpen(deposit.id)}
+        aria-label={`Open deposit for credit invoice ${deposit.creditInvoiceId}`}
+      >
+        Open
+      </Button>
+    </>
   );
 }

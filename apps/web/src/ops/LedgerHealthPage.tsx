@@ -15,7 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatDateTime, timeAgo } from './ops-format';
+import { formatInstant, timeAgo } from '../components/dates';
 
 type LedgerVerification = components['schemas']['LedgerVerificationDto'];
 
@@ -154,7 +154,7 @@ export function LedgerHealthPage() {
         <>
           <Verdict result={result} />
           <Text size="sm" c="dimmed">
-            Checked {formatDateTime(result.checkedAt)} ({timeAgo(result.checkedAt)})
+            Checked {formatInstant(result.checkedAt, 'second')} ({timeAgo(result.checkedAt)})
             {check.isFetching ? ' — checking again…' : ''}
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 3 }}>

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { api, call } from '../api/client';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DetailList } from './DetailList';
 import { IN_MOTION, type OpsPayout, PAYOUTS_KEY } from './ops-money';
-import { formatDateTime } from './ops-format';
+import { formatInstant } from '../components/dates';
 import { PayoutStatusBadge } from './PayoutStatusBadge';
 import { notifyDone } from './notify';
 
@@ -46,7 +46,7 @@ function History({ payout }: { payout: OpsPayout }) {
       {events.map((e, i) => (
         <Timeline.Item key={i} title={e.title} color={e.color}>
           <Text size="xs" c="dimmed">
-            {formatDateTime(e.at)}
+            {formatInstant(e.at, 'second')}
           </Text>
           {e.detail && (
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -78,8 +78,10 @@ function Attempts({ payout }: { payout: OpsPayout }) {
           {payout.history.map((a) => (
             <Table.Tr key={a.attempt}>
               <Table.Td>{a.attempt}</Table.Td>
-              <Table.Td>{formatDateTime(a.startedAt)}</Table.Td>
-              <Table.Td>{a.finishedAt ? formatDateTime(a.finishedAt) : 'No answer yet'}</Table.Td>
+              <Table.Td>{formatInstant(a.startedAt, 'second')}</Table.Td>
+              <Table.Td>
+                {a.finishedAt ? formatInstant(a.finishedAt, 'second') : 'No answer yet'}
+              </Table.Td>
               <Table.Td>{a.outcome ?? 'Sending'}</Table.Td>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.error ?? '—'}</Table.Td>
             </Table.Tr>
@@ -171,7 +173,7 @@ export function PayoutDrawer({
               ['Attempts', String(p.attempts)],
               ['Expected', p.expectedDate ?? 'Waiting for a payout method'],
               ['Due by', p.dueBy],
-              ['Paid', p.paidAt ? formatDateTime(p.paidAt) : null],
+              ['Paid', p.paidAt ? formatInstant(p.paidAt, 'second') : null],
               [
                 'Creator id',
                 <Text ff="monospace" fz="sm">
@@ -190,7 +192,7 @@ export function PayoutDrawer({
                   {p.invoiceId}
                 </Text>,
               ],
-              ['Last change', formatDateTime(p.updatedAt)],
+              ['Last change', formatInstant(p.updatedAt, 'second')],
             ]}
           />
           <Title order={3} size="h4">
@@ -201,11 +203,12 @@ export function PayoutDrawer({
             History
           </Title>
           <History payout={p} />
-          <ConfirmModal
+          <ConfirmDialog
             opened={confirming}
             title="Retry this payout?"
             confirmLabel="Retry payout"
-            pending={retry.isPending}
+            color="violet"
+            loading={retry.isPending}
             error={retry.error}
             onConfirm={() => retry.mutate(p.id)}
             onClose={() => {
@@ -217,7 +220,7 @@ export function PayoutDrawer({
               One more attempt to send <Money amount={p.amount} currency={p.currency} /> goes to the
               provider now. It is attempt {p.attempts + 1}; the provider cannot pay it twice.
             </Text>
-          </ConfirmModal>
+          </ConfirmDialog>
         </Stack>
       )}
     </Drawer>

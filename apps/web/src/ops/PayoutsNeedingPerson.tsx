@@ -7,7 +7,6 @@ import {
   Table,
   Text,
   Title,
-  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -15,10 +14,12 @@ import { useState } from 'react';
 import { api, call } from '../api/client';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { PAYOUTS_KEY } from './ops-money';
-import { formatDateTime, timeAgo } from './ops-format';
+import { ShowMoreButton } from '../components/ShowMoreButton';
+import { type OpsPayoutSummary, PAYOUTS_KEY } from './ops-money';
+import { timeAgo } from '../components/dates';
 import { PayoutStatusBadge } from './PayoutStatusBadge';
 import { PhoneCard, PhoneCards } from './PhoneCard';
+import { TimeAgo } from './TimeAgo';
 
 type Shown = 'needs_attention' | 'failed';
 
@@ -82,16 +83,7 @@ export function PayoutsNeedingPerson({ onOpen }: { onOpen: (payoutId: string) =>
                 ['Last error', p.lastError],
                 ['Last change', timeAgo(p.updatedAt)],
               ]}
-              actions={
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => onOpen(p.id)}
-                  aria-label={`Open payout for ${p.projectTitle}`}
-                >
-                  Open
-                </Button>
-              }
+              actions={<OpenPayoutButton payout={p} onOpen={onOpen} />}
             />
           ))}
         </PhoneCards>
@@ -127,19 +119,10 @@ export function PayoutsNeedingPerson({ onOpen }: { onOpen: (payoutId: string) =>
                     {p.lastError ?? '—'}
                   </Table.Td>
                   <Table.Td>
-                    <Tooltip label={formatDateTime(p.updatedAt)}>
-                      <span>{timeAgo(p.updatedAt)}</span>
-                    </Tooltip>
+                    <TimeAgo at={p.updatedAt} />
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => onOpen(p.id)}
-                      aria-label={`Open payout for ${p.projectTitle}`}
-                    >
-                      Open
-                    </Button>
+                    <OpenPayoutButton payout={p} onOpen={onOpen} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -147,16 +130,26 @@ export function PayoutsNeedingPerson({ onOpen }: { onOpen: (payoutId: string) =>
           </Table>
         </Table.ScrollContainer>
       )}
-      {list.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void list.fetchNextPage()}
-          loading={list.isFetchingNextPage}
-          w="fit-content"
-        >
-          Show more payouts
-        </Button>
-      )}
+      <ShowMoreButton list={list}>Show more payouts</ShowMoreButton>
     </Stack>
+  );
+}
+
+function OpenPayoutButton({
+  payout,
+  onOpen,
+}: {
+  payout: OpsPayoutSummary;
+  onOpen: (payoutId: string) => void;
+}) {
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      onClick={() => onOpen(payout.id)}
+      aria-label={`Open payout for ${payout.projectTitle}`}
+    >
+      Open
+    </Button>
   );
 }

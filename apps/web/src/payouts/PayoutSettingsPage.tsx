@@ -1,5 +1,6 @@
 import { Button, Grid, Loader, Modal, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { SMALL_SCREEN } from '../components/screens';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,7 +17,7 @@ const READABLE_NOTIFICATION = { description: { color: 'var(--mantine-color-gray-
 export function PayoutSettingsPage() {
   const methods = usePayoutMethods();
   const [adding, setAdding] = useState(false);
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = useMediaQuery(SMALL_SCREEN);
   const queryClient = useQueryClient();
 
   const prefer = useMutation({

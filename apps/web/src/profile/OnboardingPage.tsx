@@ -1,5 +1,6 @@
 import { Center, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { PHONE_SCREEN } from '../components/screens';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
@@ -47,7 +48,7 @@ export function OnboardingPage() {
   const me = useCurrentUser();
   const profile = useOwnProfile();
   const navigate = useNavigate();
-  const isPhone = useMediaQuery('(max-width: 36em)');
+  const isPhone = useMediaQuery(PHONE_SCREEN);
   const index = stepIndex(step);
   const creatorId = me.creatorId ?? me.userId;
 

@@ -1,13 +1,15 @@
-import { Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { SMALL_SCREEN } from '../components/screens';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Money } from '../components/Money';
 import { ScrollableTable } from '../components/ScrollableTable';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMoreButton } from '../components/ShowMoreButton';
 import { useCurrentUser } from '../session/session';
 import { nextStepOf, type Party } from './completion';
-import { formatDay } from './dates';
+import { formatDay } from '../components/dates';
 import { type Project, useCreatorNames, useProjects } from './project-queries';
 import { ProjectStatusBadge } from './ProjectStatusBadge';
 
@@ -59,16 +61,7 @@ export function ProjectsPage() {
       ) : (
         <ProjectList projects={rows} viewer={viewer} creatorName={creatorName} />
       )}
-      {projects.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => projects.fetchNextPage()}
-          loading={projects.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          Load more
-        </Button>
-      )}
+      <ShowMoreButton list={projects}>Load more</ShowMoreButton>
     </Stack>
   );
 }
@@ -81,7 +74,7 @@ interface ListProps {
 
 /** A table on a wide screen; on a phone (where creators mostly are) one card per project. */
 function ProjectList(props: ListProps) {
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = useMediaQuery(SMALL_SCREEN);
   return phone ? <ProjectCards {...props} /> : <ProjectTable {...props} />;
 }
 

@@ -1,4 +1,4 @@
-import { formatInstant } from './dates';
+import { formatInstant } from '../components/dates';
 import type { Project } from './project-queries';
 
 export type Party = 'brand' | 'creator';

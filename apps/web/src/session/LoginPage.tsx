@@ -1,19 +1,10 @@
-import {
-  Anchor,
-  Button,
-  Container,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { homeOf, safeNext, useSessionActions } from './session';
+import { LOG_IN_RULES, LogInFields } from './LogInFields';
 
 export function LoginPage() {
   const { logIn } = useSessionActions();
@@ -24,10 +15,7 @@ export function LoginPage() {
   const [pending, setPending] = useState(false);
   const form = useForm({
     initialValues: { email: '', password: '' },
-    validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : 'Enter your email address'),
-      password: (v) => (v ? null : 'Enter your password'),
-    },
+    validate: LOG_IN_RULES,
   });
 
   const submit = form.onSubmit(async ({ email, password }) => {
@@ -56,19 +44,7 @@ export function LoginPage() {
       <Paper withBorder p="lg" radius="md" component="form" onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={error} title="Could not log in" />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps('email')}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <LogInFields form={form} />
           <Button type="submit" loading={pending} fullWidth>
             Log in
           </Button>

@@ -16,6 +16,8 @@ import { api, call } from '../api/client';
 import { idempotencyKeyFor, isFinalAnswer, settleIdempotencyKey } from '../api/idempotency';
 import { ApiProblem, asProblem, fieldErrors } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { isEmail } from '../components/field-rules';
+import { newPasswordRule } from './LogInFields';
 import { homeOf, useSessionActions } from './session';
 
 /** A brand signs up: the account, its currency, its finance contact and its first admin. */
@@ -35,11 +37,10 @@ export function SignUpPage() {
     },
     validate: {
       name: (v) => (v.trim() ? null : 'Enter the brand name'),
-      financeEmail: (v) =>
-        /^\S+@\S+\.\S+$/.test(v) ? null : 'Enter the email that receives credit invoices',
+      financeEmail: (v) => (isEmail(v) ? null : 'Enter the email that receives credit invoices'),
       adminName: (v) => (v.trim() ? null : 'Enter your name'),
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : 'Enter your email address'),
-      password: (v) => (v.length >= 10 ? null : 'Use at least 10 characters'),
+      email: (v) => (isEmail(v) ? null : 'Enter your email address'),
+      password: newPasswordRule,
     },
   });
 

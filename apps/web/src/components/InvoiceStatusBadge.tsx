@@ -1,5 +1,7 @@
 import { Badge } from '@mantine/core';
-import type { InvoiceStatus } from './invoice-queries';
+import type { components } from '../api/schema';
+
+export type InvoiceStatus = components['schemas']['ProjectInvoiceDto']['status'];
 
 export const INVOICE_STATUS_LABEL: Record<InvoiceStatus, string> = {
   unpaid: 'Unpaid',

@@ -1,10 +1,12 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { ProblemAlert } from './ProblemAlert';
 
 /**
  * Asks before something that cannot be undone, saying what will happen; the confirm button
- * names the action (never a bare "OK") and shows progress while it runs.
+ * names the action (never a bare "OK") and shows progress while it runs. Cancel has the focus,
+ * so Enter never confirms by accident. The action's error stays in the dialog, so the reader
+ * sees why it did not work without losing what they were looking at.
  */
 export function ConfirmDialog({
   opened,
@@ -12,6 +14,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   cancelLabel = 'Cancel',
+  color = 'red',
   onConfirm,
   onClose,
   loading,
@@ -22,6 +25,8 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   cancelLabel?: string;
+  /** Red for what destroys or takes back; the primary colour for a step that moves money on. */
+  color?: string;
   onConfirm: () => void;
   onClose: () => void;
   loading?: boolean;
@@ -35,10 +40,10 @@ export function ConfirmDialog({
         </Text>
         <ProblemAlert error={error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
+          <Button variant="default" onClick={onClose} disabled={loading} data-autofocus>
             {cancelLabel}
           </Button>
-          <Button color="red" onClick={onConfirm} loading={loading}>
+          <Button color={color} onClick={onConfirm} loading={loading}>
             {confirmLabel}
           </Button>
         </Group>
