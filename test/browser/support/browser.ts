@@ -50,30 +50,43 @@ interface AnimatedDocument {
   getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[];
 }
 
-/**
- * axe-core on the screen as a person sees it once it has settled: no serious or critical
- * violation is allowed. A menu, drawer or modal still fading in has its text at partial opacity
- * (a contrast failure that no one sees), so finite animations are waited for first; spinners
- * animate forever and are not. The pointer moves off whatever it just clicked (a hovered link is
- * a transient shade we do not own).
- */
-export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  // A function, not a string: the app's Content-Security-Policy forbids eval in the page.
+/** Every finite animation done (spinners run forever). */
+async function settled(page: Page): Promise<void> {
+  // Functions, not strings: the app's Content-Security-Policy forbids eval in the page.
   await page.waitForFunction(() =>
     (globalThis as unknown as { document: AnimatedDocument }).document
       .getAnimations()
       .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
+}
+
+async function blockingViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  const blocking = results.violations
+  return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
+}
+
+/**
+ * axe-core on the screen as a person sees it once it has settled: no serious or critical
+ * violation is allowed. A menu, drawer, modal or toast fading in or out has its text at partial
+ * opacity (a contrast failure no one sees), so finite animations are waited for first, and a
+ * violation must still be there a moment later to count (a toast can start fading out while axe
+ * reads the page); a real one always is. The pointer moves off whatever it just clicked (a
+ * hovered link is a transient shade we do not own).
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.mouse.move(1, 1);
+  await settled(page);
+  if ((await blockingViolations(page)).length === 0) return;
+  await page.waitForTimeout(500);
+  await settled(page);
+  const blocking = await blockingViolations(page);
   if (blocking.length)
     throw new Error(`accessibility violations on ${screen}:\n${blocking.join('\n')}`);
 }
