@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RpcReply } from '@glimmer/messaging/envelope';
-import { requestHash } from './request-hash';
+import { requestHash, requestHashKey } from './request-hash';
 import { signPayload } from '../webhooks/signature';
 import {
   GatewayUnderTest,
@@ -241,7 +241,12 @@ describe('gateway idempotency and RPC wiring (credit service stubbed on the brok
 
   it('takes over a key left in progress by a gateway that died', async () => {
     const me = await gw.request('GET', '/v1/me', { token: tokens.a });
-    const hash = requestHash('POST', '/v1/credit/deposits', deposit);
+    const hash = requestHash(
+      requestHashKey(gw.config.JWT_SECRET),
+      'POST',
+      '/v1/credit/deposits',
+      deposit,
+    );
     await gw.sql(
       `insert into idempotency_record (scope, key, request_hash, status, locked_until)
        values ($1, 'crashed-1', $2, 'in_progress', now() - interval '1 second')`,

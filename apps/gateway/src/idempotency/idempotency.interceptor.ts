@@ -15,7 +15,6 @@ import {
 } from './idempotent.decorator';
 import { idempotencyScope } from './idempotency-scope';
 import { IdempotencyService } from './idempotency.service';
-import { requestHash } from './request-hash';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
@@ -49,7 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     req.idempotencyKey = key;
     const scope = idempotencyScope(req.actor);
     const path = req.originalUrl.split('?')[0];
-    const hash = requestHash(req.method, path, req.body);
+    const hash = this.records.hash(req.method, path, req.body);
     return from(this.records.claim(scope, key, hash)).pipe(
       switchMap((claim) => {
         if (claim.kind === 'replay') {

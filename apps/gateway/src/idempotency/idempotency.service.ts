@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { CONFIG } from '@glimmer/config/config';
 import { DomainError } from '@glimmer/errors/domain-error';
 import type { GatewayConfig } from '../gateway.config';
+import { requestHash, requestHashKey } from './request-hash';
 
 export type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown };
 
@@ -28,6 +29,7 @@ export class IdempotencyService {
   readonly lockMs: number;
   /** How long a concurrent request waits for the first one's response. */
   readonly waitMs: number;
+  private readonly hashKey: Buffer;
 
   constructor(
     private readonly orm: MikroORM,
@@ -35,6 +37,12 @@ export class IdempotencyService {
   ) {
     this.lockMs = config.RPC_TIMEOUT_MS + 10_000;
     this.waitMs = config.RPC_TIMEOUT_MS + 2_000;
+    this.hashKey = requestHashKey(config.JWT_SECRET);
+  }
+
+  /** The keyed hash a request's record is claimed with (see request-hash.ts). */
+  hash(method: string, path: string, body: unknown): string {
+    return requestHash(this.hashKey, method, path, body);
   }
 
   /**

@@ -1,4 +1,9 @@
-import { canonicalJson, requestHash } from './request-hash';
+import { createHash } from 'node:crypto';
+import { canonicalJson, requestHash as keyedHash, requestHashKey } from './request-hash';
+
+const key = requestHashKey('a-server-secret-of-at-least-32-characters');
+const requestHash = (method: string, path: string, body: unknown) =>
+  keyedHash(key, method, path, body);
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and keeps array order', () => {
@@ -35,5 +40,32 @@ describe('requestHash', () => {
     expect(requestHash('POST', '/v1/credit/transfers', body)).not.toBe(base);
     expect(requestHash('PUT', '/v1/credit/deposits', body)).not.toBe(base);
     expect(requestHash('POST', '/v1/credit/deposits', { ...body, amount: '1000' })).not.toBe(base);
+  });
+});
+
+describe('requestHash keyed by the server secret', () => {
+  const signUp = { email: 'a@example.com', password: 'correct horse battery staple' };
+
+  it('is the same for the same key and differs under another key', () => {
+    expect(requestHash('POST', '/v1/brands', signUp)).toBe(
+      requestHash('POST', '/v1/brands', signUp),
+    );
+    const other = requestHashKey('another-server-secret-of-32-characters!');
+    expect(keyedHash(other, 'POST', '/v1/brands', signUp)).not.toBe(
+      requestHash('POST', '/v1/brands', signUp),
+    );
+  });
+
+  it('cannot be recomputed from a guessed body without the key (not a plain SHA-256)', () => {
+    const plain = createHash('sha256')
+      .update(`POST /v1/brands\n${canonicalJson(signUp)}`)
+      .digest('hex');
+    expect(requestHash('POST', '/v1/brands', signUp)).not.toBe(plain);
+  });
+
+  it('derives a key that is not the secret itself', () => {
+    const secret = 'a-server-secret-of-at-least-32-characters';
+    expect(requestHashKey(secret).equals(Buffer.from(secret).subarray(0, 32))).toBe(false);
+    expect(requestHashKey(secret)).toHaveLength(32);
   });
 });

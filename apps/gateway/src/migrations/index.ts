@@ -1,7 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000Initial } from './20261121000000-initial';
+import { Migration20270301000000KeyedRequestHashes } from './20270301000000-keyed-request-hashes';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const GATEWAY_MIGRATIONS: MigrationObject[] = [
   { name: '20261121000000-initial', class: Migration20261121000000Initial },
+  {
+    name: '20270301000000-keyed-request-hashes',
+    class: Migration20270301000000KeyedRequestHashes,
+  },
 ];
