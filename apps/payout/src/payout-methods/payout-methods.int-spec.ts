@@ -7,6 +7,8 @@ import {
   SetPreferredPayoutMethodRpc,
 } from '@glimmer/contracts/payout/payout-method.messages';
 import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { createHash } from 'node:crypto';
+import { CLEAR_UNKEYED_REQUEST_HASHES } from '../migrations/20270301000000-keyed-request-hashes';
 import { PayoutTestApp } from '../testing/payout-test-app';
 
 const DAY = 86_400_000;
@@ -193,6 +195,55 @@ describe('payout: payout methods (over the broker)', () => {
       add({ ...req, details: { email: 'bea@example.com' } }),
       'idempotency_key_reused',
     );
+  });
+
+  it('stores a keyed hash, not the SHA-256 of the details, and migrates an unkeyed one', async () => {
+    const creator = await t.joinedCreator();
+    const req = {
+      actor: creator,
+      idempotencyKey: `add-${randomUUID()}`,
+      type: 'local_bank_transfer' as const,
+      country: 'GB',
+      details: {
+        accountHolder: 'Ada Lovelace',
+        sortCode: '60-16-13',
+        accountNumber: '31926819',
+      },
+    };
+    const first = await add(req);
+    const plain = createHash('sha256')
+      .update(
+        JSON.stringify([
+          req.type,
+          req.country,
+          Object.keys(req.details)
+            .sort()
+            .map((k) => [k, req.details[k as keyof typeof req.details]]),
+        ]),
+      )
+      .digest('hex');
+    const [stored] = await t.sql<{ request_hash: string }>(
+      'select request_hash from payout_method where id = $1',
+      [first.id],
+    );
+    expect(stored.request_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.request_hash).not.toBe(plain);
+
+    // A row as the old code wrote it, then the migration: the guessable hash is gone...
+    await t.sql('update payout_method set request_hash = $2 where id = $1', [first.id, plain]);
+    await t.sql(CLEAR_UNKEYED_REQUEST_HASHES);
+    const [migrated] = await t.sql<{ request_hash: string | null }>(
+      'select request_hash from payout_method where id = $1',
+      [first.id],
+    );
+    expect(migrated.request_hash).toBeNull();
+    // ...and replays still answer the first result (compared by the opened details).
+    expect(await add(req)).toEqual(first);
+    await expectError(
+      add({ ...req, details: { ...req.details, accountNumber: '31926810' } }),
+      'idempotency_key_reused',
+    );
+    expect((await t.call(ListPayoutMethodsRpc, { actor: creator })).data).toHaveLength(1);
   });
 
   it('schedules a paid invoice for the preferred method after the hold, within the promise', async () => {

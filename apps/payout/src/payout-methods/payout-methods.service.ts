@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '@glimmer/contracts/actor';
 import type {
   AddPayoutMethodRequest,
@@ -18,17 +18,21 @@ import {
   methodsFor,
   toAvailable,
 } from './payout-method-catalogue';
-import { PayoutMethodRepository, toMethodView } from './payout-method.repository';
+import { PayoutMethod, PayoutMethodRepository, toMethodView } from './payout-method.repository';
 import { SecretBox } from './secret-box';
 
-/** What makes two adds "the same request" for one idempotency key. */
-function requestHash(req: AddPayoutMethodRequest): string {
-  const details = Object.keys(req.details)
+/** What makes two adds "the same request" for one idempotency key (hashed with a key). */
+function requestPayload(type: string, country: string, details: Record<string, string>): string {
+  const sorted = Object.keys(details)
     .sort()
-    .map((k) => [k, req.details[k]]);
-  return createHash('sha256')
-    .update(JSON.stringify([req.type, req.country, details]))
-    .digest('hex');
+    .map((k) => [k, details[k]]);
+  return JSON.stringify([type, country, sorted]);
+}
+
+/** A retry's request as the keyed hash covers it, and its validated details. */
+interface SameRequest {
+  payload: string;
+  normalised: string;
 }
 
 /** A creator's payout methods: which exist where, adding one, choosing the preferred one. */
@@ -73,11 +77,16 @@ export class PayoutMethodsService {
         { errors: checked.errors },
       );
     }
-    const hash = requestHash(req);
+    const payload = requestPayload(req.type, req.country, req.details);
+    const hash = this.secrets.keyedHash(payload);
+    const same: SameRequest = {
+      payload,
+      normalised: requestPayload(spec.type, req.country, { ...checked.plain, ...checked.secret }),
+    };
     try {
       return await this.orm.em.fork().transactional(async (em) => {
         await this.methods.lockCreator(em, creator.creatorId);
-        const replayed = await this.replay(em, creator, req.idempotencyKey, hash);
+        const replayed = await this.replay(em, creator, req.idempotencyKey, same);
         if (replayed) return replayed;
         const id = randomUUID();
         const secretNames = Object.keys(checked.secret);
@@ -102,7 +111,7 @@ export class PayoutMethodsService {
       // Backstop for the advisory lock: a twin with this key committed first.
       if (!req.idempotencyKey || !isUniqueViolation(err, 'payout_method_creator_idempotency_key'))
         throw err;
-      const replayed = await this.replay(this.orm.em.fork(), creator, req.idempotencyKey, hash);
+      const replayed = await this.replay(this.orm.em.fork(), creator, req.idempotencyKey, same);
       if (!replayed) throw err;
       return replayed;
     }
@@ -112,18 +121,35 @@ export class PayoutMethodsService {
     em: EntityManager,
     creator: CreatorActor,
     key: string | undefined,
-    hash: string,
+    same: SameRequest,
   ): Promise<PayoutMethodView | null> {
     if (!key) return null;
     const first = await this.methods.byIdempotencyKey(em, creator.creatorId, key);
     if (!first) return null;
-    if (first.requestHash !== hash) {
+    if (!this.isSameRequest(first, same)) {
       throw new DomainError(
         'idempotency_key_reused',
         'this Idempotency-Key was already used with a different payout method',
       );
     }
     return toMethodView(first);
+  }
+
+  /**
+   * A keyed hash is compared under every configured sealing key (rotation). A method whose
+   * hash was cleared (migration 20270301000000: the old unkeyed hashes were removed) is
+   * compared by its stored details — plain ones and the sealed ones opened — against the
+   * validated (normalised) details of the retry, so replays of those adds still work.
+   */
+  private isSameRequest(first: PayoutMethod, same: SameRequest): boolean {
+    if (first.requestHash)
+      return this.secrets.keyedHashes(same.payload).includes(first.requestHash);
+    const secret = first.sealed
+      ? (JSON.parse(this.secrets.open(first.sealed, first.id)) as Record<string, string>)
+      : {};
+    return (
+      requestPayload(first.type, first.country, { ...first.details, ...secret }) === same.normalised
+    );
   }
 
   async list(actor: Actor): Promise<PayoutMethodView[]> {

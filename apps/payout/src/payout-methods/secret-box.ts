@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 
 /** What is stored for a method's secret fields: the key's id beside the sealed bytes. */
 export interface Sealed {
@@ -13,6 +20,14 @@ const TAG_BYTES = 16;
 /** A key's id: the start of its SHA-256, so ids are stable and never reveal the key. */
 export function keyIdOf(key: Buffer): string {
   return `k-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+
+/** HKDF label of the request-hash key: never the same bytes as the sealing key. */
+const REQUEST_HASH_LABEL = 'glimmer/payout/method-request-hash/v2';
+
+/** The HMAC key of a method's idempotency request hash, derived from one sealing key. */
+export function requestHashKeyOf(key: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, '', REQUEST_HASH_LABEL, 32));
 }
 
 /**
@@ -37,6 +52,23 @@ export class SecretBox {
 
   get currentKeyId(): string {
     return this.current.id;
+  }
+
+  /**
+   * HMAC-SHA256 of `data` keyed by a key derived (HKDF, its own label) from the current
+   * sealing key: the idempotency hash of a method's details, which include the account number.
+   * An unkeyed hash beside the masked last four digits would be undone by ~10^4 guesses.
+   */
+  keyedHash(data: string): string {
+    return createHmac('sha256', requestHashKeyOf(this.current.key)).update(data).digest('hex');
+  }
+
+  /** {@link keyedHash} under every configured key, current first: a hash written before a
+   * rotation still matches while its key is among PAYOUT_ENCRYPTION_PREVIOUS_KEYS. */
+  keyedHashes(data: string): string[] {
+    return [...this.keys.values()].map((key) =>
+      createHmac('sha256', requestHashKeyOf(key)).update(data).digest('hex'),
+    );
   }
 
   seal(plaintext: string, context: string): Sealed {
