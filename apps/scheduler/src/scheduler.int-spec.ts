@@ -257,6 +257,27 @@ describe('notifications', () => {
     expect(smtp.messages.filter((m) => m.to.includes(n.financeEmail))).toHaveLength(1);
   });
 
+  it('re-sends with the same Message-ID when the job runs again (a replica died after SMTP accepted)', async () => {
+    const n = notice();
+    const messageId = randomUUID();
+    await broker.publish(CreditInvoiceVoidedEvent, n, messageId);
+    const first = await smtp.waitFor(n.financeEmail, /VOID/);
+    expect(first.messageId).toMatch(/^<[0-9a-f]{64}@glimmer\.local>$/);
+    // The crash: the send happened but the job did not complete, so it runs again. Removing the
+    // finished job and redelivering the event re-runs the same job id.
+    const id = jobIds.email(messageId);
+    await eventually(async () =>
+      expect(await queue(QueueName.Notifications).getJobState(id)).toBe('completed'),
+    );
+    await (await queue(QueueName.Notifications).getJob(id))!.remove();
+    await broker.publish(CreditInvoiceVoidedEvent, n, messageId);
+    await eventually(() =>
+      expect(smtp.messages.filter((m) => m.to.includes(n.financeEmail))).toHaveLength(2),
+    );
+    const [a, b] = smtp.messages.filter((m) => m.to.includes(n.financeEmail));
+    expect(b.messageId).toBe(a.messageId);
+  });
+
   it('emails finance when a credit invoice is issued', async () => {
     const n = notice({ status: 'unpaid', voidedAt: null, amount: 5_000 });
     await broker.publish(CreditInvoiceIssuedEvent, n);

@@ -9,6 +9,8 @@ export interface CapturedMail {
   subject: string;
   text: string;
   html: string;
+  /** The Message-ID header, angle brackets included. */
+  messageId: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export class SmtpCapture {
               subject: mail.subject ?? '',
               text: mail.text ?? '',
               html: typeof mail.html === 'string' ? mail.html : '',
+              messageId: mail.messageId ?? '',
             });
             callback();
           })

@@ -1,8 +1,28 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import nodemailer, { Transporter } from 'nodemailer';
 import { CONFIG } from '@glimmer/config/config';
 import type { SchedulerConfig } from '../scheduler.config';
 import type { RenderedEmail } from './email.templates';
+
+/** The domain of the sender address (`Glimmer <no-reply@glimmer.local>` → `glimmer.local`). */
+export function mailDomainOf(mailFrom: string): string {
+  return /@([^\s<>@]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'glimmer.local';
+}
+
+/**
+ * A Message-ID that is a function of what triggered the email (the job id, which is the event's
+ * message id) and its template: a re-send after a crash carries the same header, so mail systems
+ * that fold duplicates by Message-ID show it once.
+ */
+export function deterministicMessageId(
+  triggerId: string,
+  template: string,
+  mailFrom: string,
+): string {
+  const digest = createHash('sha256').update(`${triggerId}\n${template}`).digest('hex');
+  return `<${digest}@${mailDomainOf(mailFrom)}>`;
+}
 
 /**
  * Glimmer's only way out to email. With SMTP_URL unset (development), the message is rendered
@@ -23,21 +43,22 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   /** Resolves once the SMTP server accepted the message; throws otherwise (the job retries). */
-  async send(mail: RenderedEmail): Promise<{ messageId: string }> {
+  async send(mail: RenderedEmail, messageId?: string): Promise<{ messageId: string }> {
     const info = await this.transport.sendMail({
+      ...(messageId ? { messageId } : {}),
       from: this.config.MAIL_FROM,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
     });
-    const messageId = String(info.messageId ?? '');
+    const sent = String(info.messageId ?? '');
     if (this.logOnly)
       this.logger.log(
         { mail: JSON.parse(String(info.message)) },
         `email (not sent): ${mail.subject}`,
       );
-    return { messageId };
+    return { messageId: sent };
   }
 
   onApplicationShutdown(): void {

@@ -7,7 +7,7 @@ import { JobName } from '../jobs/job-types';
 import { QueueName } from '../jobs/queue-names';
 import type { SchedulerConfig } from '../scheduler.config';
 import { renderEmail } from './email.templates';
-import { Mailer } from './mailer.service';
+import { deterministicMessageId, Mailer } from './mailer.service';
 
 /** Renders and sends queued emails; an SMTP failure retries the job with backoff. */
 @Processor(QueueName.Notifications)
@@ -24,7 +24,12 @@ export class NotificationsProcessor extends GlimmerWorker {
       throw new UnrecoverableError(`${QueueName.Notifications} has no handler for job ${job.name}`);
     }
     const mail = renderEmail(job.data.email, this.config.APP_URL);
-    const { messageId } = await this.mailer.send(mail);
+    // The job id is the triggering event's message id (jobIds.email): a job re-run after a crash
+    // between SMTP acceptance and the job's completion re-sends with the same Message-ID.
+    const id = job.id
+      ? deterministicMessageId(job.id, job.data.email.template, this.config.MAIL_FROM)
+      : undefined;
+    const { messageId } = await this.mailer.send(mail, id);
     return { to: mail.to, subject: mail.subject, messageId };
   }
 }
