@@ -173,6 +173,13 @@ export class GlimmerSystem {
     await exited;
   }
 
+  /** SIGSTOP / SIGCONT: the process freezes (slow past every deadline) and thaws, state intact. */
+  freeze(service: Service, frozen: boolean): void {
+    const child = this.processes.get(service);
+    if (!child || hasExited(child)) throw new Error(`${service} is not running`);
+    child.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
+  }
+
   /** Sends `signal`; a process still running after `killAfterMs` gets SIGKILL. */
   async stopService(
     service: Service,

@@ -26,7 +26,11 @@ export class InvitesHandler {
 
   @MessagePattern(CreateInviteRpc.pattern)
   create(@Payload() req: CreateInviteRequest): Promise<InviteView> {
-    return this.invites.create(req.actor, { email: req.email, message: req.message });
+    return this.invites.create(
+      req.actor,
+      { email: req.email, message: req.message },
+      req.idempotencyKey,
+    );
   }
 
   @MessagePattern(ResendInviteRpc.pattern)

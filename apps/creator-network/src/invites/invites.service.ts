@@ -12,11 +12,13 @@ import type {
 } from '@glimmer/contracts/network/invite.messages';
 import { CreatorJoinedEvent, InviteSentEvent } from '@glimmer/contracts/network/network.events';
 import type { Page, PageQuery } from '@glimmer/contracts/page';
+import { requestHash } from '@glimmer/database/idempotent-command';
 import { toIso } from '@glimmer/database/sql';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { BrandRepository } from '../brands/brand.repository';
 import { requireBrand } from '../common/actors';
+import { idempotentCreate } from '../common/idempotency-records';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import type { NetworkConfig } from '../creator-network.config';
 import { CreatorRepository } from '../creators/creator.repository';
@@ -45,25 +47,36 @@ export class InvitesService {
     @Inject(CONFIG) private readonly config: NetworkConfig,
   ) {}
 
-  async create(actor: Actor, input: NewInvite): Promise<InviteView> {
+  /**
+   * With an Idempotency-Key, a retry with the same body returns the first invite: its email
+   * already carries the token, so no new token is minted and no second email is sent.
+   */
+  async create(actor: Actor, input: NewInvite, idempotencyKey?: string): Promise<InviteView> {
     const brand = requireBrand(actor);
-    return this.orm.em.fork().transactional(async (em) => {
-      const id = randomUUID();
-      const { token, hash } = newInviteToken();
-      const expiresAt = inviteExpiry(new Date(), this.config.INVITE_TTL_HOURS);
-      await this.invites.insert(em, {
-        id,
-        brandId: brand.brandId,
-        email: input.email.trim(),
-        message: input.message?.trim() || null,
-        tokenHash: hash,
-        expiresAt,
-        invitedBy: brand.userId,
-        inviterEmail: brand.email ?? null,
-      });
-      const row = await this.invites.byId(em, id);
-      await this.emailToken(em, row, token);
-      return toInviteView(row);
+    return idempotentCreate(this.orm, {
+      scope: 'invite',
+      brand,
+      key: idempotencyKey,
+      hash: requestHash({ email: input.email.trim(), message: input.message?.trim() || null }),
+      load: async (em, id) => toInviteView(await this.invites.byId(em, id)),
+      create: async (em) => {
+        const id = randomUUID();
+        const { token, hash } = newInviteToken();
+        const expiresAt = inviteExpiry(new Date(), this.config.INVITE_TTL_HOURS);
+        await this.invites.insert(em, {
+          id,
+          brandId: brand.brandId,
+          email: input.email.trim(),
+          message: input.message?.trim() || null,
+          tokenHash: hash,
+          expiresAt,
+          invitedBy: brand.userId,
+          inviterEmail: brand.email ?? null,
+        });
+        const row = await this.invites.byId(em, id);
+        await this.emailToken(em, row, token);
+        return toInviteView(row);
+      },
     });
   }
 

@@ -3,6 +3,7 @@ import { Migration20261201000000Initial } from './20261201000000-initial';
 import { Migration20261215000000PhotoAndOfferExpiry } from './20261215000000-photo-and-offer-expiry';
 import { Migration20261221000000SampleFiles } from './20261221000000-sample-files';
 import { Migration20261231000000ProfileCountryOptional } from './20261231000000-profile-country-optional';
+import { Migration20270101000000IdempotencyRecords } from './20270101000000-idempotency-records';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const NETWORK_MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const NETWORK_MIGRATIONS: MigrationObject[] = [
     name: '20261231000000-profile-country-optional',
     class: Migration20261231000000ProfileCountryOptional,
   },
+  { name: '20270101000000-idempotency-records', class: Migration20270101000000IdempotencyRecords },
 ];

@@ -27,15 +27,19 @@ export class OffersHandler {
   @MessagePattern(CreateOfferRpc.pattern)
   create(@Payload() req: CreateOfferRequest): Promise<OfferView> {
     const { creatorId, title, brief, fee, dueDate, costCodeId, storyCode } = req;
-    return this.offers.create(req.actor, {
-      creatorId,
-      title,
-      brief,
-      fee,
-      dueDate,
-      costCodeId,
-      storyCode,
-    });
+    return this.offers.create(
+      req.actor,
+      {
+        creatorId,
+        title,
+        brief,
+        fee,
+        dueDate,
+        costCodeId,
+        storyCode,
+      },
+      req.idempotencyKey,
+    );
   }
 
   @MessagePattern(ListOffersRpc.pattern)

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@glimmer/contracts/actor';
+import type { Actor, BrandActor } from '@glimmer/contracts/actor';
+import { requestHash } from '@glimmer/database/idempotent-command';
 import { OfferSentEvent } from '@glimmer/contracts/network/network.events';
 import type {
   AcceptedOffer,
@@ -16,6 +17,7 @@ import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { BrandRepository } from '../brands/brand.repository';
 import { Party, partyOf, requireBrand, requireCreator } from '../common/actors';
+import { idempotentCreate } from '../common/idempotency-records';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import { toIso } from '@glimmer/database/sql';
 import { CreatorRepository } from '../creators/creator.repository';
@@ -42,9 +44,33 @@ export class OffersService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Only to a creator in the brand's network (anyone else is not found), in the brand's currency. */
-  async create(actor: Actor, input: OfferInput): Promise<OfferView> {
+  /**
+   * Only to a creator in the brand's network (anyone else is not found), in the brand's currency.
+   * With an Idempotency-Key, a retry with the same body returns the first offer (no second row,
+   * no second `network.offer.sent.v1`); another body under the key is a 422.
+   */
+  async create(actor: Actor, input: OfferInput, idempotencyKey?: string): Promise<OfferView> {
     const brand = requireBrand(actor);
+    return idempotentCreate(this.orm, {
+      scope: 'offer',
+      brand,
+      key: idempotencyKey,
+      hash: requestHash({
+        creatorId: input.creatorId,
+        title: input.title,
+        brief: input.brief,
+        fee: input.fee,
+        dueDate: input.dueDate,
+        costCodeId: input.costCodeId,
+        storyCode: input.storyCode,
+      }),
+      load: async (em, id) =>
+        toOfferView((await this.offers.get(em, { kind: 'brand', brandId: brand.brandId }, id))!),
+      create: (em) => this.createIn(em, brand, input),
+    });
+  }
+
+  private async createIn(em: EntityManager, brand: BrandActor, input: OfferInput) {
     const today = new Date().toISOString().slice(0, 10);
     if (input.dueDate < today) {
       const message = 'dueDate must be today or later';
@@ -52,34 +78,30 @@ export class OffersService {
         errors: [{ field: 'dueDate', messages: [message] }],
       });
     }
-    return this.orm.em.fork().transactional(async (em) => {
-      const creator = await this.creators.byId(em, input.creatorId);
-      if (!creator || !(await this.creators.isMember(em, brand.brandId, creator.id)))
-        throw notFound('creator');
-      const id = randomUUID();
-      await this.offers.insert(em, {
-        ...input,
-        id,
-        brandId: brand.brandId,
-        currency: brand.currency,
-        createdBy: brand.userId,
-      });
-      await this.outbox.add(em, OfferSentEvent, {
-        offerId: id,
-        brandId: brand.brandId,
-        brandName: await this.brands.nameOf(em, brand.brandId),
-        creatorId: creator.id,
-        creatorEmail: creator.email,
-        creatorName: creator.name,
-        title: input.title.trim(),
-        fee: input.fee,
-        currency: brand.currency,
-        dueDate: input.dueDate,
-      });
-      return toOfferView(
-        (await this.offers.get(em, { kind: 'brand', brandId: brand.brandId }, id))!,
-      );
+    const creator = await this.creators.byId(em, input.creatorId);
+    if (!creator || !(await this.creators.isMember(em, brand.brandId, creator.id)))
+      throw notFound('creator');
+    const id = randomUUID();
+    await this.offers.insert(em, {
+      ...input,
+      id,
+      brandId: brand.brandId,
+      currency: brand.currency,
+      createdBy: brand.userId,
     });
+    await this.outbox.add(em, OfferSentEvent, {
+      offerId: id,
+      brandId: brand.brandId,
+      brandName: await this.brands.nameOf(em, brand.brandId),
+      creatorId: creator.id,
+      creatorEmail: creator.email,
+      creatorName: creator.name,
+      title: input.title.trim(),
+      fee: input.fee,
+      currency: brand.currency,
+      dueDate: input.dueDate,
+    });
+    return toOfferView((await this.offers.get(em, { kind: 'brand', brandId: brand.brandId }, id))!);
   }
 
   /**

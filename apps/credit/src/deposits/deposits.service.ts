@@ -11,11 +11,10 @@ import type {
 } from '@glimmer/contracts/credit/deposit.messages';
 import type { Page } from '@glimmer/contracts/page';
 import { keysetPage } from '@glimmer/database/page-cursor';
-import { isUniqueViolation } from '@glimmer/database/sql';
+import { runIdempotentCommand } from '@glimmer/database/idempotent-command';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { requireBrand, requireOps } from '../common/brand-actor';
-import { assertSameRequest, lockIdempotencyKey } from '../common/idempotency';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
 import { LedgerService } from '../ledger/ledger.service';
@@ -41,13 +40,21 @@ export class DepositsService {
   async create(actor: Actor, req: CreateDepositRequest): Promise<DepositView> {
     const brand = requireBrand(actor);
     const hash = depositRequestHash(req);
-    try {
-      return await this.orm.em.fork().transactional((em) => this.createIn(em, brand, req, hash));
-    } catch (err) {
-      // Backstop for the advisory lock: a concurrent twin committed first, so answer with it.
-      if (!isUniqueViolation(err, 'deposit_brand_idempotency_key')) throw err;
-      return this.replay(this.orm.em.fork(), brand.brandId, req.idempotencyKey, hash);
-    }
+    return runIdempotentCommand(this.orm, {
+      lockName: `credit:deposit:${brand.brandId}:${req.idempotencyKey}`,
+      uniqueConstraint: 'deposit_brand_idempotency_key',
+      hash,
+      find: async (em) => {
+        const existing = await this.deposits.byIdempotencyKey(
+          em,
+          brand.brandId,
+          req.idempotencyKey,
+        );
+        if (!existing) return undefined;
+        return { requestHash: existing.request_hash, result: async () => toDepositView(existing) };
+      },
+      create: (em) => this.createIn(em, brand, req, hash),
+    });
   }
 
   private async createIn(
@@ -56,10 +63,6 @@ export class DepositsService {
     req: CreateDepositRequest,
     hash: string,
   ) {
-    await lockIdempotencyKey(em, 'deposit', brand.brandId, req.idempotencyKey);
-    if (await this.deposits.byIdempotencyKey(em, brand.brandId, req.idempotencyKey)) {
-      return this.replay(em, brand.brandId, req.idempotencyKey, hash);
-    }
     const costCode = req.costCodeId
       ? await this.costCodes.get(em, brand.brandId, req.costCodeId)
       : await this.costCodes.create(em, brand.brandId, brand.currency, req.costCode!);
@@ -91,19 +94,6 @@ export class DepositsService {
     const row = (await this.deposits.byId(em, id))!;
     await this.outbox.add(em, DepositPendingEvent, toDepositSnapshot(row));
     return toDepositView(row);
-  }
-
-  /** The deposit a key already made, provided the request is the same one. */
-  private async replay(
-    em: EntityManager,
-    brandId: string,
-    key: string,
-    hash: string,
-  ): Promise<DepositView> {
-    const existing = await this.deposits.byIdempotencyKey(em, brandId, key);
-    if (!existing) throw new Error(`deposit for idempotency key ${key} vanished`);
-    assertSameRequest(existing.request_hash, hash);
-    return toDepositView(existing);
   }
 
   async get(actor: Actor, depositId: string): Promise<DepositView> {

@@ -6,10 +6,10 @@ import type {
   CreateTransferRequest,
   TransferView,
 } from '@glimmer/contracts/credit/transfer.messages';
-import { isUniqueViolation, toAmount, toIso } from '@glimmer/database/sql';
+import { runIdempotentCommand } from '@glimmer/database/idempotent-command';
+import { toAmount, toIso } from '@glimmer/database/sql';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { requireBrand } from '../common/brand-actor';
-import { assertSameRequest, lockIdempotencyKey } from '../common/idempotency';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
 import { LedgerService } from '../ledger/ledger.service';
@@ -58,15 +58,19 @@ export class TransfersService {
         'choose a destination other than the origin cost code',
       );
     }
-    try {
-      return await this.orm.em.fork().transactional((em) => this.createIn(em, brand, req, hash));
-    } catch (err) {
-      // Backstop for the advisory lock: a concurrent twin committed first, so answer with it.
-      if (!isUniqueViolation(err, 'transfer_brand_idempotency_key')) throw err;
-      const twin = await this.replay(this.orm.em.fork(), brand.brandId, req.idempotencyKey, hash);
-      if (!twin) throw err;
-      return twin;
-    }
+    return runIdempotentCommand(this.orm, {
+      lockName: `credit:transfer:${brand.brandId}:${req.idempotencyKey}`,
+      uniqueConstraint: 'transfer_brand_idempotency_key',
+      hash,
+      find: async (em) => {
+        const [row] = await em.execute<TransferRow[]>(
+          `select * from transfer where brand_id = ? and idempotency_key = ?`,
+          [brand.brandId, req.idempotencyKey],
+        );
+        return row ? { requestHash: row.request_hash, result: async () => toView(row) } : undefined;
+      },
+      create: (em) => this.createIn(em, brand, req, hash),
+    });
   }
 
   private async createIn(
@@ -75,10 +79,6 @@ export class TransfersService {
     req: CreateTransferRequest,
     hash: string,
   ) {
-    await lockIdempotencyKey(em, 'transfer', brand.brandId, req.idempotencyKey);
-    const replayed = await this.replay(em, brand.brandId, req.idempotencyKey, hash);
-    if (replayed) return replayed;
-
     const from = await this.costCodes.get(em, brand.brandId, req.fromCostCodeId);
     const to = req.toCostCodeId
       ? await this.costCodes.get(em, brand.brandId, req.toCostCodeId)
@@ -103,17 +103,6 @@ export class TransfersService {
       referenceId: id,
       legs: move(from.availableAccountId, to.availableAccountId, req.amount),
     });
-    return toView(row);
-  }
-
-  /** The transfer a key already made (if any), provided the request is the same one. */
-  private async replay(em: EntityManager, brandId: string, key: string, hash: string) {
-    const [row] = await em.execute<TransferRow[]>(
-      `select * from transfer where brand_id = ? and idempotency_key = ?`,
-      [brandId, key],
-    );
-    if (!row) return undefined;
-    assertSameRequest(row.request_hash, hash);
     return toView(row);
   }
 }

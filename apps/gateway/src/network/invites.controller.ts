@@ -21,7 +21,7 @@ import {
   VIA_SERVICE,
 } from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
-import { Idempotent } from '../idempotency/idempotent.decorator';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import {
   AcceptedInviteDto,
   AcceptInviteDto,
@@ -55,8 +55,17 @@ export class InvitesController {
     ...IDEMPOTENCY_REQUIRED,
     ...VIA_SERVICE,
   )
-  create(@CurrentBrand() actor: BrandActor, @Body() body: CreateInviteDto): Promise<InviteDto> {
-    return this.rpc.call(CreateInviteRpc, { actor, email: body.email, message: body.message });
+  create(
+    @CurrentBrand() actor: BrandActor,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: CreateInviteDto,
+  ): Promise<InviteDto> {
+    return this.rpc.call(CreateInviteRpc, {
+      actor,
+      idempotencyKey,
+      email: body.email,
+      message: body.message,
+    });
   }
 
   @Get()

@@ -25,7 +25,7 @@ import {
   VIA_SERVICE,
 } from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
-import { Idempotent } from '../idempotency/idempotent.decorator';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import {
   AcceptedOfferDto,
   AcceptOfferDto,
@@ -56,9 +56,13 @@ export class OffersController {
     'not_found',
     ...VIA_SERVICE,
   )
-  async create(@CurrentBrand() actor: BrandActor, @Body() body: CreateOfferDto): Promise<OfferDto> {
+  async create(
+    @CurrentBrand() actor: BrandActor,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: CreateOfferDto,
+  ): Promise<OfferDto> {
     await this.rpc.call(GetCostCodeRpc, { actor, costCodeId: body.costCodeId });
-    return this.rpc.call(CreateOfferRpc, { actor, ...body });
+    return this.rpc.call(CreateOfferRpc, { actor, idempotencyKey, ...body });
   }
 
   /** A brand's offers, or a creator's. */

@@ -10,7 +10,7 @@ import {
 } from 'class-validator';
 import { rpcContract } from '../contract';
 import { Page, PageQuery } from '../page';
-import { ActorRequest } from '../validation';
+import { ActorRequest, IDEMPOTENCY_KEY_PATTERN } from '../validation';
 
 export const INVITE_STATUSES = ['sent', 'accepted', 'expired', 'revoked'] as const;
 export type InviteStatus = (typeof INVITE_STATUSES)[number];
@@ -41,7 +41,12 @@ export class NewInvite {
   message?: string;
 }
 
-export class CreateInviteRequest extends IntersectionType(ActorRequest, NewInvite) {}
+export class CreateInviteRequest extends IntersectionType(ActorRequest, NewInvite) {
+  /** The request's Idempotency-Key: a retry with the same key and body replays the first result. */
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY_PATTERN)
+  idempotencyKey?: string;
+}
 
 export class InviteIdRequest extends ActorRequest {
   @IsUUID()

@@ -11,7 +11,7 @@ import {
 import { IsMinorAmount } from '@glimmer/money/money.validators';
 import { rpcContract } from '../contract';
 import { Page, PageQuery } from '../page';
-import { ActorRequest, COST_CODE_PATTERN } from '../validation';
+import { ActorRequest, COST_CODE_PATTERN, IDEMPOTENCY_KEY_PATTERN } from '../validation';
 
 export const OFFER_STATUSES = ['sent', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
@@ -118,7 +118,12 @@ export class OfferInput {
   storyCode: string;
 }
 
-export class CreateOfferRequest extends IntersectionType(ActorRequest, OfferInput) {}
+export class CreateOfferRequest extends IntersectionType(ActorRequest, OfferInput) {
+  /** The request's Idempotency-Key: a retry with the same key and body replays the first result. */
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY_PATTERN)
+  idempotencyKey?: string;
+}
 
 export class OfferIdRequest extends ActorRequest {
   @IsUUID()
