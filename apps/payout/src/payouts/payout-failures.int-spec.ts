@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DispatchPayoutResult,
   DispatchPayoutRpc,
   GetPayoutRpc,
   RetryPayoutRpc,
 } from '@glimmer/contracts/payout/payout.messages';
-import { eventually } from '@glimmer/testing/eventually';
 import { expectError } from '@glimmer/testing/service-test-app';
 import { PayoutTestApp } from '../testing/payout-test-app';
 
@@ -26,20 +24,12 @@ describe('payout: failed attempts, backoff and ops (over the broker)', () => {
     await t?.stop();
   });
 
-  /** Dispatches an attempt as its delayed job would: once it is due. */
-  const dispatchWhenDue = (payoutId: string, attempt: number) =>
-    eventually(async (): Promise<DispatchPayoutResult> => {
-      const result = await t.call(DispatchPayoutRpc, { payoutId, attempt });
-      expect(result.skipped).not.toBe('not_due');
-      return result;
-    });
-
   it('retries with exponential backoff, then flags ops; ops may allow one more attempt', async () => {
     const creator = await t.joinedCreator();
     await t.addPayoneer(creator);
     const { id } = await t.payoutFor(t.invoicePaid(creator.creatorId));
 
-    expect(await dispatchWhenDue(id, 1)).toEqual({ payoutId: id, status: 'failed', attempt: 1 });
+    expect(await t.dispatchWhenDue(id, 1)).toEqual({ payoutId: id, status: 'failed', attempt: 1 });
     const afterFirst = await t.payout(id);
     expect(afterFirst).toMatchObject({ status: 'failed', attempts: 1 });
     expect(afterFirst.last_error).toMatch(/sandbox/);
@@ -50,11 +40,11 @@ describe('payout: failed attempts, backoff and ops (over the broker)', () => {
       skipped: expect.any(String),
     });
 
-    expect(await dispatchWhenDue(id, 2)).toMatchObject({ status: 'failed', attempt: 2 });
+    expect(await t.dispatchWhenDue(id, 2)).toMatchObject({ status: 'failed', attempt: 2 });
     const afterSecond = await t.payout(id);
     expect(afterSecond.dispatch_at!.getTime() - afterSecond.updated_at.getTime()).toBe(100);
 
-    expect(await dispatchWhenDue(id, 3)).toMatchObject({ status: 'needs_attention', attempt: 3 });
+    expect(await t.dispatchWhenDue(id, 3)).toMatchObject({ status: 'needs_attention', attempt: 3 });
     expect(await t.payout(id)).toMatchObject({ status: 'needs_attention', attempts: 3 });
 
     const keys = (await t.transfers(id)).map((r) => [r.idempotency_key, r.outcome]);
@@ -79,7 +69,7 @@ describe('payout: failed attempts, backoff and ops (over the broker)', () => {
     const scheduled = await t.eventsOf(id, 'payout.payout.scheduled.v1');
     expect(scheduled[scheduled.length - 1].payload).toMatchObject({ attempt: 4 });
     await expectError(t.call(RetryPayoutRpc, { actor: ops, payoutId: id }), 'payout_not_retryable');
-    expect(await dispatchWhenDue(id, 4)).toMatchObject({ status: 'needs_attention', attempt: 4 });
+    expect(await t.dispatchWhenDue(id, 4)).toMatchObject({ status: 'needs_attention', attempt: 4 });
     expect(await t.transfers(id)).toHaveLength(4);
     expect(await t.call(GetPayoutRpc, { actor: ops, payoutId: id })).toMatchObject({
       status: 'needs_attention',
@@ -97,7 +87,7 @@ describe('payout: failed attempts, backoff and ops (over the broker)', () => {
     const { id } = await t.payoutFor(
       t.invoicePaid(creator.creatorId, { paidAt: paidAt.toISOString() }),
     );
-    await dispatchWhenDue(id, 1);
+    await t.dispatchWhenDue(id, 1);
     const failed = await t.payout(id);
     expect(failed.status).toBe('failed');
     expect(failed.dispatch_at!.getTime()).toBeLessThanOrEqual(

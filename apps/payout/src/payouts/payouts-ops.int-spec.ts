@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DispatchPayoutResult,
-  DispatchPayoutRpc,
   GetPayoutRpc,
   ListPayoutsForOpsRpc,
   OpsPayoutSummary,
   PayoutStatus,
   RetryPayoutRpc,
 } from '@glimmer/contracts/payout/payout.messages';
-import { eventually } from '@glimmer/testing/eventually';
 import { expectError } from '@glimmer/testing/service-test-app';
 import { PayoutTestApp } from '../testing/payout-test-app';
 
@@ -29,13 +26,6 @@ describe('payout: what ops see (lists by status, attempt history)', () => {
     await t?.stop();
   });
 
-  const dispatchWhenDue = (payoutId: string, attempt: number) =>
-    eventually(async (): Promise<DispatchPayoutResult> => {
-      const result = await t.call(DispatchPayoutRpc, { payoutId, attempt });
-      expect(result.skipped).not.toBe('not_due');
-      return result;
-    });
-
   const allPages = async (status?: PayoutStatus) => {
     const seen: OpsPayoutSummary[] = [];
     let cursor: string | undefined;
@@ -53,12 +43,12 @@ describe('payout: what ops see (lists by status, attempt history)', () => {
     const flagged: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { id } = await t.payoutFor(t.invoicePaid(creator.creatorId, { title: `Shoot ${i}` }));
-      await dispatchWhenDue(id, 1);
-      expect(await dispatchWhenDue(id, 2)).toMatchObject({ status: 'needs_attention' });
+      await t.dispatchWhenDue(id, 1);
+      expect(await t.dispatchWhenDue(id, 2)).toMatchObject({ status: 'needs_attention' });
       flagged.push(id);
     }
     const failing = await t.payoutFor(t.invoicePaid(creator.creatorId));
-    expect(await dispatchWhenDue(failing.id, 1)).toMatchObject({ status: 'failed' });
+    expect(await t.dispatchWhenDue(failing.id, 1)).toMatchObject({ status: 'failed' });
     const noMethod = await t.joinedCreator('Nomad');
     await t.payoutFor(t.invoicePaid(noMethod.creatorId));
 
@@ -92,7 +82,7 @@ describe('payout: what ops see (lists by status, attempt history)', () => {
 
     // A retry adds a third attempt to the history.
     await t.call(RetryPayoutRpc, { actor: ops, payoutId: flagged[0] });
-    await dispatchWhenDue(flagged[0], 3);
+    await t.dispatchWhenDue(flagged[0], 3);
     const again = await t.call(GetPayoutRpc, { actor: ops, payoutId: flagged[0] });
     expect(again).toMatchObject({ status: 'needs_attention', attempts: 3 });
     expect(again.history.map((a) => [a.attempt, a.outcome])).toEqual([

@@ -4,6 +4,7 @@ import type { ProjectInvoicePaid } from '@glimmer/contracts/invoicing/project-in
 import { ProjectInvoicePaidEvent } from '@glimmer/contracts/invoicing/project-invoice.events';
 import { CreatorJoinedEvent } from '@glimmer/contracts/network/network.events';
 import { AddPayoutMethodRpc } from '@glimmer/contracts/payout/payout-method.messages';
+import { DispatchPayoutResult, DispatchPayoutRpc } from '@glimmer/contracts/payout/payout.messages';
 import { eventually } from '@glimmer/testing/eventually';
 import { ServiceTestApp } from '@glimmer/testing/service-test-app';
 import { applyEnv } from '@glimmer/testing/test-env';
@@ -117,6 +118,15 @@ export class PayoutTestApp extends ServiceTestApp<PayoutConfig> {
       [id],
     );
     return row;
+  }
+
+  /** Dispatches an attempt as its delayed job would: once it is due. */
+  dispatchWhenDue(payoutId: string, attempt: number): Promise<DispatchPayoutResult> {
+    return eventually(async () => {
+      const result = await this.call(DispatchPayoutRpc, { payoutId, attempt });
+      expect(result.skipped).not.toBe('not_due');
+      return result;
+    });
   }
 
   /** Payout events in the outbox for one payout, oldest first. */
