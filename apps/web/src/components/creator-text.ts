@@ -1,4 +1,5 @@
 import type { components } from '../api/schema';
+import { countryName } from './countries';
 
 type Profile = components['schemas']['ProfileViewDto'];
 
@@ -7,18 +8,9 @@ export function creatorName(creator: { name: string; profile: Profile }): string
   return creator.profile.displayName?.trim() || creator.name;
 }
 
-const countries = new Intl.DisplayNames(['en'], { type: 'region' });
-
 /** "Berlin, Germany" from the profile's city and ISO country code; null when neither is set. */
 export function locationOf(profile: Profile): string | null {
-  let country: string | null = null;
-  if (profile.country) {
-    try {
-      country = countries.of(profile.country) ?? profile.country;
-    } catch {
-      country = profile.country;
-    }
-  }
+  const country = profile.country ? countryName(profile.country) : null;
   const parts = [profile.city?.trim(), country].filter(Boolean);
   return parts.length ? parts.join(', ') : null;
 }

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Avatar,
-  Badge,
   Button,
   Center,
   Group,
@@ -21,31 +20,9 @@ import { initialsOf } from './CreatorCard';
 import { formatInstant } from '../components/dates';
 import { HireModal, type Offer } from './HireModal';
 import { creatorName, languageName, locationOf } from '../components/creator-text';
+import { ProfileTags } from '../components/ProfileTags';
 import { useCreator } from './network-api';
 import { WorkSamples } from './WorkSamples';
-
-function Tags({ label, values, empty }: { label: string; values: string[]; empty: string }) {
-  return (
-    <section aria-label={label}>
-      <Title order={2} size="h4" mb={6}>
-        {label}
-      </Title>
-      {values.length ? (
-        <Group gap={6} role="list">
-          {values.map((value) => (
-            <Badge key={value} variant="light" color="gray" tt="none" size="lg" role="listitem">
-              {value}
-            </Badge>
-          ))}
-        </Group>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      )}
-    </section>
-  );
-}
 
 /** An in-network creator's profile, with Hire. */
 export function CreatorPage() {
@@ -147,13 +124,17 @@ export function CreatorPage() {
               {c.profile.bio || 'No bio yet.'}
             </Text>
           </section>
-          <Tags label="Skills" values={c.profile.skills} empty="No skills listed yet." />
-          <Tags
+          <ProfileTags label="Skills" values={c.profile.skills} empty="No skills listed yet." />
+          <ProfileTags
             label="Languages"
             values={c.profile.languages.map(languageName)}
             empty="No languages listed yet."
           />
-          <Tags label="Equipment" values={c.profile.equipment} empty="No equipment listed yet." />
+          <ProfileTags
+            label="Equipment"
+            values={c.profile.equipment}
+            empty="No equipment listed yet."
+          />
         </Stack>
       </Paper>
 

@@ -5,7 +5,7 @@ import { api, call } from '../api/client';
 import { ApiProblem, fieldErrors } from '../api/problem';
 import { useIdempotentMutation } from '../api/use-idempotent-mutation';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { COUNTRY_OPTIONS } from './countries';
+import { COUNTRY_OPTIONS } from '../components/countries';
 import { detailErrors } from './field-checks';
 import {
   type AvailableMethod,

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { countryName } from './countries';
+import { countryName } from '../components/countries';
 import { detailRows, type PayoutMethod } from './payout-methods';
 
 /** One payout method as stored: its details (secrets masked by the server) and preference. */

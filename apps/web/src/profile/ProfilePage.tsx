@@ -1,7 +1,6 @@
 import {
   Alert,
   Avatar,
-  Badge,
   Button,
   Center,
   Group,
@@ -13,32 +12,11 @@ import {
 } from '@mantine/core';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { countryName } from './countries';
+import { countryName } from '../components/countries';
+import { languageName } from '../components/creator-text';
+import { ProfileTags } from '../components/ProfileTags';
 import { useOwnProfile } from './profile-api';
 import { SampleList } from './SampleList';
-
-function Tags({ title, items, empty }: { title: string; items: string[]; empty: string }) {
-  return (
-    <Stack gap={6}>
-      <Title order={3} size="h5">
-        {title}
-      </Title>
-      {items.length ? (
-        <Group gap={6}>
-          {items.map((item) => (
-            <Badge key={item} variant="light" tt="none" size="lg" radius="sm">
-              {item}
-            </Badge>
-          ))}
-        </Group>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      )}
-    </Stack>
-  );
-}
 
 /** The creator's profile as brands in their network see it, with the way back into the steps. */
 export function ProfilePage() {
@@ -109,9 +87,24 @@ export function ProfilePage() {
               No bio yet.
             </Text>
           )}
-          <Tags title="Skills" items={p.skills} empty="No skills listed yet." />
-          <Tags title="Equipment" items={p.equipment} empty="No equipment listed yet." />
-          <Tags title="Languages" items={p.languages} empty="No languages listed yet." />
+          <ProfileTags
+            headingOrder={3}
+            label="Skills"
+            values={p.skills}
+            empty="No skills listed yet."
+          />
+          <ProfileTags
+            headingOrder={3}
+            label="Equipment"
+            values={p.equipment}
+            empty="No equipment listed yet."
+          />
+          <ProfileTags
+            headingOrder={3}
+            label="Languages"
+            values={p.languages.map(languageName)}
+            empty="No languages listed yet."
+          />
           <Stack gap={6}>
             <Title order={3} size="h5">
               Samples of work

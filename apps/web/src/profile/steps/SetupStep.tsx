@@ -2,7 +2,7 @@ import { Button, Select, SimpleGrid, Stack, TagsInput, TextInput, Title } from '
 import { useForm } from '@mantine/form';
 import { fieldErrors } from '../../api/problem';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { COUNTRY_OPTIONS } from '../countries';
+import { COUNTRY_OPTIONS } from '../../components/countries';
 import { profileBody, useSaveProfile } from '../profile-api';
 import { StepActions, type StepProps } from './StepActions';
 
