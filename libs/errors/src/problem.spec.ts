@@ -25,12 +25,3 @@ describe('toProblem', () => {
     expect(problem).toMatchObject({ code: 'duplicate_cost_code', status: 409, costCodeId: 'c1' });
   });
 });
-
-describe('toDomainError', () => {
-  it('turns PostgreSQL refusing connections into a retryable 503', async () => {
-    const { toDomainError } = await import('./to-domain-error');
-    const tooMany = Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
-    expect(toDomainError(tooMany)).toMatchObject({ code: 'dependency_unavailable', status: 503 });
-    expect(toDomainError(new Error('boom'))).toMatchObject({ code: 'internal', status: 500 });
-  });
-});

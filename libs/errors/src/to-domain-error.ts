@@ -54,14 +54,13 @@ export function toDomainError(err: unknown): DomainError {
       message,
     );
   }
-  const anyErr = err as
-    { type?: string; code?: string; status?: number; statusCode?: number } | undefined;
-  if (isUnavailable(anyErr?.code)) {
+  if (isLostDatabaseConnection(err)) {
     return new DomainError(
       'dependency_unavailable',
       'the database is unavailable or at capacity; retry shortly',
     );
   }
+  const anyErr = err as { type?: string } | undefined;
   if (anyErr?.type === 'entity.parse.failed') return new DomainError('malformed_json');
   if (anyErr?.type === 'entity.too.large') return new DomainError('payload_too_large');
   return new DomainError('internal');
@@ -69,8 +68,10 @@ export function toDomainError(err: unknown): DomainError {
 
 /**
  * PostgreSQL refusing or dropping connections (too many clients, starting up or shutting
- * down, connection failures) and a refused socket: the request changed nothing and may be
- * retried, so it is a 503, not an internal error.
+ * down, an administrator terminating the backend, connection failures) and a refused, reset or
+ * unreachable socket. The request cannot go on; whatever its transaction wrote was rolled back
+ * unless the commit itself was lost, which is why every write that matters is idempotent. So it
+ * is a 503 the client may retry, not an internal error.
  */
 const UNAVAILABLE_CODES = new Set([
   '53300',
@@ -84,8 +85,58 @@ const UNAVAILABLE_CODES = new Set([
   '08006',
   'ECONNREFUSED',
   'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
 ]);
 
-function isUnavailable(code: string | undefined): boolean {
-  return code !== undefined && UNAVAILABLE_CODES.has(code);
+/**
+ * The same failures when they carry no code: what pg, pg-pool and knex throw once the socket is
+ * gone (MikroORM re-wraps them in a `DriverException` with the same message, so the message is
+ * what survives).
+ */
+const LOST_CONNECTION_MESSAGES = [
+  // pg: the server or the network closed the socket (also "... due to connection timeout")
+  /Connection terminated/,
+  // pg: a query on a client whose connection failed or was closed
+  /Client has encountered a connection error and is not queryable/,
+  /Client was closed and is not queryable/,
+  // knex: a query on a transaction whose connection died under it
+  /Transaction query already complete/,
+  // knex's pool: no connection could be had in time (the server is gone or every one is busy)
+  /Knex: Timeout acquiring a connection/,
+  // pg-pool: connecting took longer than its connection timeout
+  /timeout exceeded when trying to connect/,
+];
+
+/** MikroORM's and knex's own classes for the same failures. */
+const LOST_CONNECTION_NAMES = new Set(['ConnectionException', 'KnexTimeoutError']);
+
+interface MaybeDriverError {
+  code?: unknown;
+  name?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+}
+
+/** Looks at the error, its `cause` chain and an AggregateError's members (Node's happy eyeballs). */
+export function isLostDatabaseConnection(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 5) return false;
+  const e = err as MaybeDriverError;
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.name === 'string' && LOST_CONNECTION_NAMES.has(e.name)) return true;
+  if (
+    typeof e.message === 'string' &&
+    LOST_CONNECTION_MESSAGES.some((m) => m.test(e.message as string))
+  ) {
+    return true;
+  }
+  if (isLostDatabaseConnection(e.cause, depth + 1)) return true;
+  return (
+    Array.isArray(e.errors) && e.errors.some((inner) => isLostDatabaseConnection(inner, depth + 1))
+  );
 }
