@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   unauthenticated: { status: 401, title: 'Authentication is required' },
   invalid_credentials: { status: 401, title: 'Email or password is wrong' },
   invalid_signature: { status: 401, title: 'The webhook signature is not valid' },
+  signature_expired: {
+    status: 401,
+    title: "The webhook signature's timestamp is outside the tolerance window",
+  },
   forbidden: { status: 403, title: 'Your role may not do this' },
   csrf_token_invalid: {
     status: 403,
@@ -26,6 +30,10 @@ export const ERROR_CODES = {
   deposit_already_cleared: { status: 409, title: 'The deposit has already cleared' },
   credit_invoice_already_paid: { status: 409, title: 'The credit invoice is already paid' },
   deposit_voided: { status: 409, title: 'The deposit was voided' },
+  payment_mismatch: {
+    status: 409,
+    title: "The payment's amount or currency is not the credit invoice's",
+  },
   funds_not_confirmed: { status: 409, title: 'The funds have not been confirmed yet' },
   invoice_not_payable: { status: 409, title: 'The invoice is already paid or void' },
   cost_code_not_attached: {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '@glimmer/contracts/actor';
 import {
   DepositClearedEvent,
@@ -51,10 +51,19 @@ export class DepositLifecycleService {
       if (row.funds_confirmed_at) return toDepositView(row);
       if (row.status === 'voided')
         throw new DomainError('deposit_voided', 'the credit invoice was voided');
-      const updated = await this.deposits.transition(em, row.id, 'confirmFunds', [source]);
-      await this.outbox.add(em, DepositFundsConfirmedEvent, toDepositSnapshot(updated));
-      return toDepositView(updated);
+      return toDepositView(await this.confirmLocked(em, row, source));
     });
+  }
+
+  /** Records the funds of a deposit the caller has locked, is not voided and not yet confirmed. */
+  async confirmLocked(
+    em: EntityManager,
+    row: DepositRow,
+    source: FundsConfirmationSource,
+  ): Promise<DepositRow> {
+    const updated = await this.deposits.transition(em, row.id, 'confirmFunds', [source]);
+    await this.outbox.add(em, DepositFundsConfirmedEvent, toDepositSnapshot(updated));
+    return updated;
   }
 
   async clear(depositId: string): Promise<DepositView> {

@@ -77,6 +77,7 @@ export class CreditTestApp extends ServiceTestApp<CreditConfig> {
       (select count(*) from journal_transaction) as transactions, (select count(*) from journal_entry) as entries,
       (select count(*) from deposit) as deposits, (select count(*) from transfer) as transfers,
       (select count(*) from invoice_draw) as invoice_draws,
+      (select count(*) from payment_notice) as payment_notices,
       (select count(*) from outbox_message) as outbox,
       (select coalesce(sum(version), 0) from deposit) as deposit_versions,
       (select string_agg(id::text || ':' || balance, ',' order by id) from ledger_account) as balances`);
