@@ -26,6 +26,8 @@ export const gatewayConfigSchema = baseConfigSchema
       .max(86_400 * 7)
       .default(3600),
     PAYMENTS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** How far a webhook's signed time may be from the gateway's clock, either way. */
+    PAYMENTS_WEBHOOK_TOLERANCE_SECONDS: count(1, 86_400, 300),
     OPS_EMAIL: z.string().email().default('ops@glimmer.local'),
     OPS_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     /** How long a completed Idempotency-Key is remembered. */

@@ -279,29 +279,44 @@ describe('gateway (in-process, no back-end services)', () => {
       }
     });
 
-    it('checks the webhook signature before anything else (401 invalid_signature)', async () => {
+    it('checks the webhook signature and its time before anything else (401)', async () => {
       const payload = JSON.stringify({
         type: 'credit_invoice.paid',
         creditInvoiceId: '9b2f7c1e-1b7a-4d0e-8a39-2f1f4c3c1a10',
+        amount: 2_500,
+        currency: 'USD',
+        providerReference: 'pay_gateway_1',
       });
-      const missing = await gw.request('POST', '/v1/webhooks/payments', { rawBody: payload });
-      const wrong = await gw.request('POST', '/v1/webhooks/payments', {
-        rawBody: payload,
-        headers: {
-          'glimmer-signature': signPayload(payload, 'another-secret-another-secret-1234'),
-        },
-      });
-      for (const res of [missing, wrong]) {
+      const secret = gw.config.PAYMENTS_WEBHOOK_SECRET;
+      const send = (signature?: string) =>
+        gw.request('POST', '/v1/webhooks/payments', {
+          rawBody: payload,
+          headers: signature ? { 'glimmer-signature': signature } : {},
+        });
+      const tolerance = gw.config.PAYMENTS_WEBHOOK_TOLERANCE_SECONDS;
+      const cases: [string | undefined, string][] = [
+        [undefined, 'invalid_signature'],
+        [signPayload(payload, 'another-secret-another-secret-1234'), 'invalid_signature'],
+        // The old, timeless form is no longer accepted.
+        [`sha256=${signPayload(payload, secret).split('v1=')[1]}`, 'invalid_signature'],
+        // A captured notice replayed after the window, or signed by a clock far ahead.
+        [
+          signPayload(payload, secret, new Date(Date.now() - (tolerance + 5) * 1000)),
+          'signature_expired',
+        ],
+        [
+          signPayload(payload, secret, new Date(Date.now() + (tolerance + 5) * 1000)),
+          'signature_expired',
+        ],
+      ];
+      for (const [signature, code] of cases) {
+        const res = await send(signature);
         expect(res.status).toBe(401);
         expect(res.headers.get('content-type')).toMatch(PROBLEM_JSON);
-        expect(res.body.code).toBe('invalid_signature');
+        expect(res.body.code).toBe(code);
       }
-      // A correct signature gets through to the (absent) credit service.
-      const signed = await gw.request('POST', '/v1/webhooks/payments', {
-        rawBody: payload,
-        headers: { 'glimmer-signature': signPayload(payload, gw.config.PAYMENTS_WEBHOOK_SECRET) },
-      });
-      expect(signed.status).toBe(504);
+      // A correct, fresh signature gets through to the (absent) credit service.
+      expect((await send(signPayload(payload, secret))).status).toBe(504);
     });
   });
 

@@ -47,6 +47,18 @@ function creditReply(call: RpcCall): RpcReply {
         ok: true,
         data: { id: randomUUID(), status: 'pending', creditInvoiceId: payload.creditInvoiceId },
       };
+    case 'credit.payment.receive.v1':
+      return {
+        ok: true,
+        data: {
+          notice: { id: randomUUID(), outcome: 'applied', ...payload },
+          deposit: {
+            id: randomUUID(),
+            status: 'pending',
+            creditInvoiceId: payload.creditInvoiceId,
+          },
+        },
+      };
     case 'credit.deposit.void-by-credit-invoice.v1':
       return {
         ok: true,
@@ -268,12 +280,48 @@ describe('gateway idempotency and RPC wiring (credit service stubbed on the brok
 
   it('forwards payment confirmations from the signed webhook and from ops, and voids via credit', async () => {
     const creditInvoiceId = randomUUID();
-    const payload = JSON.stringify({ type: 'credit_invoice.paid', creditInvoiceId });
+    const notice = {
+      type: 'credit_invoice.paid',
+      creditInvoiceId,
+      amount: 125_000,
+      currency: 'USD',
+      providerReference: `pay_${randomUUID()}`,
+    };
+    const payload = JSON.stringify(notice);
+    const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
     const hook = await gw.request('POST', '/v1/webhooks/payments', {
       rawBody: payload,
-      headers: { 'glimmer-signature': signPayload(payload, gw.config.PAYMENTS_WEBHOOK_SECRET) },
+      headers: {
+        'glimmer-signature': signPayload(payload, gw.config.PAYMENTS_WEBHOOK_SECRET, signedAt),
+      },
     });
-    expect(hook).toMatchObject({ status: 202, body: { received: true, creditInvoiceId } });
+    expect(hook).toMatchObject({
+      status: 202,
+      body: { received: true, creditInvoiceId, outcome: 'applied' },
+    });
+    expect(callsOf('credit.payment.receive.v1').map((c) => c.payload)).toEqual([
+      {
+        creditInvoiceId,
+        amount: 125_000,
+        currency: 'USD',
+        providerReference: notice.providerReference,
+        signedAt: signedAt.toISOString(),
+      },
+    ]);
+
+    // The same notice captured and replayed after the tolerance window never reaches credit.
+    const replayed = await gw.request('POST', '/v1/webhooks/payments', {
+      rawBody: payload,
+      headers: {
+        'glimmer-signature': signPayload(
+          payload,
+          gw.config.PAYMENTS_WEBHOOK_SECRET,
+          new Date(signedAt.getTime() - (gw.config.PAYMENTS_WEBHOOK_TOLERANCE_SECONDS + 1) * 1000),
+        ),
+      },
+    });
+    expect(replayed).toMatchObject({ status: 401, body: { code: 'signature_expired' } });
+    expect(callsOf('credit.payment.receive.v1')).toHaveLength(1);
 
     const ops = await gw.request('POST', '/v1/auth/login', {
       body: { email: gw.config.OPS_EMAIL, password: gw.config.OPS_PASSWORD },
@@ -287,7 +335,6 @@ describe('gateway idempotency and RPC wiring (credit service stubbed on the brok
     );
     expect(marked.status).toBe(202);
     expect(callsOf('credit.deposit.confirm-funds.v1').map((c) => c.payload)).toEqual([
-      { creditInvoiceId, source: 'webhook' },
       { creditInvoiceId, source: 'ops' },
     ]);
 

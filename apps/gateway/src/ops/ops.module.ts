@@ -4,10 +4,16 @@ import { DeadLettersController } from './dead-letters.controller';
 import { OpsDepositsController } from './ops-deposits.controller';
 import { OpsController } from './ops.controller';
 import { QueueBoard } from './queue-board';
+import { UnmatchedPaymentsController } from './unmatched-payments.controller';
 
-/** Ops routes: ledger check, deposits and mark-paid, dead letters; and the Bull Board (mounted in bootstrap). */
+/** Ops routes: ledger check, deposits and mark-paid, unmatched payments, dead letters; and the Bull Board (mounted in bootstrap). */
 @Module({
-  controllers: [OpsController, OpsDepositsController, DeadLettersController],
+  controllers: [
+    OpsController,
+    OpsDepositsController,
+    UnmatchedPaymentsController,
+    DeadLettersController,
+  ],
   providers: [DeadLetterService, QueueBoard],
   exports: [QueueBoard],
 })
