@@ -43,7 +43,7 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
       costCode: { code: 'MKT', name: 'Marketing' },
     });
     expect(deposit.status).toBe(201);
-    expect((await paymentArrived(anon, deposit.body.creditInvoiceId)).status).toBe(202);
+    expect((await paymentArrived(anon, deposit.body)).status).toBe(202);
     costCodeId = deposit.body.costCodeId;
     await eventually(async () =>
       expect((await brand.api.get(`/v1/cost-codes/${costCodeId}`)).body.available).toBe(500_000),

@@ -82,7 +82,14 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     const unpaid = (await brandApi.get('/v1/credit-invoices?status=unpaid')).body.data;
     expect(unpaid).toHaveLength(1);
     // The payment provider's signed notice: the one step the page cannot take.
-    expect((await paymentArrived(new Api(system.baseUrl), unpaid[0].id)).status).toBe(202);
+    expect(
+      (
+        await paymentArrived(new Api(system.baseUrl), {
+          ...unpaid[0],
+          creditInvoiceId: unpaid[0].id,
+        })
+      ).status,
+    ).toBe(202);
 
     await total(page, 'Available credit').getByText('$2,500.00').waitFor({ timeout: 30_000 });
     await total(page, 'Pending credit').getByText('$0.00').waitFor();

@@ -48,7 +48,7 @@ describe('web app: operations screens', () => {
       amount: 10_000,
       costCode: { code: 'OPS', name: 'Ops' },
     });
-    expect((await paymentArrived(anon, funded.body.creditInvoiceId)).status).toBe(202);
+    expect((await paymentArrived(anon, funded.body)).status).toBe(202);
     const email = `dee-${randomUUID().slice(0, 8)}@creator.test`;
     expect((await brand.api.post('/v1/invites', { email })).status).toBe(201);
     const token = /Invite token: (\S+)/.exec(
@@ -376,6 +376,43 @@ describe('web app: operations screens', () => {
       .waitFor({ state: 'detached', timeout: 30_000 });
     const found = await ops.get(`/v1/ops/deposits/${waitingDeposit.id}`);
     expect(found.body).toMatchObject({ status: 'cleared', fundsConfirmedAt: expect.any(String) });
+  });
+
+  it('lists money that arrived after its credit invoice was deleted, and a wrong amount', async () => {
+    const brand = await signUpBrand(anon, { currency: 'GBP' });
+    const late = (
+      await brand.api.post('/v1/credit/deposits', {
+        amount: 7_700,
+        costCode: { code: 'LATE', name: 'Late' },
+      })
+    ).body;
+    expect((await brand.api.delete(`/v1/credit-invoices/${late.creditInvoiceId}`)).status).toBe(
+      200,
+    );
+    const lateRef = `late_${late.id.slice(0, 8)}`;
+    expect((await paymentArrived(anon, { ...late, providerReference: lateRef })).status).toBe(409);
+    const short = (
+      await brand.api.post('/v1/credit/deposits', {
+        amount: 5_000,
+        costCode: { code: 'SHORT', name: 'Short' },
+      })
+    ).body;
+    const shortRef = `short_${short.id.slice(0, 8)}`;
+    expect(
+      (await paymentArrived(anon, { ...short, amount: 4_000, providerReference: shortRef })).status,
+    ).toBe(409);
+
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Payments that cleared nothing' });
+    const lateRow = table.getByRole('row').filter({ hasText: lateRef });
+    await lateRow.getByText('Late: invoice deleted').waitFor();
+    expect(await lateRow.getByText('£77.00').count()).toBe(2); // arrived and expected
+    const shortRow = table.getByRole('row').filter({ hasText: shortRef });
+    await shortRow.getByText('Wrong amount').waitFor();
+    await shortRow.getByText('£40.00').waitFor();
+    await shortRow.getByText('£50.00').waitFor();
+    await expectAccessible(page, 'payments that cleared nothing');
+    await screenshot(page, 'ops-unmatched-payments');
   });
 
   it('fits a phone', async () => {

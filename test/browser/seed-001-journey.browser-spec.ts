@@ -83,7 +83,9 @@ describe('web app: the seed-001 journey, from the invite email to a paid payout'
     await total(brandPage, 'Pending credit').getByText('$2,000.00').waitFor();
     const brandApi = anon.as(await login(anon, brandDetails.adminEmail, brandDetails.password));
     const [creditInvoice] = (await brandApi.get('/v1/credit-invoices?status=unpaid')).body.data;
-    expect((await paymentArrived(anon, creditInvoice.id)).status).toBe(202);
+    expect(
+      (await paymentArrived(anon, { ...creditInvoice, creditInvoiceId: creditInvoice.id })).status,
+    ).toBe(202);
     await total(brandPage, 'Available credit').getByText('$2,000.00').waitFor({ timeout: 30_000 });
 
     // 1. The brand invites the creator from My Network.

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@glimmer/testing/eventually';
-import { loginOps, paymentArrived, signUpBrand, SignedUpBrand } from './support/factories';
+import {
+  loginOps,
+  paymentArrived,
+  signUpBrand,
+  SignedUpBrand,
+  signWebhook,
+} from './support/factories';
 import { Api } from './support/http';
 import { GlimmerSystem } from './support/system';
 
@@ -24,7 +30,7 @@ describe('credit guards end to end', () => {
       amount,
       costCode: { code, name: code },
     });
-    await paymentArrived(anon, deposit.body.creditInvoiceId);
+    await paymentArrived(anon, deposit.body);
     await eventually(async () =>
       expect(
         (await brand.api.get(`/v1/cost-codes/${deposit.body.costCodeId}`)).body.available,
@@ -207,11 +213,29 @@ describe('credit guards end to end', () => {
         () =>
           anon.request('POST', '/v1/webhooks/payments', undefined, {
             raw: JSON.stringify({ type: 'credit_invoice.paid', creditInvoiceId: randomUUID() }),
-            headers: { 'glimmer-signature': 'sha256=00' },
+            headers: { 'glimmer-signature': `t=${Math.floor(Date.now() / 1000)},v1=00` },
           }),
         401,
         'invalid_signature',
         undefined,
+      ],
+      [
+        'a signed webhook without the amount that arrived',
+        () => {
+          const raw = JSON.stringify({
+            type: 'credit_invoice.paid',
+            creditInvoiceId: randomUUID(),
+            currency: 'USD',
+            providerReference: 'pay_no_amount',
+          });
+          return anon.request('POST', '/v1/webhooks/payments', undefined, {
+            raw,
+            headers: { 'glimmer-signature': signWebhook(raw) },
+          });
+        },
+        400,
+        'validation_failed',
+        'amount',
       ],
     ];
 
@@ -238,6 +262,102 @@ describe('credit guards end to end', () => {
       });
       if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('payment notices (the signed webhook)', () => {
+    const unmatched = async () =>
+      (await ops.get('/v1/ops/unmatched-payments?limit=200')).body.data as {
+        creditInvoiceId: string;
+        outcome: string;
+        amount: number;
+        currency: string;
+        providerReference: string;
+        depositStatus: string;
+      }[];
+    const deposit = async (code: string, amount: number) =>
+      (await brand.api.post('/v1/credit/deposits', { amount, costCode: { code, name: code } }))
+        .body as { id: string; creditInvoiceId: string; amount: number; currency: string };
+    const depositStatus = async (id: string) =>
+      (await brand.api.get(`/v1/credit/deposits/${id}`)).body as {
+        status: string;
+        fundsConfirmedAt: string | null;
+      };
+
+    it('the right notice clears once; replayed within the window it changes nothing, after it is 401', async () => {
+      const d = await deposit('WH-ONCE', 12_000);
+      const raw = JSON.stringify({
+        type: 'credit_invoice.paid',
+        creditInvoiceId: d.creditInvoiceId,
+        amount: 12_000,
+        currency: d.currency,
+        providerReference: `pay_${d.id}`,
+      });
+      const first = await paymentArrived(anon, d, { raw });
+      expect(first).toMatchObject({ status: 202, body: { received: true, outcome: 'applied' } });
+      await eventually(async () => expect((await depositStatus(d.id)).status).toBe('cleared'));
+      const before = { ...(await snapshot()), unmatched: await unmatched() };
+
+      // The provider retrying (freshly signed): the same answer, nothing moves.
+      const retried = await paymentArrived(anon, d, { raw });
+      expect(retried).toMatchObject({
+        status: 202,
+        body: { paymentNoticeId: first.body.paymentNoticeId },
+      });
+      // A captured notice replayed after the tolerance (5 minutes): refused before credit.
+      const replayed = await paymentArrived(anon, d, {
+        raw,
+        signedAt: new Date(Date.now() - 10 * 60_000),
+      });
+      expect(replayed.status).toBe(401);
+      expect(replayed.headers.get('content-type')).toContain('application/problem+json');
+      expect(replayed.body.code).toBe('signature_expired');
+      expect({ ...(await snapshot()), unmatched: await unmatched() }).toEqual(before);
+      expect((await ops.get('/v1/ops/ledger/verify')).body).toMatchObject({ ok: true });
+    });
+
+    it('a wrong amount or currency is 409, clears nothing, and is recorded and listed for ops', async () => {
+      const d = await deposit('WH-WRONG', 5_000);
+      const before = await snapshot();
+      const partial = await paymentArrived(anon, { ...d, amount: 4_999 });
+      const foreign = await paymentArrived(anon, { ...d, currency: 'EUR' });
+      for (const res of [partial, foreign]) {
+        expect(res.status).toBe(409);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(res.body).toMatchObject({
+          code: 'payment_mismatch',
+          expected: { amount: 5_000, currency: d.currency },
+        });
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(await depositStatus(d.id)).toMatchObject({
+        status: 'pending',
+        fundsConfirmedAt: null,
+      });
+      const listed = (await unmatched()).filter((n) => n.creditInvoiceId === d.creditInvoiceId);
+      expect(listed.map((n) => [n.outcome, n.amount, n.currency])).toEqual([
+        ['amount_mismatch', 4_999, d.currency],
+        ['currency_mismatch', 5_000, 'EUR'],
+      ]);
+    });
+
+    it('money arriving after the credit invoice was deleted is recorded and listed for ops', async () => {
+      const d = await deposit('WH-LATE', 3_000);
+      expect((await brand.api.delete(`/v1/credit-invoices/${d.creditInvoiceId}`)).status).toBe(200);
+      const before = await snapshot();
+      const late = await paymentArrived(anon, { ...d, providerReference: `late_${d.id}` });
+      expect(late.status).toBe(409);
+      expect(late.body).toMatchObject({ code: 'deposit_voided', outcome: 'deposit_voided' });
+      expect(await snapshot()).toEqual(before);
+      expect((await unmatched()).filter((n) => n.creditInvoiceId === d.creditInvoiceId)).toEqual([
+        expect.objectContaining({
+          outcome: 'deposit_voided',
+          amount: 3_000,
+          providerReference: `late_${d.id}`,
+          depositStatus: 'voided',
+        }),
+      ]);
+      expect((await depositStatus(d.id)).status).toBe('voided');
     });
   });
 

@@ -89,7 +89,8 @@ describe('credit stories (seed 000) end to end', () => {
       amount: 40_000,
       costCode: { code: 'CLEAR-WH', name: 'Webhook' },
     });
-    expect((await paymentArrived(anon, deposit.body.creditInvoiceId)).status).toBe(202);
+    const payment = { ...deposit.body, providerReference: `pay_${deposit.body.id}` };
+    expect((await paymentArrived(anon, payment)).status).toBe(202);
     await eventually(async () =>
       expect((await brand.api.get(`/v1/credit/deposits/${deposit.body.id}`)).body.status).toBe(
         'cleared',
@@ -101,8 +102,8 @@ describe('credit stories (seed 000) end to end', () => {
     });
     const paid = await creditInvoice(brand.api, deposit.body.creditInvoiceId, 'paid');
     expect(paid.paidAt).toEqual(expect.any(String));
-    // The provider retries webhooks: a second notice changes nothing.
-    expect((await paymentArrived(anon, deposit.body.creditInvoiceId)).status).toBe(202);
+    // The provider retries webhooks: the same notice again changes nothing.
+    expect((await paymentArrived(anon, payment)).status).toBe(202);
     expect(await costCode(brand.api, deposit.body.costCodeId)).toMatchObject({
       pending: 0,
       available: 40_000,
@@ -160,7 +161,7 @@ describe('credit stories (seed 000) end to end', () => {
       amount: 9_000,
       costCode: { code: 'KEEP', name: 'Keep' },
     });
-    await paymentArrived(anon, deposit.body.creditInvoiceId);
+    await paymentArrived(anon, deposit.body);
     await eventually(async () =>
       expect((await brand.api.get(`/v1/credit/deposits/${deposit.body.id}`)).body.status).toBe(
         'cleared',
@@ -178,7 +179,7 @@ describe('credit stories (seed 000) end to end', () => {
       amount: 30_000,
       costCode: { code: 'FROM', name: 'Origin' },
     });
-    await paymentArrived(anon, from.body.creditInvoiceId);
+    await paymentArrived(anon, from.body);
     await eventually(async () =>
       expect(await costCode(brand.api, from.body.costCodeId)).toMatchObject({ available: 30_000 }),
     );

@@ -37,7 +37,7 @@ describe('money loop: project invoice → apply credit → payout', () => {
       costCode: { code, name: `${code} budget` },
     });
     expect(deposit.status).toBe(201);
-    expect((await paymentArrived(anon, deposit.body.creditInvoiceId)).status).toBe(202);
+    expect((await paymentArrived(anon, deposit.body)).status).toBe(202);
     await eventually(async () =>
       expect((await from.api.get(`/v1/cost-codes/${deposit.body.costCodeId}`)).body.available).toBe(
         amount,
@@ -402,7 +402,7 @@ describe('money loop: a payout the provider keeps refusing', () => {
       amount: 10_000,
       costCode: { code: 'OPS', name: 'Ops' },
     });
-    await paymentArrived(anon, deposit.body.creditInvoiceId);
+    await paymentArrived(anon, deposit.body);
     const email = `dee-${randomUUID().slice(0, 8)}@creator.test`;
     await brand.api.post('/v1/invites', { email });
     const token = /Invite token: (\S+)/.exec(

@@ -35,7 +35,7 @@ export async function fundedCostCode(
     costCode: { code, name: `${code} budget` },
   });
   if (deposit.status !== 201) throw new Error(`deposit: ${JSON.stringify(deposit.body)}`);
-  const arrived = await paymentArrived(anon, deposit.body.creditInvoiceId);
+  const arrived = await paymentArrived(anon, deposit.body);
   if (arrived.status !== 202) throw new Error(`webhook: ${arrived.status}`);
   const costCodeId = deposit.body.costCodeId as string;
   await eventually(async () => {

@@ -51,15 +51,41 @@ export async function loginOps(anon: Api): Promise<Api> {
   return anon.as(await login(anon, OPS.email, OPS.password));
 }
 
-export function signWebhook(rawBody: string, secret = WEBHOOK_SECRET): string {
-  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+/** The provider's `Glimmer-Signature`: `t=<unix seconds>,v1=<HMAC-SHA256 of "<t>.<body>">`. */
+export function signWebhook(rawBody: string, secret = WEBHOOK_SECRET, at = new Date()): string {
+  const t = Math.floor(at.getTime() / 1000);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${rawBody}`).digest('hex')}`;
 }
 
-/** The payment provider telling Glimmer a credit invoice's funds arrived. */
-export async function paymentArrived(anon: Api, creditInvoiceId: string) {
-  const raw = JSON.stringify({ type: 'credit_invoice.paid', creditInvoiceId });
+/** What a payment notice says arrived; by default exactly what the credit invoice asks. */
+export interface PaymentNotice {
+  creditInvoiceId: string;
+  amount: number;
+  currency: string;
+  providerReference?: string;
+}
+
+/**
+ * The payment provider telling Glimmer money arrived for a credit invoice (a deposit or a
+ * credit invoice from the API has all three fields). `signedAt` backdates the signature, as a
+ * replay of a captured notice would be; `raw` is the exact body to resend.
+ */
+export async function paymentArrived(
+  anon: Api,
+  payment: PaymentNotice,
+  options: { signedAt?: Date; raw?: string } = {},
+) {
+  const raw =
+    options.raw ??
+    JSON.stringify({
+      type: 'credit_invoice.paid',
+      creditInvoiceId: payment.creditInvoiceId,
+      amount: payment.amount,
+      currency: payment.currency,
+      providerReference: payment.providerReference ?? `pay_${randomUUID()}`,
+    });
   return anon.request('POST', '/v1/webhooks/payments', undefined, {
     raw,
-    headers: { 'glimmer-signature': signWebhook(raw) },
+    headers: { 'glimmer-signature': signWebhook(raw, WEBHOOK_SECRET, options.signedAt) },
   });
 }

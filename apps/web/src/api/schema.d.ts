@@ -802,6 +802,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/unmatched-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnmatchedPaymentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payout-methods/available": {
         parameters: {
             query?: never;
@@ -1223,7 +1239,13 @@ export interface components {
          * @description What to branch on; never renamed
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "signature_expired" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "payment_mismatch" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ExpectedPaymentDto: {
+            /** @example 250000 */
+            amount: number;
+            /** @example USD */
+            currency: string;
+        };
         FieldErrorDto: {
             /**
              * @description The field’s path in the request
@@ -1555,14 +1577,41 @@ export interface components {
         PaymentNoticeAcceptedDto: {
             /** Format: uuid */
             creditInvoiceId: string;
+            /**
+             * @description The payment confirmed the deposit’s funds
+             * @enum {string}
+             */
+            outcome: "applied";
+            /**
+             * Format: uuid
+             * @description The recorded notice
+             */
+            paymentNoticeId: string;
             /** @example true */
             received: boolean;
         };
         PaymentNoticeDto: {
+            /**
+             * @description What arrived, in minor units; only the credit invoice’s exact amount clears its deposit
+             * @example 250000
+             */
+            amount: number;
             /** Format: uuid */
             creditInvoiceId: string;
+            /**
+             * @description ISO 4217 code of what arrived
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description The provider’s id for this payment: a notice repeated with it is answered as the first and changes nothing
+             * @example pay_3P8xQ2
+             */
+            providerReference: string;
             type: components["schemas"]["PaymentNoticeType"];
         };
+        /** @enum {string} */
+        PaymentNoticeOutcome: "applied" | "amount_mismatch" | "currency_mismatch" | "deposit_voided" | "already_paid";
         /** @enum {string} */
         PaymentNoticeType: "credit_invoice.paid";
         PayoutAttemptDto: {
@@ -1933,6 +1982,37 @@ export interface components {
             id: string;
             /** Format: uuid */
             toCostCodeId: string;
+        };
+        UnmatchedPaymentDto: {
+            /**
+             * @description What arrived, minor units
+             * @example 240000
+             */
+            amount: number;
+            /** Format: uuid */
+            brandId: string;
+            /** Format: uuid */
+            creditInvoiceId: string;
+            /** @example USD */
+            currency: string;
+            /** Format: uuid */
+            depositId: string;
+            depositStatus: components["schemas"]["DepositStatus"];
+            /** @description The deposit's amount and currency */
+            expected: components["schemas"]["ExpectedPaymentDto"];
+            /** Format: uuid */
+            id: string;
+            outcome: components["schemas"]["PaymentNoticeOutcome"];
+            /** @example pay_3P8xQ2 */
+            providerReference: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            signedAt: string | null;
+        };
+        UnmatchedPaymentPageDto: {
+            data: components["schemas"]["UnmatchedPaymentDto"][];
+            nextCursor: string | null;
         };
         VoidedCreditInvoiceDto: {
             currency: string;
@@ -8853,6 +8933,113 @@ export interface operations {
             };
         };
     };
+    UnmatchedPaymentsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmatchedPaymentPageDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
+                    };
+                };
+            };
+        };
+    };
     PayoutMethodsController_available: {
         parameters: {
             query: {
@@ -9266,7 +9453,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description sha256=<hex HMAC-SHA256 of the raw body> */
+                /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with PAYMENTS_WEBHOOK_SECRET>; t must be within PAYMENTS_WEBHOOK_TOLERANCE_SECONDS (default 300) of the gateway’s clock */
                 "Glimmer-Signature": string;
             };
             path?: never;
@@ -9300,7 +9487,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_signature`: The webhook signature is not valid */
+            /** @description `invalid_signature`: The webhook signature is not valid; `signature_expired`: The webhook signature's timestamp is outside the tolerance window */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9308,7 +9495,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "invalid_signature";
+                        code: "invalid_signature" | "signature_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9328,7 +9515,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `deposit_voided`: The deposit was voided */
+            /** @description `payment_mismatch`: The payment's amount or currency is not the credit invoice's; `deposit_voided`: The deposit was voided; `credit_invoice_already_paid`: The credit invoice is already paid */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9336,7 +9523,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "deposit_voided";
+                        code: "payment_mismatch" | "deposit_voided" | "credit_invoice_already_paid";
                         /** @enum {integer} */
                         status: 409;
                     };

@@ -7,8 +7,12 @@ import { FindById, type Found } from './FindById';
 import type { OpsDeposit } from './ops-money';
 import { PayoutDrawer } from './PayoutDrawer';
 import { PayoutsNeedingPerson } from './PayoutsNeedingPerson';
+import { UnmatchedPayments } from './UnmatchedPayments';
 
-/** Money the system could not move on its own: flagged payouts and deposits without funds. */
+/**
+ * Money the system could not move on its own: flagged payouts, deposits without funds, and
+ * payments that arrived but cleared nothing.
+ */
 export function MoneyNeedsPersonPage() {
   const [open, setOpen] = useState<Found | null>(null);
   const [confirming, setConfirming] = useState<OpsDeposit | null>(null);
@@ -18,7 +22,8 @@ export function MoneyNeedsPersonPage() {
       <div>
         <Title order={1}>Money that needs a person</Title>
         <Text c="dimmed">
-          Payouts the provider kept refusing, and credit whose payment has not been seen.
+          Payouts the provider kept refusing, credit whose payment has not been seen, and payments
+          that arrived but matched no open credit invoice.
         </Text>
       </div>
       <FindById onFound={setOpen} />
@@ -29,6 +34,8 @@ export function MoneyNeedsPersonPage() {
         onOpen={(id) => setOpen({ kind: 'deposit', id })}
         onConfirmFunds={setConfirming}
       />
+      <Divider />
+      <UnmatchedPayments />
       <PayoutDrawer
         payoutId={open?.kind === 'payout' ? open.id : null}
         onClose={() => setOpen(null)}

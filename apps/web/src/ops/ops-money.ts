@@ -7,6 +7,7 @@ export type OpsDeposit = components['schemas']['OpsDepositDto'];
 
 export const PAYOUTS_KEY = ['ops', 'payouts'] as const;
 export const DEPOSITS_KEY = ['ops', 'deposits'] as const;
+export const UNMATCHED_PAYMENTS_KEY = ['ops', 'unmatched-payments'] as const;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
