@@ -164,6 +164,17 @@ export class GlimmerSystem {
     await new Promise((r) => setTimeout(r, 500));
   }
 
+  /** Waits until `service` answers /health/ready (connected to its database and broker). */
+  async waitServiceReady(service: Service, timeoutMs = 60_000): Promise<void> {
+    await eventually(
+      async () => {
+        const res = await fetch(`${this.healthUrl(service)}/health/ready`);
+        if (res.status !== 200) throw new Error(`${service} not ready: ${res.status}`);
+      },
+      { timeoutMs, intervalMs: 200 },
+    );
+  }
+
   /** SIGKILL: the process dies between two steps, as in a crash. */
   async kill(service: Service): Promise<void> {
     const child = this.processes.get(service);
