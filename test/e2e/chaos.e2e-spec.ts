@@ -87,6 +87,13 @@ interface BrandWorld {
   invoice: { id: string; amount: number };
 }
 
+/** How an op's database row is recognised, what id it must have, and how many setup made. */
+interface Matcher {
+  match: (op: Op) => string;
+  answered: (op: Op) => string | undefined;
+  setup: number;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const other = (c: CostCodeName): CostCodeName => (c === 'A' ? 'B' : 'A');
 const inDays = (days: number) =>
@@ -145,7 +152,8 @@ describe('chaos: keyed workload while services are killed at random', () => {
   const worlds: BrandWorld[] = [];
 
   beforeAll(async () => {
-    await system.start();
+    // Six services restarting over and over load two cores: allow a slow first start too.
+    await system.start(90_000);
     anon = new Api(system.baseUrl);
     ops = await loginOps(anon);
     db = new Client({ connectionString: system.env.databaseUrl });
@@ -288,6 +296,13 @@ describe('chaos: keyed workload while services are killed at random', () => {
       );
     const ofBrand = (list: Op[], b: number) => list.filter((op) => op.brand === b);
     const idOf = (op: Op): string | undefined => op.answer?.res.body?.id;
+    /** The payment an apply-credit answer lists for the op's (unique) amount. */
+    const paymentIdOf = (op: Op): string | undefined =>
+      op.answer?.res.body?.payments?.find((p: { amount: number }) => p.amount === op.amount)?.id;
+    const newCostCodeIdOf = (op: Op): string | undefined =>
+      op.kind === 'deposit-new-code'
+        ? op.answer?.res.body?.costCodeId
+        : op.answer?.res.body?.toCostCodeId;
 
     // A retry after the fact replays the same answer and makes nothing new.
     for (const op of succeeded('deposit*')
@@ -304,20 +319,20 @@ describe('chaos: keyed workload while services are killed at random', () => {
     // --- exactly one effect per key, counted in the services' own databases --------------
     for (let b = 0; b < BRANDS; b++) {
       const { brand } = worlds[b];
+      /** Each op's row found exactly once (by `match`), and it is what the op was answered. */
       const exactlyOne = async (
         label: string,
         list: Op[],
         sql: string,
-        match: (op: Op) => string,
-        setup: number,
+        { match, answered, setup }: Matcher,
       ) => {
         const found = await rows<{ match: string; id: string }>(sql, [brand.id]);
         for (const op of list) {
           const same = found.filter((r) => r.match === match(op));
           if (same.length !== 1)
             problem(op, `${same.length} ${label} rows (${same.map((r) => r.id).join(', ')})`);
-          else if (op.kind !== 'apply-credit' && same[0].id !== idOf(op))
-            problem(op, `${label} ${same[0].id} is not the answered ${idOf(op)}`);
+          else if (same[0].id !== answered(op))
+            problem(op, `${label} ${same[0].id} is not the answered ${answered(op)}`);
         }
         if (found.length !== setup + list.length)
           problem(
@@ -325,57 +340,52 @@ describe('chaos: keyed workload while services are killed at random', () => {
             `brand ${b}: ${found.length} ${label} rows, expected ${setup + list.length}`,
           );
       };
+      const byAmount = { match: (op: Op) => String(op.amount), answered: idOf, setup: 0 };
+      const byPayment = { ...byAmount, answered: paymentIdOf };
       await exactlyOne(
         'deposit',
         ofBrand(succeeded('deposit*'), b),
         `select amount::text as match, id from ${table('credit', 'deposit')} where brand_id = $1`,
-        (op) => String(op.amount),
-        2,
+        { ...byAmount, setup: 2 },
       );
       await exactlyOne(
         'transfer',
         ofBrand(succeeded('transfer*'), b),
         `select amount::text as match, id from ${table('credit', 'transfer')} where brand_id = $1`,
-        (op) => String(op.amount),
-        0,
+        byAmount,
       );
       await exactlyOne(
         'offer',
         ofBrand(succeeded('offer'), b),
         `select title as match, id from ${table('creator-network', 'offer')} where brand_id = $1`,
-        offerTitle,
-        1,
+        { match: offerTitle, answered: idOf, setup: 1 },
       );
       await exactlyOne(
         'invite',
         ofBrand(succeeded('invite'), b),
         `select email as match, id from ${table('creator-network', 'invite')} where brand_id = $1`,
-        inviteEmail,
-        1,
+        { match: inviteEmail, answered: idOf, setup: 1 },
       );
       await exactlyOne(
         'invoice payment',
         ofBrand(succeeded('apply-credit'), b),
         `select amount::text as match, id from ${table('invoicing', 'invoice_payment')}
           where brand_id = $1 and status = 'applied'`,
-        (op) => String(op.amount),
-        0,
+        byPayment,
       );
       await exactlyOne(
         'credit draw',
         ofBrand(succeeded('apply-credit'), b),
         `select amount::text as match, payment_id as id from ${table('credit', 'invoice_draw')}
           where brand_id = $1 and status = 'drawn'`,
-        (op) => String(op.amount),
-        0,
+        byPayment,
       );
       await exactlyOne(
         'cost code',
         ofBrand(succeeded('deposit-new-code').concat(succeeded('transfer-new-code')), b),
         `select code as match, id from ${table('credit', 'cost_code')}
           where brand_id = $1 and code like 'NEW-%'`,
-        (op) => op.newCode,
-        0,
+        { match: (op) => op.newCode, answered: newCostCodeIdOf, setup: 0 },
       );
       // Exactly one ledger movement per deposit, clearing, transfer and draw.
       for (const twice of await rows<{ kind: string; reference_id: string; n: number }>(

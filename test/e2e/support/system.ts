@@ -56,7 +56,8 @@ export class GlimmerSystem {
     private readonly overrides: Record<string, string> = {},
   ) {}
 
-  async start(): Promise<this> {
+  /** `readyTimeoutMs`: how long the services may take to come up (longer on a loaded machine). */
+  async start(readyTimeoutMs = 30_000): Promise<this> {
     this.env = await createTestEnv(this.label);
     await this.smtp.start();
     const port = await freePort();
@@ -85,7 +86,7 @@ export class GlimmerSystem {
     mkdirSync(this.logDir, { recursive: true });
     for (const service of SERVICES) this.migrate(service);
     await Promise.all(SERVICES.map((s) => this.startService(s)));
-    await this.waitReady();
+    await this.waitReady(readyTimeoutMs);
     return this;
   }
 
