@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { schemaFor } from '@glimmer/database/database.options';
 import { eventually } from '@glimmer/testing/eventually';
-import { Kill, killAtRandom } from './support/chaos';
+import { Fault, faultsAtRandom } from './support/chaos';
 import {
   completedProjectInvoice,
   fundedCostCode,
@@ -18,15 +18,19 @@ import { GlimmerSystem, Service } from './support/system';
 
 /*
  * Issue #11's proof: a keyed workload over several brands while services are SIGKILLed and
- * restarted at random. Every request is retried with its Idempotency-Key until it has a final
- * answer, as a careful client does; afterwards each key must have had exactly one effect.
- * Replay a run with CHAOS_SEED=<the printed seed>; CHAOS_SECONDS sets how long the kills last.
+ * restarted (and now and then frozen past the RPC deadline) at random. Every request is retried
+ * with its Idempotency-Key until it has a final answer, as a careful client does; afterwards
+ * each key must have had exactly one effect. Replay a run's choices with CHAOS_SEED=<the
+ * printed seed>; CHAOS_SECONDS sets how long the faults last, CHAOS_CLIENTS how many clients
+ * send requests side by side.
  */
 const random = SeededRandom.fromEnv(process.env.CHAOS_SEED);
 const CHAOS_MS = Number(process.env.CHAOS_SECONDS ?? 40) * 1_000;
 const RPC_TIMEOUT_MS = 3_000;
 const BRANDS = 3;
-const OPS_PER_BRAND = 45;
+const CLIENTS = Number(process.env.CHAOS_CLIENTS ?? 10);
+/** More than the clients can send while the faults last; the rest is never sent. */
+const PLANNED_PER_BRAND = 400;
 const VICTIMS: Service[] = [
   'credit',
   'invoicing',
@@ -66,8 +70,6 @@ interface Op {
   key: string;
   brand: number;
   kind: Kind;
-  /** When it is first sent, in ms after the chaos began. */
-  startAt: number;
   amount: number;
   /** The cost code a deposit goes to, or a transfer comes from. */
   from: CostCodeName;
@@ -119,7 +121,7 @@ function weightedKind(): Kind {
 
 /** The whole workload, drawn from the seed before anything runs. */
 function plan(): Op[] {
-  return Array.from({ length: BRANDS * OPS_PER_BRAND }, (_, index) => {
+  return Array.from({ length: BRANDS * PLANNED_PER_BRAND }, (_, index) => {
     const kind = weightedKind();
     const base = { deposit: 10_000, transfer: 100, 'apply-credit': 1_000 };
     const family = kind.startsWith('deposit')
@@ -132,7 +134,6 @@ function plan(): Op[] {
       key: `chaos-${random.seed}-${index}`,
       brand: index % BRANDS,
       kind,
-      startAt: random.int(0, Math.floor(CHAOS_MS * 0.9)),
       amount: base[family] + index,
       from: random.pick(['A', 'B'] as const),
       newCode: `NEW-${index}`,
@@ -240,8 +241,7 @@ describe('chaos: keyed workload while services are killed at random', () => {
     }
   };
 
-  const run = async (op: Op, started: number): Promise<void> => {
-    await sleep(op.startAt - (Date.now() - started));
+  const run = async (op: Op): Promise<void> => {
     const { brand } = worlds[op.brand];
     const { path, body } = request(op);
     try {
@@ -258,22 +258,35 @@ describe('chaos: keyed workload while services are killed at random', () => {
     }
   };
 
+  /** CLIENTS clients, each sending the next planned op once its last one is answered. */
+  const sendUntil = async (planned: Op[], done: () => boolean): Promise<Op[]> => {
+    let next = 0;
+    const client = async () => {
+      while (!done() && next < planned.length) await run(planned[next++]);
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+    return planned.slice(0, next);
+  };
+
   it('every key has exactly one effect, every confirmed deposit clears, the ledger holds', async () => {
-    const workload = plan();
     const problems: string[] = [];
     const problem = (op: Op | null, what: string) =>
       problems.push(op ? `key ${op.key} (${op.kind}, brand ${op.brand}): ${what}` : what);
 
     // --- the chaos -------------------------------------------------------------------------
+    const planned = plan(); // drawn before the faults draw theirs: one seed, one plan
     const started = Date.now();
-    const [kills] = await Promise.all([
-      killAtRandom(system, random, {
+    let faultsOver = false;
+    const [faults, workload] = await Promise.all([
+      faultsAtRandom(system, random, {
         services: VICTIMS,
         durationMs: CHAOS_MS,
         everyMs: [1_000, 2_000],
         downMs: [0, 600],
-      }),
-      Promise.all(workload.map((op) => run(op, started))),
+        freezeShare: 0.25,
+        frozenMs: [RPC_TIMEOUT_MS + 500, RPC_TIMEOUT_MS + 2_500],
+      }).finally(() => (faultsOver = true)),
+      sendUntil(planned, () => faultsOver),
     ]);
     const workloadMs = Date.now() - started;
     await system.waitReady(60_000);
@@ -546,7 +559,8 @@ describe('chaos: keyed workload while services are killed at random', () => {
         `chaos seed ${random.seed} (replay: CHAOS_SEED=${random.seed})`,
         `keys: ${workload.length} ${JSON.stringify(count(workload.map((op) => op.kind)))}, ` +
           `${confirmed.length} deposits confirmed by webhook`,
-        `kills: ${kills.length} in ${CHAOS_MS} ms ${JSON.stringify(count(kills.map((k: Kill) => k.service)))}`,
+        `faults: ${faults.length} in ${CHAOS_MS} ms ` +
+          JSON.stringify(count(faults.map((f: Fault) => `${f.action} ${f.service}`))),
         `retries: ${transient.length} over ${answers.filter((a) => a!.transient.length > 0).length} requests ` +
           JSON.stringify(count(transient)),
         `workload done after ${workloadMs} ms; confirmed deposits cleared ${clearedMs} ms after`,
