@@ -19,6 +19,8 @@ export interface CapturedMail {
  */
 export class SmtpCapture {
   readonly messages: CapturedMail[] = [];
+  /** Connections that broke mid-session (a sender killed while sending). */
+  readonly connectionErrors: Error[] = [];
   private server?: SMTPServer;
   port = 0;
 
@@ -43,6 +45,9 @@ export class SmtpCapture {
           .catch(callback);
       },
     });
+    // A sender that dies mid-session (a test SIGKILLs the scheduler) resets its connection;
+    // that is the sender's fault, not the mailbox's: keep receiving.
+    this.server.on('error', (err) => this.connectionErrors.push(err));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;

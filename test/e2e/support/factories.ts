@@ -1,4 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { eventually } from '@glimmer/testing/eventually';
+import type { SmtpCapture } from '@glimmer/testing/smtp-capture';
 import { Api } from './http';
 import { OPS, WEBHOOK_SECRET } from './system';
 
@@ -87,5 +89,88 @@ export async function paymentArrived(
   return anon.request('POST', '/v1/webhooks/payments', undefined, {
     raw,
     headers: { 'glimmer-signature': signWebhook(raw, WEBHOOK_SECRET, options.signedAt) },
+  });
+}
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A new cost code holding `amount` of cleared credit (the provider's webhook confirms it). */
+export async function fundedCostCode(
+  anon: Api,
+  brand: SignedUpBrand,
+  code: string,
+  amount: number,
+): Promise<string> {
+  const deposit = await brand.api.post('/v1/credit/deposits', {
+    amount,
+    costCode: { code, name: `${code} budget` },
+  });
+  if (deposit.status !== 201)
+    throw new Error(`deposit failed: ${deposit.status} ${JSON.stringify(deposit.body)}`);
+  const arrived = await paymentArrived(anon, deposit.body.creditInvoiceId);
+  if (arrived.status !== 202) throw new Error(`webhook refused: ${arrived.status}`);
+  const costCodeId: string = deposit.body.costCodeId;
+  await eventually(async () => {
+    const { available } = (await brand.api.get(`/v1/cost-codes/${costCodeId}`)).body;
+    if (available !== amount) throw new Error(`${code} available ${available}, not ${amount}`);
+  });
+  return costCodeId;
+}
+
+export interface OnboardedCreator {
+  id: string;
+  email: string;
+  api: Api;
+}
+
+/** Invites a creator into `brand`'s network; they accept from the emailed token and log in. */
+export async function onboardCreator(
+  anon: Api,
+  smtp: SmtpCapture,
+  brand: SignedUpBrand,
+  name: string,
+): Promise<OnboardedCreator> {
+  const email = `${name.toLowerCase().replace(/\W/g, '')}-${randomUUID().slice(0, 8)}@creator.test`;
+  const invite = await brand.api.post('/v1/invites', { email });
+  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status}`);
+  const mail = await smtp.waitFor(email, /invited you to Glimmer/);
+  const token = /Invite token: (\S+)/.exec(mail.text)![1];
+  const password = 'creator-pass-123';
+  const accepted = await anon.post('/v1/invites/accept', { token, name, password });
+  if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status}`);
+  return { id: accepted.body.creatorId, email, api: anon.as(await login(anon, email, password)) };
+}
+
+/** Hire → the creator accepts and signs → both complete: returns the project's invoice. */
+export async function completedProjectInvoice(
+  brand: SignedUpBrand,
+  creator: OnboardedCreator,
+  { fee, costCodeId, storyCode }: { fee: number; costCodeId: string; storyCode: string },
+): Promise<{ id: string; projectId: string; amount: number }> {
+  const offer = await brand.api.post('/v1/offers', {
+    creatorId: creator.id,
+    title: `Campaign ${storyCode}`,
+    brief: 'Photos of the collection',
+    fee,
+    dueDate: inDays(20),
+    costCodeId,
+    storyCode,
+  });
+  if (offer.status !== 201) throw new Error(`offer failed: ${offer.status}`);
+  const signed = await creator.api.post(`/v1/offers/${offer.body.id}/accept`, {
+    signatureName: 'Creator Signature',
+  });
+  if (signed.status !== 200) throw new Error(`signing failed: ${signed.status}`);
+  const projectId: string = signed.body.project.id;
+  for (const party of [creator.api, brand.api]) {
+    const done = await party.post(`/v1/projects/${projectId}/complete`);
+    if (done.status !== 200) throw new Error(`complete failed: ${done.status}`);
+  }
+  return eventually(async () => {
+    const list = await brand.api.get('/v1/invoices');
+    const found = list.body.data?.find((i: { projectId: string }) => i.projectId === projectId);
+    if (!found) throw new Error(`no invoice yet for project ${projectId}`);
+    return { id: found.id, projectId, amount: found.amount };
   });
 }

@@ -63,3 +63,44 @@ export class Api {
     return this.request<T>('POST', path, body, { idempotencyKey });
   }
 }
+
+/** What a careful client saw while retrying one request until it had an answer to act on. */
+export interface FinalAnswer<T = any> {
+  res: ApiResponse<T>;
+  /** Each earlier attempt's outcome: a transport error code, or `<status> <problem code>`. */
+  transient: string[];
+}
+
+/** An answer that says "try again": a 5xx, rate limited, or the same key still in flight. */
+export function isTransient(res: ApiResponse): boolean {
+  return (
+    res.status >= 500 ||
+    res.status === 429 ||
+    (res.status === 409 && res.body?.code === 'idempotency_request_in_progress')
+  );
+}
+
+/**
+ * Sends `send` (which must reuse one Idempotency-Key) until it gets a final answer: not a
+ * network error and not transient. Fails after `deadlineMs` with everything it saw.
+ */
+export async function untilFinal<T = any>(
+  send: () => Promise<ApiResponse<T>>,
+  { deadlineMs = 120_000, pauseMs = 300 }: { deadlineMs?: number; pauseMs?: number } = {},
+): Promise<FinalAnswer<T>> {
+  const transient: string[] = [];
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      const res = await send();
+      if (!isTransient(res)) return { res, transient };
+      transient.push(`${res.status} ${(res.body as { code?: string })?.code ?? ''}`.trim());
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      transient.push(cause?.code ?? cause?.message ?? String(err));
+    }
+    if (Date.now() > deadline)
+      throw new Error(`no final answer within ${deadlineMs} ms: ${transient.join(', ')}`);
+    await new Promise((r) => setTimeout(r, pauseMs + Math.floor(Math.random() * pauseMs)));
+  }
+}

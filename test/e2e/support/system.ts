@@ -56,7 +56,8 @@ export class GlimmerSystem {
     private readonly overrides: Record<string, string> = {},
   ) {}
 
-  async start(): Promise<this> {
+  /** `readyTimeoutMs`: how long the services may take to come up (longer on a loaded machine). */
+  async start(readyTimeoutMs = 30_000): Promise<this> {
     this.env = await createTestEnv(this.label);
     await this.smtp.start();
     const port = await freePort();
@@ -85,7 +86,7 @@ export class GlimmerSystem {
     mkdirSync(this.logDir, { recursive: true });
     for (const service of SERVICES) this.migrate(service);
     await Promise.all(SERVICES.map((s) => this.startService(s)));
-    await this.waitReady();
+    await this.waitReady(readyTimeoutMs);
     return this;
   }
 
@@ -162,6 +163,17 @@ export class GlimmerSystem {
     );
     // The gateway answers first; give the back-end consumers a moment to attach to their queues.
     await new Promise((r) => setTimeout(r, 500));
+  }
+
+  /** Waits until `service` answers /health/ready (connected to its database and broker). */
+  async waitServiceReady(service: Service, timeoutMs = 60_000): Promise<void> {
+    await eventually(
+      async () => {
+        const res = await fetch(`${this.healthUrl(service)}/health/ready`);
+        if (res.status !== 200) throw new Error(`${service} not ready: ${res.status}`);
+      },
+      { timeoutMs, intervalMs: 200 },
+    );
   }
 
   /** SIGKILL: the process dies between two steps, as in a crash. */
