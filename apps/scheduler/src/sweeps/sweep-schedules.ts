@@ -40,15 +40,17 @@ export function sweepSchedules(
 /**
  * The sweeps' schedules: one BullMQ job scheduler each for the whole cluster (a fixed id, so
  * upserting it again replaces it rather than adding a second). Registered by the scheduler's
- * `migrate` step, once per deploy, never by each replica's boot.
+ * `migrate` step and by every replica at start (SweepScheduleKeeper), with this config's periods.
  */
 export async function upsertSweepSchedules(
   queue: Queue,
   config: Parameters<typeof sweepSchedules>[0],
+  only?: readonly string[],
 ): Promise<void> {
   if (queue.name !== QueueName.Sweeps)
     throw new Error(`the sweeps belong on ${QueueName.Sweeps}, not ${queue.name}`);
   for (const { id, name, everyMs } of sweepSchedules(config)) {
+    if (only && !only.includes(id)) continue;
     // A run's correlation id is `<scheduler id>.<job id>` (see GlimmerWorker).
     await queue.upsertJobScheduler(
       id,
@@ -56,4 +58,20 @@ export async function upsertSweepSchedules(
       { name, data: { correlationId: id }, opts: SWEEP_JOB_OPTIONS },
     );
   }
+}
+
+/**
+ * The ids of the sweeps that have no job scheduler in Redis (a Redis that came back empty, a
+ * key deleted by hand). Only absence counts: a period that differs from this replica's config
+ * is another replica's (a rolling deploy), not something to fight over.
+ */
+export async function missingSweepSchedules(
+  queue: Queue,
+  config: Parameters<typeof sweepSchedules>[0],
+): Promise<string[]> {
+  const missing: string[] = [];
+  for (const { id } of sweepSchedules(config)) {
+    if (!(await queue.getJobScheduler(id))) missing.push(id);
+  }
+  return missing;
 }
