@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@glimmer/config/config';
 import { DepositFundsConfirmedEvent } from '@glimmer/contracts/credit/deposit.events';
 import { ClearDepositRpc } from '@glimmer/contracts/credit/deposit.messages';
+import { OfferSentEvent } from '@glimmer/contracts/network/network.events';
+import { ExpireOfferRpc } from '@glimmer/contracts/network/offer.messages';
 import { PayoutScheduledEvent } from '@glimmer/contracts/payout/payout.events';
 import { DispatchPayoutRpc } from '@glimmer/contracts/payout/payout.messages';
 import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
@@ -15,6 +17,7 @@ import { createTestEnv, deleteRedisKeys, TestEnv } from '@glimmer/testing/test-e
 import { JobQueue } from './jobs/job-queue.service';
 import {
   jobIds,
+  OFFER_EXPIRY_SWEEP_SCHEDULER_ID,
   PAYOUT_SWEEP_SCHEDULER_ID,
   PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
   STALE_PAYMENT_SWEEP_SCHEDULER_ID,
@@ -26,6 +29,7 @@ import { SchedulerModule } from './scheduler.module';
 import { KeeperReason, SweepScheduleKeeper } from './sweeps/sweep-schedule.keeper';
 import { CreditRpcState, startCreditRpcTestDouble } from './testing/credit-rpc.test-double';
 import { startInvoicingRpcTestDouble } from './testing/invoicing-rpc.test-double';
+import { NetworkRpcState, startNetworkRpcTestDouble } from './testing/network-rpc.test-double';
 import { PayoutRpcState, startPayoutRpcTestDouble } from './testing/payout-rpc.test-double';
 import { RpcDoubleState } from './testing/rpc-test-double';
 
@@ -37,6 +41,7 @@ import { RpcDoubleState } from './testing/rpc-test-double';
  */
 const HOLD_MS = 4_000;
 const SCHEDULES = [
+  OFFER_EXPIRY_SWEEP_SCHEDULER_ID,
   PAYOUT_SWEEP_SCHEDULER_ID,
   PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
   STALE_PAYMENT_SWEEP_SCHEDULER_ID,
@@ -46,6 +51,7 @@ let env: TestEnv;
 let credit: { state: CreditRpcState; app: INestApplication };
 let payout: { state: PayoutRpcState; app: INestApplication };
 let invoicing: { state: RpcDoubleState; app: INestApplication };
+let network: { state: NetworkRpcState; app: INestApplication };
 let broker: BrokerTestClient;
 let redis: Redis;
 
@@ -54,6 +60,7 @@ beforeAll(async () => {
   credit = await startCreditRpcTestDouble(env.env);
   payout = await startPayoutRpcTestDouble(env.env);
   invoicing = await startInvoicingRpcTestDouble(env.env);
+  network = await startNetworkRpcTestDouble(env.env);
   broker = await new BrokerTestClient({ prefix: env.prefix, url: env.env.RABBITMQ_URL }).start();
   redis = new Redis(env.env.REDIS_URL);
 });
@@ -61,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   redis?.disconnect();
   await broker?.stop();
-  await Promise.all([credit?.app.close(), payout?.app.close(), invoicing?.app.close()]);
+  await Promise.all([credit, payout, invoicing, network].map((double) => double?.app.close()));
   await env?.destroy();
 });
 
@@ -74,6 +81,7 @@ async function startScheduler(checkEveryMs: number) {
     PAYOUT_SWEEP_EVERY_MS: '1000',
     PAYOUT_SWEEP_GRACE_MS: '500',
     PAYMENT_RESOLVE_EVERY_MS: '1000',
+    OFFER_SWEEP_EVERY_MS: '1000',
     SCHEDULE_CHECK_EVERY_MS: String(checkEveryMs),
     RPC_TIMEOUT_MS: '2000',
   });
@@ -86,9 +94,13 @@ async function startScheduler(checkEveryMs: number) {
 
 type Scheduler = Awaited<ReturnType<typeof startScheduler>>;
 
+const DAY_MS = 86_400_000;
+const day = (fromNow: number) => new Date(Date.now() + fromNow * DAY_MS).toISOString().slice(0, 10);
+
 /**
- * Confirmed deposits whose clearing job is delayed by the hold, and scheduled payouts whose
- * dispatch job is delayed until their dispatchAt — as the services' state has them.
+ * Confirmed deposits whose clearing job is delayed by the hold, scheduled payouts whose
+ * dispatch job is delayed until their dispatchAt, and a sent offer whose expiry job waits for
+ * the end of its due date — as the services' state has them.
  */
 async function workInFlight(scheduler: Scheduler) {
   const confirmedAt = Date.now();
@@ -130,6 +142,19 @@ async function workInFlight(scheduler: Scheduler) {
       voidedAt: null,
     });
   }
+  const offerId = randomUUID();
+  await broker.publish(OfferSentEvent, {
+    offerId,
+    brandId: randomUUID(),
+    brandName: 'Acme Studios',
+    creatorId: randomUUID(),
+    creatorEmail: `creator+${randomUUID().slice(0, 8)}@creator.test`,
+    creatorName: 'Casey',
+    title: 'Spring shoot',
+    fee: 150_000,
+    currency: 'USD',
+    dueDate: day(0),
+  });
   for (const p of payouts) {
     await broker.publish(PayoutScheduledEvent, p);
     // Due by the payout service's state: it reports the attempt until it is dispatched.
@@ -149,8 +174,13 @@ async function workInFlight(scheduler: Scheduler) {
       ).toBe('delayed');
     }
   });
+  await eventually(async () =>
+    expect(
+      await scheduler.queue(QueueName.OfferExpiry).getJobState(jobIds.offerExpiry(offerId)),
+    ).toBe('delayed'),
+  );
   expect(await scheduleIds(scheduler)).toEqual(SCHEDULES);
-  return { deposits, payouts, confirmedAt, dispatchAt: Date.parse(dispatchAt) };
+  return { deposits, payouts, offerId, confirmedAt, dispatchAt: Date.parse(dispatchAt) };
 }
 
 async function scheduleIds(scheduler: Scheduler): Promise<string[]> {
@@ -158,8 +188,13 @@ async function scheduleIds(scheduler: Scheduler): Promise<string[]> {
   return schedulers.map((s) => s.key).sort();
 }
 
-/** Every lost job was redone: each deposit cleared once after its hold, each payout sent once. */
+/**
+ * Every lost job was redone: each deposit cleared once after its hold, each payout sent once
+ * at its time, and the offer expired once its due date had passed.
+ */
 async function expectEveryJobRedone(work: Awaited<ReturnType<typeof workInFlight>>) {
+  // Midnight passes while Redis is empty: creator-network now reports the offer as past due.
+  network.state.due.push({ offerId: work.offerId, dueDate: day(-1) });
   await eventually(
     () => {
       for (const d of work.deposits) {
@@ -170,6 +205,9 @@ async function expectEveryJobRedone(work: Awaited<ReturnType<typeof workInFlight
           payout.state.callsTo(DispatchPayoutRpc.pattern, { payoutId: p.payoutId, attempt: 1 }),
         ).toHaveLength(1);
       }
+      expect(network.state.callsTo(ExpireOfferRpc.pattern, { offerId: work.offerId })).toHaveLength(
+        1,
+      );
     },
     { timeoutMs: 20_000 },
   );

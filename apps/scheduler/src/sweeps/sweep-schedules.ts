@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { SWEEP_JOB_OPTIONS } from '../jobs/job-options';
 import {
   JobName,
+  OFFER_EXPIRY_SWEEP_SCHEDULER_ID,
   PAYOUT_SWEEP_SCHEDULER_ID,
   PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
   STALE_PAYMENT_SWEEP_SCHEDULER_ID,
@@ -9,13 +10,20 @@ import {
 import { QueueName } from '../jobs/queue-names';
 import type { SchedulerConfig } from '../scheduler.config';
 
-type SweepJob = JobName.PendingDepositSweep | JobName.PayoutSweep | JobName.StalePaymentSweep;
+type SweepJob =
+  | JobName.PendingDepositSweep
+  | JobName.PayoutSweep
+  | JobName.StalePaymentSweep
+  | JobName.OfferExpirySweep;
 
 /** Every repeatable sweep: its scheduler id, job name and period. */
 export function sweepSchedules(
   config: Pick<
     SchedulerConfig,
-    'CREDIT_SWEEP_EVERY_MS' | 'PAYOUT_SWEEP_EVERY_MS' | 'PAYMENT_RESOLVE_EVERY_MS'
+    | 'CREDIT_SWEEP_EVERY_MS'
+    | 'PAYOUT_SWEEP_EVERY_MS'
+    | 'PAYMENT_RESOLVE_EVERY_MS'
+    | 'OFFER_SWEEP_EVERY_MS'
   >,
 ): { id: string; name: SweepJob; everyMs: number }[] {
   return [
@@ -33,6 +41,11 @@ export function sweepSchedules(
       id: STALE_PAYMENT_SWEEP_SCHEDULER_ID,
       name: JobName.StalePaymentSweep,
       everyMs: config.PAYMENT_RESOLVE_EVERY_MS,
+    },
+    {
+      id: OFFER_EXPIRY_SWEEP_SCHEDULER_ID,
+      name: JobName.OfferExpirySweep,
+      everyMs: config.OFFER_SWEEP_EVERY_MS,
     },
   ];
 }

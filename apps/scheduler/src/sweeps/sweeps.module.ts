@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DepositClearingModule } from '../deposit-clearing/deposit-clearing.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { OfferExpiryModule } from '../offer-expiry/offer-expiry.module';
 import { PayoutDispatchModule } from '../payout-dispatch/payout-dispatch.module';
+import { OfferExpirySweep } from './offer-expiry.sweep';
 import { PayoutSweep } from './payout.sweep';
 import { PendingDepositSweep } from './pending-deposit.sweep';
 import { StalePaymentSweep } from './stale-payment.sweep';
@@ -13,11 +15,12 @@ import { SweepsProcessor } from './sweeps.processor';
  * registered by `main.js migrate` and kept in Redis by every replica (SweepScheduleKeeper).
  */
 @Module({
-  imports: [DepositClearingModule, PayoutDispatchModule, JobsModule],
+  imports: [DepositClearingModule, PayoutDispatchModule, OfferExpiryModule, JobsModule],
   providers: [
     PendingDepositSweep,
     PayoutSweep,
     StalePaymentSweep,
+    OfferExpirySweep,
     SweepsProcessor,
     SweepScheduleKeeper,
   ],
