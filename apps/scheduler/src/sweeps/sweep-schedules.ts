@@ -82,9 +82,8 @@ export async function missingSweepSchedules(
   queue: Queue,
   config: Parameters<typeof sweepSchedules>[0],
 ): Promise<string[]> {
-  const missing: string[] = [];
-  for (const { id } of sweepSchedules(config)) {
-    if (!(await queue.getJobScheduler(id))) missing.push(id);
-  }
-  return missing;
+  const present = new Set((await queue.getJobSchedulers()).map((s) => s.key));
+  return sweepSchedules(config)
+    .map(({ id }) => id)
+    .filter((id) => !present.has(id));
 }
