@@ -82,7 +82,7 @@ describe('operations (every service as its own process)', () => {
     const expected: Record<string, string[]> = {
       credit: ['database', 'broker'],
       invoicing: ['database', 'broker'],
-      scheduler: ['broker', 'redis'],
+      scheduler: ['broker', 'redis', 'schedules'],
     };
     for (const [service, checks] of Object.entries(expected)) {
       const url = system.healthUrl(service as Service);

@@ -24,6 +24,7 @@ import { SmtpCapture } from '@glimmer/testing/smtp-capture';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 import {
   jobIds,
+  OFFER_EXPIRY_SWEEP_SCHEDULER_ID,
   PAYOUT_SWEEP_SCHEDULER_ID,
   PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
   STALE_PAYMENT_SWEEP_SCHEDULER_ID,
@@ -217,6 +218,7 @@ describe('payout sweep', () => {
       [PENDING_DEPOSIT_SWEEP_SCHEDULER_ID]: 3_600_000,
       [PAYOUT_SWEEP_SCHEDULER_ID]: 500,
       [STALE_PAYMENT_SWEEP_SCHEDULER_ID]: 500,
+      [OFFER_EXPIRY_SWEEP_SCHEDULER_ID]: 600_000,
     });
   });
 

@@ -36,6 +36,13 @@ export const schedulerConfigSchema = baseConfigSchema.extend({
   PAYMENT_RESOLVE_EVERY_MS: z.coerce.number().int().min(100).max(DAY_MS).default(60_000),
   /** A credit application still unconfirmed after this long counts as left half-done. */
   PAYMENT_RESOLVE_AFTER_MS: z.coerce.number().int().min(0).max(DAY_MS).default(60_000),
+  /** How often creator-network is asked for sent offers past due whose expiry job was lost. */
+  OFFER_SWEEP_EVERY_MS: z.coerce.number().int().min(100).max(DAY_MS).default(600_000),
+  /**
+   * How often each replica checks that every sweep still has its schedule in Redis and restores
+   * a missing one (it also does at start and whenever its Redis connection comes back).
+   */
+  SCHEDULE_CHECK_EVERY_MS: z.coerce.number().int().min(100).max(DAY_MS).default(30_000),
   /** Unset: emails are logged as JSON instead of sent (development). */
   SMTP_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
   MAIL_FROM: z.string().min(3).default('Glimmer <no-reply@glimmer.local>'),

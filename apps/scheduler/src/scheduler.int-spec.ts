@@ -23,6 +23,7 @@ import { SmtpCapture } from '@glimmer/testing/smtp-capture';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 import {
   jobIds,
+  OFFER_EXPIRY_SWEEP_SCHEDULER_ID,
   PAYOUT_SWEEP_SCHEDULER_ID,
   PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
   STALE_PAYMENT_SWEEP_SCHEDULER_ID,
@@ -176,6 +177,7 @@ describe('pending deposit sweep', () => {
     const schedulers = await queue(QueueName.Sweeps).getJobSchedulers();
     expect(schedulers.map((s) => s.key).sort()).toEqual(
       [
+        OFFER_EXPIRY_SWEEP_SCHEDULER_ID,
         PAYOUT_SWEEP_SCHEDULER_ID,
         PENDING_DEPOSIT_SWEEP_SCHEDULER_ID,
         STALE_PAYMENT_SWEEP_SCHEDULER_ID,

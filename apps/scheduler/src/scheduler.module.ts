@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OfferExpiryModule } from './offer-expiry/offer-expiry.module';
 import { PayoutDispatchModule } from './payout-dispatch/payout-dispatch.module';
 import { SchedulerConfig } from './scheduler.config';
+import { SweepSchedulesReadiness } from './sweeps/sweep-schedules.readiness';
 import { SweepsModule } from './sweeps/sweeps.module';
 
 /**
@@ -37,7 +38,10 @@ export class SchedulerModule {
         NotificationsModule,
         OfferExpiryModule,
         PayoutDispatchModule,
-        HealthModule.forService({ checks: [BrokerReadiness, RedisReadiness] }),
+        HealthModule.forService({
+          checks: [BrokerReadiness, RedisReadiness, SweepSchedulesReadiness],
+          imports: [SweepsModule],
+        }),
         MetricsModule.forService('scheduler'),
       ],
     };

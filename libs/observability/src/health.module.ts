@@ -98,14 +98,21 @@ export class HealthController {
 
 /**
  * `/health/live` and `/health/ready` for one service. Each service names the checks that apply
- * to it (PostgreSQL, RabbitMQ, Redis …); a check is an injectable ReadinessCheck class.
+ * to it (PostgreSQL, RabbitMQ, Redis …); a check is an injectable ReadinessCheck class, and
+ * `imports` are the modules exporting what a check of the service's own needs.
  */
 @Module({})
 export class HealthModule {
-  static forService({ checks }: { checks: Type<ReadinessCheck>[] }): DynamicModule {
+  static forService({
+    checks,
+    imports = [],
+  }: {
+    checks: Type<ReadinessCheck>[];
+    imports?: Type[];
+  }): DynamicModule {
     return {
       module: HealthModule,
-      imports: [TerminusModule.forRoot({ logger: false })],
+      imports: [TerminusModule.forRoot({ logger: false }), ...imports],
       controllers: [HealthController],
       providers: [
         ...checks,

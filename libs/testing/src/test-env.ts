@@ -103,7 +103,11 @@ async function deleteBrokerObjects(prefix: string): Promise<void> {
   }
 }
 
-async function deleteRedisKeys(prefix: string): Promise<void> {
+/**
+ * Deletes every Redis key under `prefix` (never FLUSHALL: the Redis is shared). Besides
+ * cleaning up, it is how a test makes Redis "come back empty" for its own system only.
+ */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';

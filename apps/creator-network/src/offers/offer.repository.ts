@@ -110,6 +110,16 @@ export class OfferRepository {
     await em.execute(`update offer set status = ?, decided_at = now() where id = ?`, [status, id]);
   }
 
+  /** Still-`sent` offers past their due date (UTC), oldest due date first. */
+  async due(em: EntityManager, limit: number): Promise<{ id: string; due_date: string }[]> {
+    return em.execute(
+      `select id, to_char(due_date, 'YYYY-MM-DD') as due_date from offer
+       where status = 'sent' and due_date < (now() at time zone 'UTC')::date
+       order by due_date, id limit ?`,
+      [limit],
+    );
+  }
+
   async page(
     em: EntityManager,
     party: Party,

@@ -7,6 +7,9 @@ import {
   CreateOfferRequest,
   CreateOfferRpc,
   DeclineOfferRpc,
+  DueOffer,
+  DueOffersRequest,
+  DueOffersRpc,
   ExpireOfferRequest,
   ExpireOfferRpc,
   GetOfferRpc,
@@ -65,6 +68,11 @@ export class OffersHandler {
   @MessagePattern(WithdrawOfferRpc.pattern)
   withdraw(@Payload() req: OfferIdRequest): Promise<OfferView> {
     return this.offers.withdraw(req.actor, req.offerId);
+  }
+
+  @MessagePattern(DueOffersRpc.pattern)
+  async due(@Payload() req: DueOffersRequest): Promise<{ data: DueOffer[] }> {
+    return { data: await this.offers.due(req.limit) };
   }
 
   @MessagePattern(ExpireOfferRpc.pattern)

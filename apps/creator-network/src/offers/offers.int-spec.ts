@@ -4,6 +4,7 @@ import {
   CompleteProjectRpc,
   CreateOfferRpc,
   DeclineOfferRpc,
+  DueOffersRpc,
   ExpireOfferRpc,
   GetOfferRpc,
   GetProjectRpc,
@@ -280,6 +281,32 @@ describe('creator-network: offers, contracts and projects (over the broker)', ()
       expect(await statusInDb(offer.id)).toBe(status);
     }
     await expectError(t.call(ExpireOfferRpc, { offerId: randomUUID() }), 'not_found');
+  });
+
+  it('lists the sent offers past their due date for the scheduler, until they are expired', async () => {
+    const brand = brandActor();
+    const { accepted } = await t.creatorIn(brand);
+    const open = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+    const lapsed = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+    const withdrawn = await t.call(CreateOfferRpc, { actor: brand, ...terms(accepted.creatorId) });
+    await t.call(WithdrawOfferRpc, { actor: brand, offerId: withdrawn.id });
+    await t.sql(`update offer set due_date = current_date - 2 where id = any($1)`, [
+      [lapsed.id, withdrawn.id],
+    ]);
+    const dueIds = async () =>
+      (await t.call(DueOffersRpc, { limit: 10_000 })).data.map((d) => d.offerId);
+
+    const { data } = await t.call(DueOffersRpc, { limit: 10_000 });
+    expect(data.find((d) => d.offerId === lapsed.id)).toEqual({
+      offerId: lapsed.id,
+      dueDate: inDays(-2),
+    });
+    expect(await dueIds()).not.toContain(open.id); // not past due yet
+    expect(await dueIds()).not.toContain(withdrawn.id); // decided
+    expect((await t.call(DueOffersRpc, { limit: 1 })).data).toHaveLength(1);
+
+    await t.call(ExpireOfferRpc, { offerId: lapsed.id });
+    expect(await dueIds()).not.toContain(lapsed.id);
   });
 
   it.each(['brand', 'creator'] as const)(

@@ -6,6 +6,7 @@ import { requestHash } from '@glimmer/database/idempotent-command';
 import { OfferSentEvent } from '@glimmer/contracts/network/network.events';
 import type {
   AcceptedOffer,
+  DueOffer,
   AcceptOfferRequest,
   OfferContract,
   OfferDetail,
@@ -251,6 +252,12 @@ export class OffersService {
       await this.offers.decide(em, row.id, 'expired');
       return toOfferView((await this.offers.byId(em, row.id))!);
     });
+  }
+
+  /** The scheduler's offer sweep: the offers whose expiry is due (see DueOffersRpc). */
+  async due(limit: number): Promise<DueOffer[]> {
+    const rows = await this.offers.due(this.orm.em.fork(), limit);
+    return rows.map((r) => ({ offerId: r.id, dueDate: r.due_date }));
   }
 
   /** Declining or withdrawing an open offer; repeating the same decision answers the same offer. */

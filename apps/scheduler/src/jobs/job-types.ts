@@ -12,6 +12,7 @@ export enum JobName {
   DispatchPayout = 'dispatch-payout',
   PayoutSweep = 'payout-sweep',
   StalePaymentSweep = 'stale-payment-sweep',
+  OfferExpirySweep = 'offer-expiry-sweep',
 }
 
 /** Every job carries the correlation id of the message or run that caused it, for its logs. */
@@ -28,7 +29,8 @@ export type JobItem =
   | { name: JobName.ExpireOffer; data: Traced & { offerId: string } }
   | { name: JobName.DispatchPayout; data: Traced & { payoutId: string; attempt: number } }
   | { name: JobName.PayoutSweep; data: Traced }
-  | { name: JobName.StalePaymentSweep; data: Traced };
+  | { name: JobName.StalePaymentSweep; data: Traced }
+  | { name: JobName.OfferExpirySweep; data: Traced };
 
 export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -42,6 +44,7 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JobName.DispatchPayout]: QueueName.PayoutDispatch,
   [JobName.PayoutSweep]: QueueName.Sweeps,
   [JobName.StalePaymentSweep]: QueueName.Sweeps,
+  [JobName.OfferExpirySweep]: QueueName.Sweeps,
 };
 
 /** BullMQ refuses custom ids with one ':' in them; anything unusual is hashed instead. */
@@ -69,3 +72,4 @@ export const jobIds = {
 export const PENDING_DEPOSIT_SWEEP_SCHEDULER_ID = 'pending-deposit-sweep';
 export const PAYOUT_SWEEP_SCHEDULER_ID = 'payout-sweep';
 export const STALE_PAYMENT_SWEEP_SCHEDULER_ID = 'stale-payment-sweep';
+export const OFFER_EXPIRY_SWEEP_SCHEDULER_ID = 'offer-expiry-sweep';

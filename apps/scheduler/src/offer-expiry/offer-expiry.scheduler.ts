@@ -28,13 +28,15 @@ export function offerExpiresAt(dueDate: string): number {
 export class OfferExpiryScheduler {
   constructor(private readonly jobs: JobQueue) {}
 
-  scheduleExpiry(offer: SentOffer): Promise<EnqueueResult> {
+  /** `reviveFailed`: the sweep found the offer still due after its job gave up: run it again. */
+  scheduleExpiry(offer: SentOffer, { reviveFailed = false } = {}): Promise<EnqueueResult> {
     return this.jobs.enqueue(
       JobName.ExpireOffer,
       { offerId: offer.offerId, correlationId: currentCorrelationId() ?? randomUUID() },
       {
         jobId: jobIds.offerExpiry(offer.offerId),
         delay: offerExpiresAt(offer.dueDate) - Date.now(),
+        reviveFailed,
       },
     );
   }

@@ -3,14 +3,16 @@ import { UnrecoverableError } from 'bullmq';
 import { AnyJob, GlimmerWorker } from '../jobs/glimmer-worker';
 import { JobName } from '../jobs/job-types';
 import { QueueName } from '../jobs/queue-names';
+import { OfferExpirySweep, OfferExpirySweepResult } from './offer-expiry.sweep';
 import { PayoutSweep, PayoutSweepResult } from './payout.sweep';
 import { PendingDepositSweep, PendingDepositSweepResult } from './pending-deposit.sweep';
 import { StalePaymentSweep, StalePaymentSweepResult } from './stale-payment.sweep';
 
-export type SweepResult = PendingDepositSweepResult | PayoutSweepResult | StalePaymentSweepResult;
+export type SweepResult =
+  PendingDepositSweepResult | PayoutSweepResult | StalePaymentSweepResult | OfferExpirySweepResult;
 
 /** How many sweep kinds there are: each replica can run one of each at once. */
-const SWEEP_KINDS = 3;
+const SWEEP_KINDS = 4;
 
 /**
  * The one worker of the sweeps queue (a queue has one worker per replica): runs each repeatable
@@ -22,6 +24,7 @@ export class SweepsProcessor extends GlimmerWorker {
     private readonly pendingDeposits: PendingDepositSweep,
     private readonly payouts: PayoutSweep,
     private readonly stalePayments: StalePaymentSweep,
+    private readonly offers: OfferExpirySweep,
   ) {
     // Runs are idempotent, so overlapping ones only waste work; but one sweep waiting on a slow
     // or unreachable service must not hold the others back.
@@ -36,6 +39,8 @@ export class SweepsProcessor extends GlimmerWorker {
         return this.payouts.run();
       case JobName.StalePaymentSweep:
         return this.stalePayments.run();
+      case JobName.OfferExpirySweep:
+        return this.offers.run();
       default:
         throw new UnrecoverableError(`${QueueName.Sweeps} has no handler for job ${job.name}`);
     }

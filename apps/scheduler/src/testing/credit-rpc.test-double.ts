@@ -19,7 +19,7 @@ import { RPC_DOUBLE_STATE, RpcDoubleState, startRpcTestDouble } from './rpc-test
  * being built in parallel; the e2e suite runs the scheduler against the real one.
  */
 export class CreditRpcState extends RpcDoubleState {
-  /** What ListPendingDepositsRpc returns, in id order. */
+  /** What ListPendingDepositsRpc returns, in id order; a cleared deposit leaves it. */
   pending: PendingDepositRef[] = [];
 }
 
@@ -45,6 +45,8 @@ class CreditRpcTestDoubleController {
   @MessagePattern(ClearDepositRpc.pattern)
   async clear(@Payload() req: ClearDepositRequest): Promise<DepositView> {
     await this.state.record(ClearDepositRpc.pattern, req, req.depositId);
+    // Cleared: no longer listed as pending, as the credit service would answer.
+    this.state.pending = this.state.pending.filter((d) => d.id !== req.depositId);
     const now = new Date().toISOString();
     return view({ id: req.depositId, status: 'cleared', fundsConfirmedAt: now, clearedAt: now });
   }

@@ -1,12 +1,16 @@
 import { IntersectionType } from '@nestjs/mapped-types';
+import { Type } from 'class-transformer';
 import {
   IsDateString,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { IsMinorAmount } from '@glimmer/money/money.validators';
 import { rpcContract } from '../contract';
@@ -162,6 +166,21 @@ export class ExpireOfferRequest {
   offerId: string;
 }
 
+/** The scheduler's offer sweep: at most `limit` offers due to expire (the rest come next run). */
+export class DueOffersRequest {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  limit: number;
+}
+
+/** A still-`sent` offer whose due date has passed: its expiry job is due (or was lost). */
+export interface DueOffer {
+  offerId: string;
+  dueDate: string;
+}
+
 export class ListOffersRequest extends IntersectionType(ActorRequest, PageQuery) {}
 
 export class ProjectIdRequest extends ActorRequest {
@@ -209,6 +228,15 @@ export const ExpireOfferRpc = rpcContract<ExpireOfferRequest, OfferView>(
   'creator-network',
   'network.offer.expire.v1',
   ExpireOfferRequest,
+);
+/**
+ * Still-`sent` offers past their due date, oldest due date first: what the scheduler's offer
+ * sweep re-queues expiry jobs for, so an expiry lost with Redis is redone. Reads only.
+ */
+export const DueOffersRpc = rpcContract<DueOffersRequest, { data: DueOffer[] }>(
+  'creator-network',
+  'network.offer.due.v1',
+  DueOffersRequest,
 );
 export const ListProjectsRpc = rpcContract<ListProjectsRequest, Page<ProjectView>>(
   'creator-network',
