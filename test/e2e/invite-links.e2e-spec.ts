@@ -139,6 +139,24 @@ describe('invite links', () => {
     ).toBe(200);
   });
 
+  it('an invite email whose link a resend replaced before it went out is not sent', async () => {
+    const email = `late-${randomUUID().slice(0, 8)}@creator.test`;
+    // The scheduler is frozen: both events wait, and both email jobs run after the resend.
+    system.freeze('scheduler', true);
+    try {
+      const invite = await brand.api.post('/v1/invites', { email });
+      expect(invite.status).toBe(201);
+      expect((await brand.api.post(`/v1/invites/${invite.body.id}/resend`)).status).toBe(200);
+    } finally {
+      system.freeze('scheduler', false);
+    }
+    const [only] = await waitForInviteMails(email, 1);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(inviteMails(email)).toHaveLength(1);
+    const joined = await accept(only.token, 'Late', 'late-password-123');
+    expect(joined.status).toBe(201);
+  });
+
   it('a used link answers 409 to a new name and password; the same person finishing gets 201', async () => {
     const email = `use-${randomUUID().slice(0, 8)}@creator.test`;
     expect((await brand.api.post('/v1/invites', { email })).status).toBe(201);
