@@ -293,6 +293,43 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
       .waitFor();
     await page.getByRole('link', { name: 'Log in' }).waitFor();
 
+    // Interrupted: accepted, but the gateway stopped before making the login. The link still
+    // offers the form, and submitting it finishes the acceptance.
+    const cutEmail = `cut-${randomUUID().slice(0, 8)}@creator.test`;
+    const cutInvite = await invite(brand, cutEmail);
+    const cutToken = new URL(cutInvite.link).searchParams.get('token')!;
+    const half = await anon.post('/v1/invites/accept', {
+      token: cutToken,
+      name: 'Cut Short',
+      password: 'first try password',
+    });
+    expect(half.status).toBe(201);
+    const gateway = new Client({ connectionString: system.env.databaseUrl });
+    await gateway.connect();
+    try {
+      await gateway.query(
+        `delete from "${schemaFor(system.env.prefix, 'gateway')}".user_account where email = $1`,
+        [cutEmail],
+      );
+    } finally {
+      await gateway.end();
+    }
+    await page.goto(cutInvite.link);
+    await page.getByLabel('Your name').fill('Cut Short');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('second try password');
+    await page.getByRole('button', { name: 'Create account and join Acme Studios' }).click();
+    await page.waitForURL('**/onboarding/**');
+    expect(
+      (
+        await anon.post(
+          '/v1/auth/login',
+          { email: cutEmail, password: 'second try password' },
+          null,
+        )
+      ).status,
+    ).toBe(200);
+    await context.clearCookies();
+
     // Withdrawn by the brand.
     const revoked = await invite(brand, `rev-${randomUUID().slice(0, 8)}@creator.test`);
     expect((await brand.api.post(`/v1/invites/${revoked.id}/revoke`, undefined, null)).status).toBe(

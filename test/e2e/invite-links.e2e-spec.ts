@@ -181,6 +181,7 @@ describe('invite links', () => {
     const stranger = await accept(token, 'Someone Else', 'another-password-456');
     expect(stranger.status).toBe(409);
     expect(stranger.body.code).toBe('invite_already_accepted');
+    expect((await anon.get(`/v1/invites/preview?token=${token}`)).body.status).toBe('accepted');
     expect(
       (await anon.post('/v1/auth/login', { email, password: 'another-password-456' }, null)).status,
     ).toBe(401);
@@ -190,6 +191,9 @@ describe('invite links', () => {
 
     // Interrupted: creator-network accepted, but the gateway stopped before making the login.
     await sql('gateway', `delete from user_account where lower(email) = lower($1)`, [email]);
+    // The link's page offers the form again (a used link with its login would say "used").
+    const unfinished = await anon.get(`/v1/invites/preview?token=${token}`);
+    expect(unfinished.body.status).toBe('sent');
     const finished = await accept(token, 'Uma', 'uma-new-password-789');
     expect(finished.status).toBe(201);
     expect(finished.body).toEqual(first.body);

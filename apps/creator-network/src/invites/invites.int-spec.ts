@@ -101,6 +101,10 @@ describe('creator-network: invites and the network (over the broker)', () => {
     );
     expect(joined).toHaveLength(1);
     expect(joined[0]).toMatchObject({ creatorId: first.creatorId, notifyEmail: brand.email });
+    expect(await t.call(PreviewInviteRpc, { token })).toMatchObject({
+      status: 'accepted',
+      acceptedByInvitee: true,
+    });
     const [listed] = (await t.call(ListInvitesRpc, { actor: brand })).data;
     expect(listed).toMatchObject({ id: invite.id, status: 'accepted', creatorId: first.creatorId });
 
@@ -121,6 +125,10 @@ describe('creator-network: invites and the network (over the broker)', () => {
       creatorId: first.creatorId,
     });
     expect(linked).toMatchObject({ creatorId: first.creatorId, brandId: third.brandId });
+    // Accepted, but not by a creator with the invite's email: no login of that email to finish.
+    expect(await t.call(PreviewInviteRpc, { token: await t.tokenOf(linkInvite.id) })).toMatchObject(
+      { status: 'accepted', acceptedByInvitee: false },
+    );
     // ...and someone else cannot reuse it.
     await expectError(
       t.call(AcceptInviteRpc, { token: await t.tokenOf(linkInvite.id), name: 'Mallory' }),

@@ -139,12 +139,16 @@ export class InvitesService {
       ? await this.invites.byTokenHash(em, hashInviteToken(token))
       : null;
     if (!row) throw invalidToken();
+    const acceptedBy = row.accepted_creator_id
+      ? await this.creators.byId(em, row.accepted_creator_id)
+      : null;
     return {
       inviteId: row.id,
       email: row.email,
       brandName: await this.brands.nameOf(em, row.brand_id),
       status: effectiveInviteStatus(row.status, new Date(row.expires_at), new Date()),
       expiresAt: toIso(row.expires_at)!,
+      acceptedByInvitee: acceptedBy?.email.toLowerCase() === row.email.trim().toLowerCase(),
     };
   }
 

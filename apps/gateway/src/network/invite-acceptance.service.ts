@@ -34,12 +34,17 @@ export class InviteAcceptanceService {
     private readonly users: UserAccountRepository,
   ) {}
 
-  /** The accept page's facts: only the brand's name, the invited email and the invite's state. */
+  /**
+   * The accept page's facts: only the brand's name, the invited email and the invite's state.
+   * An acceptance left unfinished (creator-network accepted, the gateway stopped before making
+   * the login) still reads `sent`: the page's form is how the invitee finishes it.
+   */
   async preview(token: string): Promise<InvitePreviewDto> {
-    const { brandName, email, status, expiresAt } = await this.rpc.call(PreviewInviteRpc, {
-      token,
-    });
-    return { brandName, email, status, expiresAt };
+    const invite = await this.rpc.call(PreviewInviteRpc, { token });
+    const { brandName, email, status, expiresAt } = invite;
+    const unfinished =
+      status === 'accepted' && invite.acceptedByInvitee && !(await this.users.findByEmail(email));
+    return { brandName, email, status: unfinished ? 'sent' : status, expiresAt };
   }
 
   async accept(body: AcceptInviteDto, actor: Actor | undefined): Promise<AcceptedInviteDto> {

@@ -106,6 +106,12 @@ export interface InvitePreview {
   brandName: string;
   status: InviteStatus;
   expiresAt: string;
+  /**
+   * Accepted by the creator with the invite's own email (anonymously, from the link), as
+   * opposed to a signed-in creator linking another account: the gateway then knows whether
+   * that creator's login exists, i.e. whether the acceptance was finished.
+   */
+  acceptedByInvitee: boolean;
 }
 
 /** The scheduler asks for an invite email's link at send time (see InviteSent). */
