@@ -244,8 +244,14 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
     const forged = await anon.get(`/v1/invites/preview?token=${'A'.repeat(43)}`);
     expect(forged).toMatchObject({ status: 400, body: { code: 'invite_token_invalid' } });
 
-    // Even sent again by hand, it makes no second account: still one creator, same password.
-    await anon.post('/v1/invites/accept', { token, name: 'Someone', password: 'another password' });
+    // Even sent again by hand, it makes no second account: told so (409), still one creator,
+    // same password.
+    const reused = await anon.post('/v1/invites/accept', {
+      token,
+      name: 'Someone',
+      password: 'another password',
+    });
+    expect(reused).toMatchObject({ status: 409, body: { code: 'invite_already_accepted' } });
     const network = await brand.api.get('/v1/network');
     expect(
       network.body.data.filter((c: { email: string }) => c.email === creatorEmail),
@@ -264,6 +270,65 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await page.waitForURL('**/login');
+
+    // Used meanwhile (the page was open while the link was accepted elsewhere): submitting
+    // the form says the invite has been used, and makes no account with these credentials.
+    const raced = await invite(brand, `race-${randomUUID().slice(0, 8)}@creator.test`);
+    await page.goto(raced.link);
+    await page
+      .getByRole('heading', { level: 1, name: 'Acme Studios invited you to Glimmer' })
+      .waitFor();
+    const racedToken = new URL(raced.link).searchParams.get('token')!;
+    const elsewhere = await anon.post('/v1/invites/accept', {
+      token: racedToken,
+      name: 'First Tab',
+      password: 'first tab password',
+    });
+    expect(elsewhere.status).toBe(201);
+    await page.getByLabel('Your name').fill('Second Tab');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('second tab password');
+    await page.getByRole('button', { name: 'Create account and join Acme Studios' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'This invite has already been used' })
+      .waitFor();
+    await page.getByRole('link', { name: 'Log in' }).waitFor();
+
+    // Interrupted: accepted, but the gateway stopped before making the login. The link still
+    // offers the form, and submitting it finishes the acceptance.
+    const cutEmail = `cut-${randomUUID().slice(0, 8)}@creator.test`;
+    const cutInvite = await invite(brand, cutEmail);
+    const cutToken = new URL(cutInvite.link).searchParams.get('token')!;
+    const half = await anon.post('/v1/invites/accept', {
+      token: cutToken,
+      name: 'Cut Short',
+      password: 'first try password',
+    });
+    expect(half.status).toBe(201);
+    const gateway = new Client({ connectionString: system.env.databaseUrl });
+    await gateway.connect();
+    try {
+      await gateway.query(
+        `delete from "${schemaFor(system.env.prefix, 'gateway')}".user_account where email = $1`,
+        [cutEmail],
+      );
+    } finally {
+      await gateway.end();
+    }
+    await page.goto(cutInvite.link);
+    await page.getByLabel('Your name').fill('Cut Short');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('second try password');
+    await page.getByRole('button', { name: 'Create account and join Acme Studios' }).click();
+    await page.waitForURL('**/onboarding/**');
+    expect(
+      (
+        await anon.post(
+          '/v1/auth/login',
+          { email: cutEmail, password: 'second try password' },
+          null,
+        )
+      ).status,
+    ).toBe(200);
+    await context.clearCookies();
 
     // Withdrawn by the brand.
     const revoked = await invite(brand, `rev-${randomUUID().slice(0, 8)}@creator.test`);

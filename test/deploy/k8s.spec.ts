@@ -283,6 +283,7 @@ describe('k8s overlays differ where they should', () => {
     expect(Object.keys(devSecret.data).sort()).toEqual(
       [
         'DATABASE_URL',
+        'INVITE_TOKEN_SECRET',
         'JWT_SECRET',
         'OPS_PASSWORD',
         'PAYMENTS_WEBHOOK_SECRET',
@@ -293,7 +294,12 @@ describe('k8s overlays differ where they should', () => {
       ].sort(),
     );
     const decoded = (key: string) => Buffer.from(devSecret.data[key], 'base64').toString();
-    for (const key of ['JWT_SECRET', 'PAYMENTS_WEBHOOK_SECRET', 'OPS_PASSWORD']) {
+    for (const key of [
+      'JWT_SECRET',
+      'PAYMENTS_WEBHOOK_SECRET',
+      'OPS_PASSWORD',
+      'INVITE_TOKEN_SECRET',
+    ]) {
       expect(decoded(key)).toMatch(/placeholder/);
     }
     expect(ofKind(rendered.prod, 'Secret')).toEqual([]);

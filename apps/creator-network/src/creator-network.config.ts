@@ -3,25 +3,54 @@ import { baseConfigSchema } from '@glimmer/config/config';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { NETWORK_MIGRATIONS } from './migrations';
 
-export const networkConfigSchema = baseConfigSchema.extend({
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
-  /** How long an invite (and each resend) stays valid. */
-  INVITE_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 90)
-    .default(24 * 7),
-  /** The page creators open from the invite email; the token is appended as `?token=`. */
-  INVITE_ACCEPT_URL: z.string().url().default('http://127.0.0.1:3000/invites/accept'),
-  /**
-   * Where the local-disk file storage keeps uploaded files: profile photos and work samples
-   * (relative to the working directory). Unset: PHOTO_STORAGE_DIR, its older name.
-   */
-  FILE_STORAGE_DIR: z.string().min(1).optional(),
-  /** The storage directory's older name (photos only, then); used when FILE_STORAGE_DIR is unset. */
-  PHOTO_STORAGE_DIR: z.string().min(1).default('var/photos'),
-});
+/** Development-only fallback; refused in production so invite tokens cannot be derived by anyone. */
+export const DEV_INVITE_TOKEN_SECRET = 'glimmer-development-invite-secret-not-for-production';
+
+export const networkConfigSchema = baseConfigSchema
+  .extend({
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
+    /** How long an invite (and each resend) stays valid. */
+    INVITE_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 7),
+    /** The page creators open from the invite email; the token is appended as `?token=`. */
+    INVITE_ACCEPT_URL: z.string().url().default('http://127.0.0.1:3000/invites/accept'),
+    /**
+     * The key invite tokens are derived with (HMAC-SHA256 of the invite id and a per-issue
+     * nonce); only creator-network holds it. Changing it leaves links already emailed working
+     * (their hash is stored) but invite emails still waiting to be sent are skipped (resend them).
+     */
+    INVITE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Where the local-disk file storage keeps uploaded files: profile photos and work samples
+     * (relative to the working directory). Unset: PHOTO_STORAGE_DIR, its older name.
+     */
+    FILE_STORAGE_DIR: z.string().min(1).optional(),
+    /** The storage directory's older name (photos only, then); used when FILE_STORAGE_DIR is unset. */
+    PHOTO_STORAGE_DIR: z.string().min(1).default('var/photos'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV !== 'production') return;
+    if (!config.INVITE_TOKEN_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INVITE_TOKEN_SECRET'],
+        message: 'is required in production',
+      });
+    else if (config.INVITE_TOKEN_SECRET === DEV_INVITE_TOKEN_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INVITE_TOKEN_SECRET'],
+        message: 'must not be the development default in production',
+      });
+  })
+  .transform((config) => ({
+    ...config,
+    INVITE_TOKEN_SECRET: config.INVITE_TOKEN_SECRET ?? DEV_INVITE_TOKEN_SECRET,
+  }));
 
 export type NetworkConfig = z.infer<typeof networkConfigSchema>;
 

@@ -46,6 +46,7 @@ export const SECRET_KEYS = new Set([
   'SMTP_URL',
   'PAYOUT_ENCRYPTION_KEY',
   'PAYOUT_ENCRYPTION_PREVIOUS_KEYS',
+  'INVITE_TOKEN_SECRET',
 ]);
 
 export class ConfigError extends Error {}

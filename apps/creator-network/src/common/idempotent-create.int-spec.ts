@@ -79,7 +79,7 @@ describe('creator-network: offers and invites guarded by an Idempotency-Key (ove
   });
 
   const inviteEvents = async (inviteId: string) =>
-    (await t.events('network.invite.sent.v1')).filter((e) => e.inviteId === inviteId);
+    (await t.events('network.invite.sent.v2')).filter((e) => e.inviteId === inviteId);
   const invitesOf = async (brandId: string) =>
     (
       await t.sql<{ n: string }>(`select count(*)::text as n from invite where brand_id = $1`, [
@@ -87,7 +87,7 @@ describe('creator-network: offers and invites guarded by an Idempotency-Key (ove
       ])
     )[0].n;
 
-  it('same key and body twice: one invite, one token, one network.invite.sent.v1', async () => {
+  it('same key and body twice: one invite, one token, one network.invite.sent.v2', async () => {
     const brand = brandActor();
     const idempotencyKey = randomUUID();
     const body = { email: 'dee@creator.test', message: 'Join us' };

@@ -1,24 +1,33 @@
 import {
   acceptUrl,
+  deriveInviteToken,
   effectiveInviteStatus,
   hashInviteToken,
   inviteExpiry,
   isWellFormedToken,
-  newInviteToken,
+  issueInviteToken,
 } from './invite-token';
 
 describe('invite tokens', () => {
-  it('are 32 random bytes in base64url, stored only as their SHA-256', () => {
-    const a = newInviteToken();
-    const b = newInviteToken();
-    expect(a.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(Buffer.from(a.token, 'base64url')).toHaveLength(32);
-    expect(a.token).not.toBe(b.token);
-    expect(a.hash).toBe(hashInviteToken(a.token));
+  it('are an HMAC of the invite id and a per-issue nonce, stored only as their SHA-256', () => {
+    const secret = 'a-test-secret-of-at-least-32-characters';
+    const id = '6f1c1f2e-4b7a-4a8e-9b59-0d3f1c2a7b10';
+    const a = issueInviteToken(secret, id);
+    const b = issueInviteToken(secret, id);
+    expect(a.nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(a.nonce).not.toBe(b.nonce);
+    const token = deriveInviteToken(secret, id, a.nonce);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    // The same issue always yields the same token (a re-sent email carries the same link) ...
+    expect(deriveInviteToken(secret, id, a.nonce)).toBe(token);
+    expect(a.hash).toBe(hashInviteToken(token));
+    // ... and nothing else does: another nonce, invite or secret.
+    expect(deriveInviteToken(secret, id, b.nonce)).not.toBe(token);
+    expect(deriveInviteToken(`${secret}x`, id, a.nonce)).not.toBe(token);
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(a.hash).not.toContain(a.token);
-    expect(isWellFormedToken(a.token)).toBe(true);
-    expect(isWellFormedToken(`${a.token}x`)).toBe(false);
+    expect(isWellFormedToken(token)).toBe(true);
+    expect(isWellFormedToken(`${token}x`)).toBe(false);
     expect(isWellFormedToken('not a token')).toBe(false);
   });
 

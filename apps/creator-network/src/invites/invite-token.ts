@@ -1,14 +1,24 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { INVITE_TOKEN_PATTERN } from '@glimmer/contracts/network/invite.messages';
 
 /**
- * Invite tokens: 32 random bytes (base64url) that travel only in the email. Only their SHA-256
- * is stored, so a database leak reveals no usable token; a token is valid while its invite is
- * `sent` and before `expires_at`.
+ * Invite tokens are derived, never stored: token = base64url(HMAC-SHA256(INVITE_TOKEN_SECRET,
+ * `<inviteId>:<nonce>`)), where the nonce is random per issue (the invite and each resend).
+ * The invite row keeps only the token's SHA-256 (a database leak reveals no usable token); the
+ * event that asks for the email carries the id and nonce, which are useless without the secret.
+ * A token is valid while its invite is `sent`, before `expires_at`, and while it is the latest
+ * issue (a resend replaces the hash).
  */
-export function newInviteToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashInviteToken(token) };
+export function issueInviteToken(
+  secret: string,
+  inviteId: string,
+): { nonce: string; hash: string } {
+  const nonce = randomBytes(16).toString('base64url');
+  return { nonce, hash: hashInviteToken(deriveInviteToken(secret, inviteId, nonce)) };
+}
+
+export function deriveInviteToken(secret: string, inviteId: string, nonce: string): string {
+  return createHmac('sha256', secret).update(`${inviteId}:${nonce}`, 'utf8').digest('base64url');
 }
 
 export function hashInviteToken(token: string): string {

@@ -12,6 +12,7 @@ export interface InviteRow {
   email: string;
   message: string | null;
   status: 'sent' | 'accepted' | 'revoked';
+  token_hash: string;
   expires_at: Date;
   invited_by: string;
   inviter_email: string | null;
@@ -21,7 +22,7 @@ export interface InviteRow {
   position_at: string;
 }
 
-const SELECT = `select id, brand_id, email, message, status, expires_at, invited_by, inviter_email,
+const SELECT = `select id, brand_id, email, message, status, token_hash, expires_at, invited_by, inviter_email,
   created_at, accepted_at, accepted_creator_id, ${positionSql('created_at')} as position_at from invite`;
 
 export function toInviteView(row: InviteRow, now = new Date()): InviteView {
@@ -88,6 +89,11 @@ export class InviteRepository {
     return row ?? null;
   }
 
+  async find(em: EntityManager, id: string): Promise<InviteRow | null> {
+    return (await this.byId(em, id)) ?? null;
+  }
+
+  /** An invite this call knows exists (it just wrote or locked it). */
   async byId(em: EntityManager, id: string): Promise<InviteRow> {
     const [row] = await em.execute<InviteRow[]>(`${SELECT} where id = ?`, [id]);
     return row;

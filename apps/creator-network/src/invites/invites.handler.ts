@@ -7,6 +7,9 @@ import {
   CreateInviteRequest,
   CreateInviteRpc,
   InviteIdRequest,
+  InviteLink,
+  InviteLinkRequest,
+  InviteLinkRpc,
   InvitePreview,
   InviteView,
   ListInvitesRequest,
@@ -19,7 +22,10 @@ import {
 import type { Page } from '@glimmer/contracts/page';
 import { InvitesService } from './invites.service';
 
-/** Brand RPCs carry an actor; preview and accept come from the gateway's public accept route. */
+/**
+ * Brand RPCs carry an actor; preview and accept come from the gateway's public accept route; link
+ * from the scheduler's email job.
+ */
 @Controller()
 export class InvitesHandler {
   constructor(private readonly invites: InvitesService) {}
@@ -46,6 +52,12 @@ export class InvitesHandler {
   @MessagePattern(ListInvitesRpc.pattern)
   list(@Payload() req: ListInvitesRequest): Promise<Page<InviteView>> {
     return this.invites.list(req.actor, req);
+  }
+
+  /** From the scheduler, at send time: the link goes into the email and nowhere else. */
+  @MessagePattern(InviteLinkRpc.pattern)
+  link(@Payload() req: InviteLinkRequest): Promise<InviteLink> {
+    return this.invites.link(req);
   }
 
   @MessagePattern(PreviewInviteRpc.pattern)

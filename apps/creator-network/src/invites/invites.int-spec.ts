@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { BrandRegisteredEvent } from '@glimmer/contracts/identity/brand-registered.event';
+import { InviteSentEvent } from '@glimmer/contracts/network/network.events';
 import {
   AcceptInviteRpc,
   CreateInviteRpc,
+  InviteLinkRpc,
   ListInvitesRpc,
   PreviewInviteRpc,
   ResendInviteRpc,
@@ -27,7 +29,7 @@ describe('creator-network: invites and the network (over the broker)', () => {
     await t?.stop();
   });
 
-  it('invites by email: the token travels only in the event, hashed at rest, with expiry', async () => {
+  it('invites by email: the event carries no token, only a nonce; hashed at rest, with expiry', async () => {
     const brand = brandActor();
     await t.broker.publish(BrandRegisteredEvent, {
       brandId: brand.brandId,
@@ -51,15 +53,26 @@ describe('creator-network: invites and the network (over the broker)', () => {
     expect(hours).toBeGreaterThan(167);
     expect(hours).toBeLessThanOrEqual(168);
     expect(invite).not.toHaveProperty('token');
-    const [event] = await t.events('network.invite.sent.v1');
+    const [event] = await t.events(InviteSentEvent.pattern);
+    expect(Object.keys(event).sort()).toEqual(
+      ['brandName', 'email', 'expiresAt', 'inviteId', 'message', 'nonce'].sort(),
+    );
     expect(event).toMatchObject({ inviteId: invite.id, brandName: 'Acme Studios' });
-    const token = event.token as string;
-    expect(event.acceptUrl).toContain(`token=${token}`);
+    // The scheduler asks for the link at send time; it is derived again, not stored.
+    const link = await t.call(InviteLinkRpc, {
+      inviteId: invite.id,
+      nonce: event.nonce as string,
+    });
+    const token = link.token;
+    expect(link.acceptUrl).toBe(`${t.config.INVITE_ACCEPT_URL}?token=${token}`);
+    expect(await t.tokenOf(invite.id)).toBe(token);
     const [row] = await t.sql<{ token_hash: string }>(
       `select token_hash from invite where id = $1`,
       [invite.id],
     );
     expect(row.token_hash).not.toContain(token);
+    const everything = JSON.stringify(await t.sql(`select * from outbox_message`));
+    expect(everything).not.toContain(token);
     expect(await t.call(PreviewInviteRpc, { token })).toMatchObject({
       email: 'ada@creator.test',
       brandName: 'Acme Studios',
@@ -78,12 +91,20 @@ describe('creator-network: invites and the network (over the broker)', () => {
       name: 'Bea Lens',
     });
     // The gateway crashed before creating the account: the same token answers the same result.
-    expect(await t.call(AcceptInviteRpc, { token, name: 'Bea Lens' })).toEqual(first);
+    expect(first.replayed).toBe(false);
+    expect(await t.call(AcceptInviteRpc, { token, name: 'Bea Lens' })).toEqual({
+      ...first,
+      replayed: true,
+    });
     const joined = (await t.events('network.creator.joined.v1')).filter(
       (e) => e.inviteId === invite.id,
     );
     expect(joined).toHaveLength(1);
     expect(joined[0]).toMatchObject({ creatorId: first.creatorId, notifyEmail: brand.email });
+    expect(await t.call(PreviewInviteRpc, { token })).toMatchObject({
+      status: 'accepted',
+      acceptedByInvitee: true,
+    });
     const [listed] = (await t.call(ListInvitesRpc, { actor: brand })).data;
     expect(listed).toMatchObject({ id: invite.id, status: 'accepted', creatorId: first.creatorId });
 
@@ -104,6 +125,10 @@ describe('creator-network: invites and the network (over the broker)', () => {
       creatorId: first.creatorId,
     });
     expect(linked).toMatchObject({ creatorId: first.creatorId, brandId: third.brandId });
+    // Accepted, but not by a creator with the invite's email: no login of that email to finish.
+    expect(await t.call(PreviewInviteRpc, { token: await t.tokenOf(linkInvite.id) })).toMatchObject(
+      { status: 'accepted', acceptedByInvitee: false },
+    );
     // ...and someone else cannot reuse it.
     await expectError(
       t.call(AcceptInviteRpc, { token: await t.tokenOf(linkInvite.id), name: 'Mallory' }),
@@ -134,6 +159,18 @@ describe('creator-network: invites and the network (over the broker)', () => {
       t.call(AcceptInviteRpc, { token: oldToken, name: 'Cy' }),
       'invite_token_invalid',
     );
+    // The first email, if its job runs only now, gets no link: its token is dead.
+    const [firstIssue, secondIssue] = (await t.events(InviteSentEvent.pattern)).filter(
+      (e) => e.inviteId === invite.id,
+    );
+    const stale = await expectError(
+      t.call(InviteLinkRpc, { inviteId: invite.id, nonce: firstIssue.nonce as string }),
+      'invite_not_pending',
+    );
+    expect(stale.extra.meta).toEqual({ status: 'superseded' });
+    await expect(
+      t.call(InviteLinkRpc, { inviteId: invite.id, nonce: secondIssue.nonce as string }),
+    ).resolves.toEqual({ token: newToken, acceptUrl: expect.stringContaining(newToken) });
 
     // another brand cannot touch it
     await expectError(
@@ -151,6 +188,11 @@ describe('creator-network: invites and the network (over the broker)', () => {
       t.call(ResendInviteRpc, { actor: brand, inviteId: invite.id }),
       'invite_not_pending',
     );
+    const closed = await expectError(
+      t.call(InviteLinkRpc, { inviteId: invite.id, nonce: secondIssue.nonce as string }),
+      'invite_not_pending',
+    );
+    expect(closed.extra.meta).toEqual({ status: 'revoked' });
 
     const late = await t.call(CreateInviteRpc, { actor: brand, email: 'dee@creator.test' });
     await t.sql(`update invite set expires_at = now() - interval '1 second' where id = $1`, [

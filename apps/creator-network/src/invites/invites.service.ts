@@ -6,6 +6,8 @@ import type { Actor } from '@glimmer/contracts/actor';
 import type {
   AcceptedInvite,
   AcceptInviteRequest,
+  InviteLink,
+  InviteLinkRequest,
   InvitePreview,
   InviteView,
   NewInvite,
@@ -24,11 +26,12 @@ import type { NetworkConfig } from '../creator-network.config';
 import { CreatorRepository } from '../creators/creator.repository';
 import {
   acceptUrl,
+  deriveInviteToken,
   effectiveInviteStatus,
   hashInviteToken,
   inviteExpiry,
   isWellFormedToken,
-  newInviteToken,
+  issueInviteToken,
 } from './invite-token';
 import { InviteRepository, InviteRow, toInviteView } from './invite.repository';
 
@@ -49,7 +52,7 @@ export class InvitesService {
 
   /**
    * With an Idempotency-Key, a retry with the same body returns the first invite: its email
-   * already carries the token, so no new token is minted and no second email is sent.
+   * already carries the token, so no new token is issued and no second email is sent.
    */
   async create(actor: Actor, input: NewInvite, idempotencyKey?: string): Promise<InviteView> {
     const brand = requireBrand(actor);
@@ -61,7 +64,7 @@ export class InvitesService {
       load: async (em, id) => toInviteView(await this.invites.byId(em, id)),
       create: async (em) => {
         const id = randomUUID();
-        const { token, hash } = newInviteToken();
+        const { nonce, hash } = issueInviteToken(this.config.INVITE_TOKEN_SECRET, id);
         const expiresAt = inviteExpiry(new Date(), this.config.INVITE_TTL_HOURS);
         await this.invites.insert(em, {
           id,
@@ -74,7 +77,7 @@ export class InvitesService {
           inviterEmail: brand.email ?? null,
         });
         const row = await this.invites.byId(em, id);
-        await this.emailToken(em, row, token);
+        await this.askForEmail(em, row, nonce);
         return toInviteView(row);
       },
     });
@@ -91,7 +94,7 @@ export class InvitesService {
           meta: { status: row.status },
         });
       }
-      const { token, hash } = newInviteToken();
+      const { nonce, hash } = issueInviteToken(this.config.INVITE_TOKEN_SECRET, row.id);
       await this.invites.reissue(
         em,
         row.id,
@@ -99,7 +102,7 @@ export class InvitesService {
         inviteExpiry(new Date(), this.config.INVITE_TTL_HOURS),
       );
       const updated = await this.invites.byId(em, row.id);
-      await this.emailToken(em, updated, token);
+      await this.askForEmail(em, updated, nonce);
       return toInviteView(updated);
     });
   }
@@ -136,13 +139,37 @@ export class InvitesService {
       ? await this.invites.byTokenHash(em, hashInviteToken(token))
       : null;
     if (!row) throw invalidToken();
+    const acceptedBy = row.accepted_creator_id
+      ? await this.creators.byId(em, row.accepted_creator_id)
+      : null;
     return {
       inviteId: row.id,
       email: row.email,
       brandName: await this.brands.nameOf(em, row.brand_id),
       status: effectiveInviteStatus(row.status, new Date(row.expires_at), new Date()),
       expiresAt: toIso(row.expires_at)!,
+      acceptedByInvitee: acceptedBy?.email.toLowerCase() === row.email.trim().toLowerCase(),
     };
+  }
+
+  /**
+   * The invite email's link, derived again from the event's nonce at send time. Only the latest
+   * issue of a still-acceptable invite has one: an email that lost the race with a resend (or
+   * with acceptance, revocation or expiry) would carry a dead link, so it is not sent.
+   */
+  async link(req: InviteLinkRequest): Promise<InviteLink> {
+    const row = await this.invites.find(this.orm.em.fork(), req.inviteId);
+    if (!row) throw notFound('invite');
+    const token = deriveInviteToken(this.config.INVITE_TOKEN_SECRET, row.id, req.nonce);
+    const status = effectiveInviteStatus(row.status, new Date(row.expires_at), new Date());
+    const current = hashInviteToken(token) === row.token_hash;
+    if (!current || status !== 'sent') {
+      const why = current ? status : 'superseded';
+      throw new DomainError('invite_not_pending', `this invite email is stale: ${why}`, {
+        meta: { status: why },
+      });
+    }
+    return { token, acceptUrl: acceptUrl(this.config.INVITE_ACCEPT_URL, token) };
   }
 
   /**
@@ -162,7 +189,7 @@ export class InvitesService {
       if (req.creatorId && !existing) throw notFound('creator');
       if (invite.status === 'accepted') {
         if (existing && invite.accepted_creator_id === existing.id) {
-          return this.result(invite, existing);
+          return this.result(invite, existing, true);
         }
         throw new DomainError('invite_already_accepted', 'this invite has already been used');
       }
@@ -195,13 +222,18 @@ export class InvitesService {
           joinedAt: new Date().toISOString(),
         });
       }
-      return this.result(invite, creator);
+      return this.result(invite, creator, false);
     });
   }
 
-  private result(invite: InviteRow, creator: { id: string; email: string; name: string }) {
+  private result(
+    invite: InviteRow,
+    creator: { id: string; email: string; name: string },
+    replayed: boolean,
+  ): AcceptedInvite {
     return {
       inviteId: invite.id,
+      replayed,
       creatorId: creator.id,
       brandId: invite.brand_id,
       email: creator.email,
@@ -209,13 +241,13 @@ export class InvitesService {
     };
   }
 
-  private async emailToken(em: EntityManager, row: InviteRow, token: string): Promise<void> {
+  /** The event that makes the scheduler email the invite: the nonce, never the token. */
+  private async askForEmail(em: EntityManager, row: InviteRow, nonce: string): Promise<void> {
     await this.outbox.add(em, InviteSentEvent, {
       inviteId: row.id,
+      nonce,
       brandName: await this.brands.nameOf(em, row.brand_id),
       email: row.email,
-      token,
-      acceptUrl: acceptUrl(this.config.INVITE_ACCEPT_URL, token),
       expiresAt: toIso(row.expires_at)!,
       message: row.message,
     });

@@ -5,6 +5,7 @@ import { Migration20261221000000SampleFiles } from './20261221000000-sample-file
 import { Migration20261231000000ProfileCountryOptional } from './20261231000000-profile-country-optional';
 import { Migration20270101000000IdempotencyRecords } from './20270101000000-idempotency-records';
 import { Migration20270103120000OfferDueIndex } from './20270103120000-offer-due-index';
+import { Migration20270110000000InviteTokensOutOfTheOutbox } from './20270110000000-invite-tokens-out-of-the-outbox';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const NETWORK_MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,8 @@ export const NETWORK_MIGRATIONS: MigrationObject[] = [
   },
   { name: '20270101000000-idempotency-records', class: Migration20270101000000IdempotencyRecords },
   { name: '20270103120000-offer-due-index', class: Migration20270103120000OfferDueIndex },
+  {
+    name: '20270110000000-invite-tokens-out-of-the-outbox',
+    class: Migration20270110000000InviteTokensOutOfTheOutbox,
+  },
 ];

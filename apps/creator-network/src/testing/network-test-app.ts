@@ -2,14 +2,16 @@ import { ServiceTestApp } from '@glimmer/testing/service-test-app';
 import { randomUUID } from 'node:crypto';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { AcceptInviteRpc, CreateInviteRpc } from '@glimmer/contracts/network/invite.messages';
+import { InviteSentEvent } from '@glimmer/contracts/network/network.events';
 import type { CreatorActor } from '../common/actors';
 import { NetworkConfig, networkConfigSchema, networkDatabase } from '../creator-network.config';
 import { CreatorNetworkModule } from '../creator-network.module';
+import { deriveInviteToken } from '../invites/invite-token';
 
 /**
  * The real creator-network service in-process against its own database and broker names,
  * called over RabbitMQ as the gateway calls it, plus a SQL pool for assertions. Invite tokens
- * are read back from the outbox (where the invite email's event waits), as a mailbox would.
+ * are derived, as the scheduler's link RPC does, from the nonce in the invite email's event.
  */
 export class NetworkTestApp extends ServiceTestApp<NetworkConfig> {
   static async start(label: string): Promise<NetworkTestApp> {
@@ -23,16 +25,16 @@ export class NetworkTestApp extends ServiceTestApp<NetworkConfig> {
     );
   }
 
-  /** The token of the latest invite email for this invite, from the outbox. */
+  /** The token of the latest invite email for this invite (its nonce is in the outbox). */
   async tokenOf(inviteId: string): Promise<string> {
-    const [row] = await this.sql<{ token: string }>(
-      `select payload->>'token' as token from outbox_message
-        where pattern = 'network.invite.sent.v1' and payload->>'inviteId' = $1
+    const [row] = await this.sql<{ nonce: string }>(
+      `select payload->>'nonce' as nonce from outbox_message
+        where pattern = $1 and payload->>'inviteId' = $2
         order by seq desc limit 1`,
-      [inviteId],
+      [InviteSentEvent.pattern, inviteId],
     );
     if (!row) throw new Error(`no invite email for ${inviteId}`);
-    return row.token;
+    return deriveInviteToken(this.config.INVITE_TOKEN_SECRET, inviteId, row.nonce);
   }
 
   async events(pattern: string): Promise<Record<string, unknown>[]> {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CreditInvoiceNotice } from '@glimmer/contracts/invoicing/credit-invoice.events';
 import { schedulerConfigSchema } from '../scheduler.config';
-import { appLink, EmailMessage, renderEmail as render } from './email.templates';
+import { appLink, renderEmail as render, ResolvedEmail } from './email.templates';
 
 const APP = 'https://app.glimmer.test';
-const renderEmail = (message: EmailMessage) => render(message, APP);
+const renderEmail = (message: ResolvedEmail) => render(message, APP);
 
 const notice: CreditInvoiceNotice = {
   creditInvoiceId: randomUUID(),
@@ -66,6 +66,8 @@ describe('creator network email templates', () => {
     expect(mail.text).toContain('https://app.glimmer.test/invites/accept?token=tok_abc');
     expect(mail.text).toContain('We love your work');
     expect(mail.html).not.toContain('<Studios>');
+    // The token is declared, so the no-SMTP log can leave it out.
+    expect(mail.secrets).toEqual(['tok_abc']);
   });
 
   it('tells the creator about an offer with its fee', () => {
@@ -190,7 +192,7 @@ describe('links into the web app', () => {
     amount: 150_000,
     currency: 'EUR',
   };
-  const messages: [EmailMessage, string][] = [
+  const messages: [ResolvedEmail, string][] = [
     [{ template: 'credit-invoice-issued', notice }, '/reports/credits'],
     [{ template: 'credit-invoice-paid', notice }, '/reports/credits'],
     [{ template: 'credit-invoice-voided', notice }, '/reports/credits'],

@@ -19,8 +19,20 @@ export type CreditInvoiceEmail =
   | { template: 'credit-invoice-paid'; notice: CreditInvoiceNotice }
   | { template: 'credit-invoice-voided'; notice: CreditInvoiceNotice };
 
+/** What the invite email shows: the event's facts and the link creator-network made for it. */
+export type InviteEmailFacts = Omit<InviteSent, 'nonce'> & { token: string; acceptUrl: string };
+
 export type NetworkEmail =
-  | { template: 'network-invite'; invite: InviteSent }
+  /**
+   * Queued per invite event: the nonce, never the token. The worker asks creator-network for
+   * the link at send time (InviteLinkRpc), so the job in Redis holds nothing usable.
+   */
+  | { template: 'network-invite-link'; invite: InviteSent }
+  /**
+   * The rendered invite. Also what jobs queued before network.invite.sent.v2 carry (with the
+   * token); they still send.
+   */
+  | { template: 'network-invite'; invite: InviteEmailFacts }
   | { template: 'network-creator-joined'; joined: CreatorJoined & { notifyEmail: string } }
   | { template: 'network-offer-sent'; offer: OfferSent };
 
@@ -41,11 +53,16 @@ export type PayoutEmail =
  */
 export type EmailMessage = CreditInvoiceEmail | NetworkEmail | ProjectInvoiceEmail | PayoutEmail;
 
+/** A message with every fact in hand: what renderEmail takes (the worker resolves the rest). */
+export type ResolvedEmail = Exclude<EmailMessage, { template: 'network-invite-link' }>;
+
 export interface RenderedEmail {
   to: string;
   subject: string;
   text: string;
   html: string;
+  /** Credentials in the body (an invite token): sent, but never logged. */
+  secrets?: string[];
 }
 
 function escapeHtml(value: string): string {
@@ -110,8 +127,8 @@ function creditInvoiceVoided(n: CreditInvoiceNotice, appUrl: string): RenderedEm
   ]);
 }
 
-function networkInvite(i: InviteSent): RenderedEmail {
-  return email(i.email, `${i.brandName} invited you to Glimmer`, [
+function networkInvite(i: InviteEmailFacts): RenderedEmail {
+  const mail = email(i.email, `${i.brandName} invited you to Glimmer`, [
     'Hello,',
     `${i.brandName} invited you to join their network on Glimmer, where they can hire you, ` +
       'sign contracts with you and pay you quickly.',
@@ -120,6 +137,7 @@ function networkInvite(i: InviteSent): RenderedEmail {
     `Invite token: ${i.token}\nThis invite expires at ${i.expiresAt}. If you were not expecting it, ignore this email.`,
     SIGNATURE,
   ]);
+  return { ...mail, secrets: [i.token] };
 }
 
 function creatorJoined(j: CreatorJoined & { notifyEmail: string }, appUrl: string): RenderedEmail {
@@ -220,7 +238,7 @@ function payoutFailed(p: PayoutFailed, appUrl: string): RenderedEmail {
  * The email for a queued message. `appUrl` is the web app (APP_URL) its links point into; the
  * invite's link is made by creator-network with its token (INVITE_ACCEPT_URL) and kept as sent.
  */
-export function renderEmail(message: EmailMessage, appUrl: string): RenderedEmail {
+export function renderEmail(message: ResolvedEmail, appUrl: string): RenderedEmail {
   switch (message.template) {
     case 'credit-invoice-issued':
       return creditInvoiceIssued(message.notice, appUrl);

@@ -24,9 +24,18 @@ export function deterministicMessageId(
   return `<${digest}@${mailDomainOf(mailFrom)}>`;
 }
 
+/** `text` with every one of `secrets` replaced, for a log line. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  return secrets.reduce(
+    (out, secret) => (secret ? out.split(secret).join('[redacted]') : out),
+    text,
+  );
+}
+
 /**
  * Glimmer's only way out to email. With SMTP_URL unset (development), the message is rendered
- * as JSON and logged instead of sent.
+ * as JSON and logged instead of sent — with the credentials it carries (an invite's token and
+ * link) redacted: logs are kept and read far more widely than one mailbox.
  */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
@@ -55,7 +64,7 @@ export class Mailer implements OnApplicationShutdown {
     const sent = String(info.messageId ?? '');
     if (this.logOnly)
       this.logger.log(
-        { mail: JSON.parse(String(info.message)) },
+        { mail: JSON.parse(redact(String(info.message), mail.secrets)) },
         `email (not sent): ${mail.subject}`,
       );
     return { messageId: sent };

@@ -16,7 +16,8 @@ import { jobIds, JobName } from '../jobs/job-types';
 import type { NetworkEmail } from './email.templates';
 
 /**
- * Creator-network emails: the invite (the only place its token travels), "joined your network"
+ * Creator-network emails: the invite (the only place its token travels: the job holds a nonce
+ * and the worker fetches the link when it sends), "joined your network"
  * to the inviting brand member, and offers to creators. One send-email job per event, keyed by
  * the event's message id, so a redelivered event sends nothing more.
  */
@@ -28,7 +29,7 @@ export class NetworkEventsHandler {
 
   @EventPattern(InviteSentEvent.pattern)
   onInviteSent(@Payload() p: InviteSent, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.queueEmail({ template: 'network-invite', invite: { ...p } }, ctx, p.inviteId);
+    return this.queueEmail({ template: 'network-invite-link', invite: { ...p } }, ctx, p.inviteId);
   }
 
   @EventPattern(CreatorJoinedEvent.pattern)

@@ -27,8 +27,11 @@ export interface InviteView {
   creatorId: string | null;
 }
 
-/** 32 random bytes, base64url: 43 characters. Anything else cannot be a token we issued. */
+/** 32 bytes (an HMAC-SHA256), base64url: 43 characters. Anything else cannot be a token we issued. */
 export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** 16 random bytes, base64url: names one issue of an invite's token. */
+export const INVITE_NONCE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 export class NewInvite {
   @IsEmail()
@@ -77,6 +80,12 @@ export class AcceptInviteRequest {
 
 export interface AcceptedInvite {
   inviteId: string;
+  /**
+   * True when the invite had already been accepted by this creator before this call: a retry
+   * (a lost answer, or a gateway that stopped before making the login). The gateway then only
+   * finishes what is missing and refuses anyone who is not the same person.
+   */
+  replayed: boolean;
   creatorId: string;
   brandId: string;
   /** The creator's email (the invite's for a new creator): the gateway's account login. */
@@ -97,6 +106,31 @@ export interface InvitePreview {
   brandName: string;
   status: InviteStatus;
   expiresAt: string;
+  /**
+   * Accepted by the creator with the invite's own email (anonymously, from the link), as
+   * opposed to a signed-in creator linking another account: the gateway then knows whether
+   * that creator's login exists, i.e. whether the acceptance was finished.
+   */
+  acceptedByInvitee: boolean;
+}
+
+/** The scheduler asks for an invite email's link at send time (see InviteSent). */
+export class InviteLinkRequest {
+  @IsUUID()
+  inviteId: string;
+
+  @Matches(INVITE_NONCE_PATTERN)
+  nonce: string;
+}
+
+/**
+ * The link for the email, only while that issue is the invite's current token and the invite
+ * can still be accepted (else 409 invite_not_pending: a resend replaced it, or it was accepted,
+ * revoked or expired). A credential: its receiver puts it in the email and nowhere else.
+ */
+export interface InviteLink {
+  acceptUrl: string;
+  token: string;
 }
 
 export const CreateInviteRpc = rpcContract<CreateInviteRequest, InviteView>(
@@ -128,4 +162,9 @@ export const AcceptInviteRpc = rpcContract<AcceptInviteRequest, AcceptedInvite>(
   'creator-network',
   'network.invite.accept.v1',
   AcceptInviteRequest,
+);
+export const InviteLinkRpc = rpcContract<InviteLinkRequest, InviteLink>(
+  'creator-network',
+  'network.invite.link.v1',
+  InviteLinkRequest,
 );

@@ -1,23 +1,27 @@
-import { IsEmail, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsSupportedCurrency } from '@glimmer/money/money.validators';
 import { eventContract } from '../contract';
+import { INVITE_NONCE_PATTERN } from './invite.messages';
 
-/** An invite (or its resend) to email: the only place the token ever travels. */
+/**
+ * An invite (or its resend) to email. It carries no token: the token is derived by
+ * creator-network from the invite id and `nonce` under a secret only it holds, and handed to the
+ * scheduler at send time (`network.invite.link.v1`), so the outbox, the broker, the email job
+ * and dead letters never hold a usable link.
+ */
 export class InviteSent {
   @IsUUID()
   inviteId: string;
+
+  /** Random, not secret: names this issue of the invite's token (a resend is a new nonce). */
+  @Matches(INVITE_NONCE_PATTERN)
+  nonce: string;
 
   @IsString()
   brandName: string;
 
   @IsEmail()
   email: string;
-
-  @IsString()
-  token: string;
-
-  @IsUrl({ require_tld: false })
-  acceptUrl: string;
 
   @IsString()
   expiresAt: string;
@@ -120,9 +124,10 @@ export class ProjectCompleted {
   completedAt: string;
 }
 
+/** v2: the token and link left the event (v1 carried them; see the invite-token migration). */
 export const InviteSentEvent = eventContract(
   'creator-network',
-  'network.invite.sent.v1',
+  'network.invite.sent.v2',
   InviteSent,
 );
 export const CreatorJoinedEvent = eventContract(
