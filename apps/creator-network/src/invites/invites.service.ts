@@ -31,6 +31,7 @@ import {
   newInviteToken,
 } from './invite-token';
 import { InviteRepository, InviteRow, toInviteView } from './invite.repository';
+import { InviteSendQuota } from './invite-send-quota';
 
 const invalidToken = () =>
   new DomainError('invite_token_invalid', 'this invite link is not valid; ask for a new invite');
@@ -44,6 +45,7 @@ export class InvitesService {
     private readonly creators: CreatorRepository,
     private readonly brands: BrandRepository,
     private readonly outbox: OutboxService,
+    private readonly sendQuota: InviteSendQuota,
     @Inject(CONFIG) private readonly config: NetworkConfig,
   ) {}
 
@@ -73,6 +75,7 @@ export class InvitesService {
           invitedBy: brand.userId,
           inviterEmail: brand.email ?? null,
         });
+        await this.sendQuota.record(em, brand.brandId, id);
         const row = await this.invites.byId(em, id);
         await this.emailToken(em, row, token);
         return toInviteView(row);
@@ -91,6 +94,7 @@ export class InvitesService {
           meta: { status: row.status },
         });
       }
+      await this.sendQuota.record(em, brand.brandId, row.id);
       const { token, hash } = newInviteToken();
       await this.invites.reissue(
         em,
