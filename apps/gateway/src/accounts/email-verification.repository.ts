@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { toIso } from '@glimmer/database/sql';
 
 /** A brand member as the verification email needs them, with their brand's name. */
 export interface VerifiableMember {
@@ -7,7 +8,7 @@ export interface VerifiableMember {
   email: string;
   name: string;
   brandName: string;
-  verifiedAt: Date | null;
+  verifiedAt: string | null;
 }
 
 /** The state of a link, from the row its token hashes to. */
@@ -43,13 +44,13 @@ export class EmailVerificationRepository {
           email: row.email,
           name: row.name,
           brandName: row.brand_name,
-          verifiedAt: row.email_verified_at,
+          verifiedAt: toIso(row.email_verified_at),
         }
       : null;
   }
 
   async verifiedAt(em: EntityManager, userId: string): Promise<Date | null | undefined> {
-    const [row] = await em.execute<{ email_verified_at: Date | null }[]>(
+    const [row] = await em.execute<{ email_verified_at: string | Date | null }[]>(
       `select email_verified_at from user_account where id = ?`,
       [userId],
     );

@@ -105,7 +105,7 @@ export class EmailVerificationService {
       return {
         email: member!.email,
         verified: true,
-        verifiedAt: member!.verifiedAt!.toISOString(),
+        verifiedAt: member!.verifiedAt,
       };
     });
   }
@@ -116,7 +116,7 @@ export class EmailVerificationService {
     return {
       email: member.email,
       verified: member.verifiedAt !== null,
-      verifiedAt: member.verifiedAt?.toISOString() ?? null,
+      verifiedAt: member.verifiedAt,
     };
   }
 }
