@@ -1,4 +1,4 @@
-import { ServiceTestApp } from '@glimmer/testing/service-test-app';
+import { LaunchOptions, ServiceTestApp } from '@glimmer/testing/service-test-app';
 import { randomUUID } from 'node:crypto';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { AcceptInviteRpc, CreateInviteRpc } from '@glimmer/contracts/network/invite.messages';
@@ -12,14 +12,18 @@ import { CreatorNetworkModule } from '../creator-network.module';
  * are read back from the outbox (where the invite email's event waits), as a mailbox would.
  */
 export class NetworkTestApp extends ServiceTestApp<NetworkConfig> {
-  static async start(label: string): Promise<NetworkTestApp> {
+  static async start(label: string, options: LaunchOptions = {}): Promise<NetworkTestApp> {
     return new NetworkTestApp(
-      await ServiceTestApp.launch(label, {
-        service: 'creator-network',
-        configSchema: networkConfigSchema,
-        database: networkDatabase,
-        module: (config) => CreatorNetworkModule.forRoot(config),
-      }),
+      await ServiceTestApp.launch(
+        label,
+        {
+          service: 'creator-network',
+          configSchema: networkConfigSchema,
+          database: networkDatabase,
+          module: (config) => CreatorNetworkModule.forRoot(config),
+        },
+        options,
+      ),
     );
   }
 
