@@ -49,12 +49,13 @@ export class EmailVerificationRepository {
       : null;
   }
 
-  async verifiedAt(em: EntityManager, userId: string): Promise<Date | null | undefined> {
+  /** When the account verified its email (null: not yet; undefined: no such account). */
+  async verifiedAt(em: EntityManager, userId: string): Promise<string | null | undefined> {
     const [row] = await em.execute<{ email_verified_at: string | Date | null }[]>(
       `select email_verified_at from user_account where id = ?`,
       [userId],
     );
-    return row ? row.email_verified_at : undefined;
+    return row ? toIso(row.email_verified_at) : undefined;
   }
 
   /** Links sent to the member since `since` (sign-up's included). */
