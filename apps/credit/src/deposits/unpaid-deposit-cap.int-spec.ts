@@ -40,10 +40,8 @@ describe('credit: the cap on unpaid deposits', () => {
     expect(refused.extra.meta).toEqual({ unpaid: 3, limit: 3 });
 
     // A replay of a key that made a deposit is still its first answer, not a refusal.
-    const first = outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<{
-      id: string;
-    }>;
-    const keyOf = outcomes.indexOf(first);
+    const keyOf = outcomes.findIndex((o) => o.status === 'fulfilled');
+    const first = outcomes[keyOf] as PromiseFulfilledResult<{ id: string }>;
     expect((await deposit(actor, `k${keyOf}`, code.id)).id).toBe(first.value.id);
 
     // Another brand has its own places.
