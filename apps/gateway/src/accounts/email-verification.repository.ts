@@ -58,13 +58,18 @@ export class EmailVerificationRepository {
     return row ? toIso(row.email_verified_at) : undefined;
   }
 
-  /** Links sent to the member since `since` (sign-up's included). */
-  async sentSince(em: EntityManager, userId: string, since: Date): Promise<number> {
-    const [row] = await em.execute<{ n: string }[]>(
-      `select count(*) as n from email_verification where user_id = ? and created_at > ?`,
+  /** Links sent to the member since `since` (sign-up's included), and when the oldest was. */
+  async sentSince(
+    em: EntityManager,
+    userId: string,
+    since: Date,
+  ): Promise<{ count: number; oldest: string | null }> {
+    const [row] = await em.execute<{ n: string; oldest: string | Date | null }[]>(
+      `select count(*) as n, min(created_at) as oldest from email_verification
+        where user_id = ? and created_at > ?`,
       [userId, since],
     );
-    return Number(row.n);
+    return { count: Number(row.n), oldest: toIso(row.oldest) };
   }
 
   /** A new link; the member's earlier unused links stop working (only the newest email counts). */

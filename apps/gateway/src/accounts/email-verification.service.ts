@@ -67,13 +67,14 @@ export class EmailVerificationService {
         throw new DomainError('email_already_verified', `${member.email} is already verified`);
       }
       const limit = this.config.EMAIL_VERIFICATION_SENDS_PER_DAY;
-      if (
-        (await this.verifications.sentSince(em, member.id, new Date(Date.now() - DAY_MS))) >= limit
-      ) {
+      const sent = await this.verifications.sentSince(em, member.id, new Date(Date.now() - DAY_MS));
+      if (sent.count >= limit) {
+        // The wait until the oldest send of the last 24 hours leaves the window.
+        const waitMs = Date.parse(sent.oldest!) + DAY_MS - Date.now();
         throw new DomainError(
           'rate_limited',
           `at most ${limit} verification emails a day are sent to one address`,
-          { meta: { retryAfterSeconds: retryAfterSeconds(DAY_MS / 24) } },
+          { meta: { retryAfterSeconds: retryAfterSeconds(waitMs) } },
         );
       }
       await this.send(em, member);
