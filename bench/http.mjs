@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 
 export function client(baseUrl, token) {
   return async function call(method, path, body, { key = randomUUID() } = {}) {
@@ -32,6 +33,7 @@ export async function benchBrand(system) {
     admin,
   });
   if (signup.status !== 201) throw new Error(`signup failed ${signup.status}`);
+  await verifyEmail(system, admin.email);
   return {
     brandId: signup.body.id,
     tag,
@@ -39,6 +41,32 @@ export async function benchBrand(system) {
     brand: client(system.baseUrl, await login(system.baseUrl, admin.email, admin.password)),
     ops: client(system.baseUrl, await login(system.baseUrl, system.ops.email, system.ops.password)),
   };
+}
+
+/**
+ * Opens the admin's email verification link (deposits and invites need it). Benches send no
+ * mail, so the token is read from the gateway's outbox, where the scheduler picks it up.
+ */
+async function verifyEmail(system, email) {
+  const db = new pg.Client({
+    connectionString: system.databaseUrl,
+    options: `-c search_path=${system.prefix}_gateway`,
+  });
+  await db.connect();
+  try {
+    const { rows } = await db.query(
+      `select payload->>'token' as token from outbox_message
+        where pattern = 'identity.email-verification.requested.v1' and payload->>'email' = $1
+        order by seq desc limit 1`,
+      [email],
+    );
+    const res = await client(system.baseUrl)('POST', '/v1/auth/verify-email', {
+      token: rows[0]?.token,
+    });
+    if (res.status !== 200) throw new Error(`verify-email failed ${res.status}`);
+  } finally {
+    await db.end();
+  }
 }
 
 export async function until(probe, timeoutMs = 30_000) {

@@ -48,6 +48,9 @@ export async function startSystem(label, extraEnv = {}) {
     RATE_LIMIT_RESEND_PER_TENANT: '1000000',
     RATE_LIMIT_UPLOAD_PER_TENANT: '1000000',
     RATE_LIMIT_WRITE_PER_TENANT: '1000000',
+    // …and make far more unpaid deposits and invites than one brand may.
+    CREDIT_MAX_UNPAID_DEPOSITS: '100000',
+    NETWORK_INVITES_PER_DAY: '100000',
     PASSWORD_HASH_QUEUE_MAX: '100000',
     PASSWORD_HASH_QUEUE_TIMEOUT_MS: '60000',
     ...extraEnv,

@@ -169,6 +169,26 @@ async function seedCreator(brand, creator) {
   return true;
 }
 
+/**
+ * The demo admin verifies their email the way a real one does: by the emailed link (deposits and
+ * invites need it). A run after a crash between sign-up and verification asks for a new link.
+ */
+async function verifyDemoAdmin(brand, signedUpNow) {
+  const admin = await api('POST', '/v1/auth/login', brand);
+  const token = admin.body?.accessToken;
+  const status = await api('GET', '/v1/auth/verify-email', undefined, token);
+  if (status.body?.verified) return true;
+  if (!mail) return false;
+  if (!signedUpNow) await api('POST', '/v1/auth/verify-email/resend', undefined, token);
+  const email = await mail.waitFor(brand.email, /Verify your email/);
+  const link = /(https?:\/\/\S+\/verify-email\?token=\S+)/.exec(email.text)?.[1];
+  const verified = await api('POST', '/v1/auth/verify-email', {
+    token: new URL(link).searchParams.get('token'),
+  });
+  if (verified.status !== 200) throw new Error(JSON.stringify(verified.body));
+  return true;
+}
+
 async function seed() {
   const demo = { email: 'demo-admin@glimmer.local', password: 'demo-password' };
   const creator = { email: 'demo-creator@glimmer.local', password: 'demo-password' };
@@ -185,13 +205,17 @@ async function seed() {
   if (res.status !== 201 && res.status !== 409) {
     console.error(`seeding the demo brand failed: ${res.status} ${await res.text()}`);
   }
+  const brandVerified = await verifyDemoAdmin(demo, res.status === 201).catch((err) => {
+    console.error(`verifying the demo admin's email failed: ${err.message}`);
+    return false;
+  });
   const creatorSeeded = await seedCreator(demo, creator).catch((err) => {
     console.error(`seeding the demo creator failed: ${err.message}`);
     return false;
   });
   console.log(`
   Glimmer is running: open ${base}/ in a browser  (API: ${base}/v1, docs: ${base}/docs)
-  Demo brand admin : ${demo.email} / ${demo.password}
+  Demo brand admin : ${demo.email} / ${demo.password}${brandVerified ? '' : ' (email not verified: open the link in its verification email)'}
   Demo creator     : ${creatorSeeded ? `${creator.email} / ${creator.password} (in the demo brand's network)` : '(not seeded: needs the local mail catcher, i.e. no SMTP_URL)'}
   Ops user         : ${env.OPS_EMAIL} / ${env.OPS_PASSWORD}
   API clients log in with: curl -s ${base}/v1/auth/login -H 'content-type: application/json' \\

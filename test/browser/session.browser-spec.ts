@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { GlimmerSystem } from '../e2e/support/system';
 import { expectAccessible, launchBrowser, newContext, PHONE, screenshot } from './support/browser';
-import { logInThroughUi, logOutThroughUi, signUpThroughUi } from './support/brand-ui';
+import { eventually } from '@glimmer/testing/eventually';
+import { verificationLink } from '../e2e/support/factories';
+import {
+  logInThroughUi,
+  logOutThroughUi,
+  signUpThroughUi,
+  signUpUnverifiedThroughUi,
+} from './support/brand-ui';
+import { dialog } from './support/credits-ui';
 
 describe('web app: sessions (sign up, log in, log out, expiry)', () => {
   let system: GlimmerSystem;
@@ -77,6 +85,55 @@ describe('web app: sessions (sign up, log in, log out, expiry)', () => {
     await logInThroughUi(page, brand.adminEmail, brand.password);
     await page.waitForURL('**/cost-codes');
     await screenshot(page, 'session-restored-phone');
+    await context.close();
+  });
+
+  it('asks a new brand to verify its email, explains what waits for it, and verifies by the link once', async () => {
+    const context = await newContext(browser, system.baseUrl);
+    const page = await context.newPage();
+    const brand = await signUpUnverifiedThroughUi(page);
+    const banner = page.getByRole('alert').filter({ hasText: 'Check your email' });
+    await banner.getByText(brand.adminEmail).waitFor();
+    await expectAccessible(page, 'credits (email not verified)');
+    await screenshot(page, 'verify-email-01-check-your-email');
+
+    // Adding credit would email the finance contact: refused, and the dialog says why.
+    await page.getByRole('button', { name: 'Add Credit' }).click();
+    const add = dialog(page, 'Add Credit');
+    await add.getByLabel('New cost code').fill('MKT');
+    await add.getByLabel('Cost code name').fill('Marketing');
+    await add.getByLabel('Amount').fill('100');
+    await add.getByRole('button', { name: 'Continue' }).click();
+    await add.getByRole('button', { name: 'Add Credit' }).click();
+    await add.getByRole('alert').filter({ hasText: 'Verify your email address first' }).waitFor();
+    await add.getByRole('button', { name: 'Back' }).click();
+    await page.keyboard.press('Escape');
+
+    // A resend replaces the first link: the first one no longer works.
+    const first = await verificationLink(system.baseUrl, brand.adminEmail);
+    await banner.getByRole('button', { name: 'Resend the email' }).click();
+    await banner.getByRole('status').filter({ hasText: 'Sent' }).waitFor();
+    const second = await eventually(async () => {
+      const newest = await verificationLink(system.baseUrl, brand.adminEmail);
+      expect(newest).not.toBe(first);
+      return newest;
+    });
+    await page.goto(first);
+    await page.getByRole('heading', { name: 'This link cannot be used' }).waitFor();
+    await page.getByText('This verification link has expired').waitFor();
+
+    await page.goto(second);
+    await page.getByRole('heading', { name: 'Your email is verified' }).waitFor();
+    await expectAccessible(page, 'email verified');
+    await screenshot(page, 'verify-email-02-verified');
+    await page.getByRole('link', { name: 'Continue to Glimmer' }).click();
+    await page.waitForURL('**/reports/credits');
+    await page.getByRole('heading', { name: 'Credits', level: 1 }).waitFor();
+    expect(await banner.count()).toBe(0);
+
+    // The link works once.
+    await page.goto(second);
+    await page.getByText('This verification link has already been used').waitFor();
     await context.close();
   });
 });

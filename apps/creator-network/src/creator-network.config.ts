@@ -16,6 +16,11 @@ export const networkConfigSchema = baseConfigSchema
       .min(1)
       .max(24 * 90)
       .default(24 * 7),
+    /**
+     * Invite emails (new invites and resends) one brand may have sent in any 24 hours: each
+     * carries the brand's own text to an address it chose.
+     */
+    NETWORK_INVITES_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(50),
     /** The page creators open from the invite email; the token is appended as `?token=`. */
     INVITE_ACCEPT_URL: z.string().url().default('http://127.0.0.1:3000/invites/accept'),
     /**

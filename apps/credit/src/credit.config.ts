@@ -6,6 +6,11 @@ import { CREDIT_MIGRATIONS } from './migrations';
 
 export const creditConfigSchema = baseConfigSchema.extend({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
+  /**
+   * Unpaid deposits (pending, funds not confirmed) a brand may have at once: each mails a credit
+   * invoice to its finance contact and needs no money, so this bounds that mail.
+   */
+  CREDIT_MAX_UNPAID_DEPOSITS: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export type CreditConfig = z.infer<typeof creditConfigSchema>;

@@ -85,6 +85,7 @@ describe('gateway architecture', () => {
       '/v1/auth/login',
       '/v1/auth/session',
       '/v1/auth/session',
+      '/v1/auth/verify-email',
       '/v1/brands',
       '/v1/invites/accept',
       '/v1/invites/preview',

@@ -58,6 +58,9 @@ export const gatewayConfigSchema = baseConfigSchema
     RATE_LIMIT_RESEND_PER_TENANT: count(1, 1_000_000, 10),
     RATE_LIMIT_UPLOAD_PER_TENANT: count(1, 1_000_000, 30),
     RATE_LIMIT_WRITE_PER_TENANT: count(1, 1_000_000, 120),
+    /** How long an email verification link works, and how many a member may be sent a day. */
+    EMAIL_VERIFICATION_TTL_HOURS: count(1, 24 * 30, 24),
+    EMAIL_VERIFICATION_SENDS_PER_DAY: count(1, 1_000, 5),
     /** scrypt runs at once (libuv has 4 threads by default); the rest wait in a bounded queue. */
     PASSWORD_HASH_CONCURRENCY: count(1, 64, 2),
     PASSWORD_HASH_QUEUE_MAX: count(0, 100_000, 100),

@@ -1,5 +1,5 @@
 import { signPayload } from './webhooks/signature';
-import { GatewayUnderTest, startGatewayUnderTest } from './testing/gateway-harness';
+import { GatewayUnderTest, startGatewayUnderTest, verifyEmailOf } from './testing/gateway-harness';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const RPC_TIMEOUT_MS = 500;
@@ -47,7 +47,7 @@ describe('gateway (in-process, no back-end services)', () => {
       brandId = created.body.id;
 
       const [event] = await gw.sql<{ pattern: string; payload: Record<string, unknown> }>(
-        `select pattern, payload from outbox_message`,
+        `select pattern, payload from outbox_message order by seq`,
       );
       expect(event.pattern).toBe('identity.brand.registered.v1');
       expect(event.payload).toMatchObject({
@@ -66,6 +66,8 @@ describe('gateway (in-process, no back-end services)', () => {
         expiresIn: 3600,
       });
       brandToken = login.body.accessToken;
+      // Deposits need a verified admin (403 email_not_verified otherwise; see email-verification.int-spec).
+      await verifyEmailOf(gw, signup.admin.email);
 
       const me = await gw.request('GET', '/v1/me', { token: brandToken });
       expect(me.status).toBe(200);

@@ -9,6 +9,7 @@ import { HealthModule } from '@glimmer/observability/health.module';
 import { LoggerModule } from '@glimmer/observability/logger.module';
 import { MetricsModule } from '@glimmer/observability/metrics';
 import { AccountsModule } from './accounts/accounts.module';
+import { EmailVerificationModule } from './accounts/email-verification.module';
 import { AuthModule } from './auth/auth.module';
 import { CreditApiModule } from './credit/credit-api.module';
 import { GatewayConfig, gatewayDatabase } from './gateway.config';
@@ -37,6 +38,7 @@ export class GatewayModule {
         RateLimitModule,
         AuthModule.forRoot(config),
         AccountsModule,
+        EmailVerificationModule,
         IdempotencyModule,
         CreditApiModule,
         NetworkApiModule,

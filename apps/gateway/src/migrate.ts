@@ -1,7 +1,11 @@
 import { migrateDatabaseAndBroker } from '@glimmer/messaging/service-main';
+import { seedOpsUser } from './accounts/ops-user.seeder';
 import { GatewayConfig, gatewayDatabase } from './gateway.config';
 
-/** The deploy step: the gateway's schema, then its broker objects. */
-export function migrateGateway(config: GatewayConfig): Promise<{ migrated: string[] }> {
-  return migrateDatabaseAndBroker('gateway', gatewayDatabase(config), config);
+/** The deploy step: the gateway's schema, its broker objects, then the ops account. */
+export async function migrateGateway(
+  config: GatewayConfig,
+): Promise<{ migrated: string[]; opsEmail: string }> {
+  const result = await migrateDatabaseAndBroker('gateway', gatewayDatabase(config), config);
+  return { ...result, ...(await seedOpsUser(config)) };
 }

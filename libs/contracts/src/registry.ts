@@ -6,6 +6,7 @@ import * as ledger from './credit/ledger.messages';
 import * as overview from './credit/overview.messages';
 import * as transfers from './credit/transfer.messages';
 import * as brandRegistered from './identity/brand-registered.event';
+import * as emailVerification from './identity/email-verification.event';
 import * as creditInvoices from './invoicing/credit-invoice.messages';
 import * as creditInvoiceEvents from './invoicing/credit-invoice.events';
 import * as projectInvoices from './invoicing/project-invoice.messages';
@@ -41,6 +42,7 @@ export const MESSAGE_REGISTRY: readonly AnyContract[] = contractsOf(
   overview,
   transfers,
   brandRegistered,
+  emailVerification,
   creditInvoices,
   creditInvoiceEvents,
   invites,

@@ -6,6 +6,7 @@ import {
   DepositVoidedEvent,
 } from './credit/deposit.events';
 import { BrandRegisteredEvent } from './identity/brand-registered.event';
+import { EmailVerificationRequestedEvent } from './identity/email-verification.event';
 import {
   CreditInvoiceIssuedEvent,
   CreditInvoicePaidEvent,
@@ -58,6 +59,7 @@ export const SUBSCRIPTIONS: Partial<Record<ServiceName, readonly EventContract<u
     PayoutNeedsMethodEvent,
     PayoutPaidEvent,
     PayoutFailedEvent,
+    EmailVerificationRequestedEvent,
   ],
   'creator-network': [BrandRegisteredEvent],
   payout: [CreatorJoinedEvent, ProjectInvoicePaidEvent],

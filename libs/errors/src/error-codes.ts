@@ -19,6 +19,10 @@ export const ERROR_CODES = {
     status: 403,
     title: "The request did not carry this session's CSRF token",
   },
+  email_not_verified: {
+    status: 403,
+    title: 'Verify your email address before Glimmer emails anyone on your behalf',
+  },
   not_found: { status: 404, title: 'Not found' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
@@ -41,6 +45,27 @@ export const ERROR_CODES = {
     title: 'The cost code is not attached to the invoice',
   },
   amount_exceeds_due: { status: 409, title: 'The amount is more than the amount due' },
+  email_verification_token_invalid: {
+    status: 400,
+    title: 'The email verification link is not valid',
+  },
+  email_verification_token_expired: {
+    status: 410,
+    title: 'The email verification link has expired',
+  },
+  email_verification_token_used: {
+    status: 409,
+    title: 'The email verification link has already been used',
+  },
+  email_already_verified: { status: 409, title: 'The email address is already verified' },
+  pending_deposit_limit_reached: {
+    status: 409,
+    title: 'Too many unpaid credit invoices; pay or delete one first',
+  },
+  invite_daily_limit_reached: {
+    status: 429,
+    title: 'The brand has sent as many invites as it may today',
+  },
   invite_token_invalid: { status: 400, title: 'The invite token is not valid' },
   invite_expired: { status: 410, title: 'The invite has expired' },
   invite_revoked: { status: 410, title: 'The invite was revoked' },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { verificationLink } from '../../e2e/support/factories';
 
 export interface UiBrand {
   name: string;
@@ -18,8 +19,26 @@ export function newBrandDetails(): UiBrand {
   };
 }
 
-/** Signs a brand up through the sign-up page; the app then shows Reports → Credits. */
+/**
+ * Signs a brand up through the sign-up page, then opens the emailed verification link (read
+ * from the system's SMTP capture) as the admin would, so the brand may add credit and invite;
+ * the app then shows Reports → Credits.
+ */
 export async function signUpThroughUi(page: Page, brand = newBrandDetails(), currency = 'USD') {
+  await signUpUnverifiedThroughUi(page, brand, currency);
+  await page.goto(await verificationLink(page.url(), brand.adminEmail));
+  await page.getByRole('heading', { name: 'Your email is verified' }).waitFor();
+  await page.getByRole('link', { name: 'Continue to Glimmer' }).click();
+  await page.waitForURL('**/reports/credits');
+  return brand;
+}
+
+/** The sign-up alone: the admin lands on Reports → Credits with "check your email". */
+export async function signUpUnverifiedThroughUi(
+  page: Page,
+  brand = newBrandDetails(),
+  currency = 'USD',
+) {
   await page.goto('/signup');
   await page.getByLabel('Brand name').fill(brand.name);
   if (currency !== 'USD') {

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { eventually } from '@glimmer/testing/eventually';
 import type { SmtpCapture } from '@glimmer/testing/smtp-capture';
 import { Api } from './http';
-import { OPS, WEBHOOK_SECRET } from './system';
+import { OPS, systemAt, WEBHOOK_SECRET } from './system';
 
 export interface SignedUpBrand {
   id: string;
@@ -14,7 +14,10 @@ export interface SignedUpBrand {
   currency: string;
 }
 
-/** Signs a brand up and logs its admin in, through the public API. */
+/**
+ * Signs a brand up, opens the verification link its admin is emailed (so the brand may deposit
+ * and invite), and logs the admin in, through the public API.
+ */
 export async function signUpBrand(
   anon: Api,
   overrides: { currency?: string; name?: string } = {},
@@ -31,6 +34,13 @@ export async function signUpBrand(
   });
   if (signup.status !== 201)
     throw new Error(`signup failed: ${signup.status} ${JSON.stringify(signup.body)}`);
+  const verified = await anon.post(
+    '/v1/auth/verify-email',
+    { token: await verificationToken(anon, adminEmail) },
+    null,
+  );
+  if (verified.status !== 200)
+    throw new Error(`verify-email failed: ${verified.status} ${JSON.stringify(verified.body)}`);
   const token = await login(anon, adminEmail, password);
   return {
     id: signup.body.id,
@@ -40,6 +50,22 @@ export async function signUpBrand(
     financeEmail,
     currency: signup.body.currency,
   };
+}
+
+/** The link in the newest "Verify your email" message to `email` (the system's SMTP capture). */
+export async function verificationLink(baseUrl: string, email: string): Promise<string> {
+  const { smtp } = systemAt(baseUrl);
+  await smtp.waitFor(email, /^Verify your email/);
+  const mail = smtp.messages
+    .filter((m) => m.to.includes(email) && /^Verify/.test(m.subject))
+    .pop()!;
+  const link = /(https?:\/\/\S+\/verify-email\?token=\S+)/.exec(mail.text)?.[1];
+  if (!link) throw new Error(`no verification link in: ${mail.text}`);
+  return link;
+}
+
+export async function verificationToken(anon: Api, email: string): Promise<string> {
+  return new URL(await verificationLink(anon.baseUrl, email)).searchParams.get('token')!;
 }
 
 export async function login(anon: Api, email: string, password: string): Promise<string> {

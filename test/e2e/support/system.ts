@@ -20,6 +20,16 @@ export type Service = (typeof SERVICES)[number];
 export const OPS = { email: 'ops@e2e.glimmer.test', password: 'ops-password-for-e2e' };
 export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789abcdef';
 
+/** Running systems by their gateway's address, so helpers given only an Api find its mailbox. */
+const RUNNING = new Map<string, GlimmerSystem>();
+
+/** The system whose gateway answers at `baseUrl` (e.g. `anon.baseUrl`). */
+export function systemAt(baseUrl: string): GlimmerSystem {
+  const system = RUNNING.get(new URL(baseUrl).origin);
+  if (!system) throw new Error(`no GlimmerSystem is running at ${baseUrl}`);
+  return system;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -62,6 +72,7 @@ export class GlimmerSystem {
     await this.smtp.start();
     const port = await freePort();
     this.baseUrl = `http://127.0.0.1:${port}`;
+    RUNNING.set(this.baseUrl, this);
     this.vars = {
       ...this.env.env,
       PORT: String(port),
@@ -80,6 +91,10 @@ export class GlimmerSystem {
       // Links in emails open this system's web app (its port is only known here).
       INVITE_ACCEPT_URL: `${this.baseUrl}/invites/accept`,
       APP_URL: this.baseUrl,
+      // Workloads make many unpaid deposits and invites for one brand; the caps themselves are
+      // proven by email-verification.e2e-spec.ts and the services' integration tests.
+      CREDIT_MAX_UNPAID_DEPOSITS: '10000',
+      NETWORK_INVITES_PER_DAY: '10000',
       ...this.overrides,
     };
     this.logDir = join(ROOT, 'var', 'e2e-logs', this.env.prefix);
@@ -217,6 +232,7 @@ export class GlimmerSystem {
   }
 
   async stop(): Promise<void> {
+    RUNNING.delete(this.baseUrl);
     await Promise.all(SERVICES.map((s) => this.stopService(s).catch(() => undefined)));
     await this.smtp.stop();
     await this.env?.destroy();

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BrandsModule } from '../brands/brands.module';
 import { CreatorsModule } from '../creators/creators.module';
 import { InviteRepository } from './invite.repository';
+import { InviteSendQuota } from './invite-send-quota';
 import { InvitesHandler } from './invites.handler';
 import { InvitesService } from './invites.service';
 
@@ -9,6 +10,6 @@ import { InvitesService } from './invites.service';
 @Module({
   imports: [BrandsModule, CreatorsModule],
   controllers: [InvitesHandler],
-  providers: [InviteRepository, InvitesService],
+  providers: [InviteRepository, InvitesService, InviteSendQuota],
 })
 export class InvitesModule {}

@@ -34,6 +34,7 @@ import {
   issueInviteToken,
 } from './invite-token';
 import { InviteRepository, InviteRow, toInviteView } from './invite.repository';
+import { InviteSendQuota } from './invite-send-quota';
 
 const invalidToken = () =>
   new DomainError('invite_token_invalid', 'this invite link is not valid; ask for a new invite');
@@ -47,6 +48,7 @@ export class InvitesService {
     private readonly creators: CreatorRepository,
     private readonly brands: BrandRepository,
     private readonly outbox: OutboxService,
+    private readonly sendQuota: InviteSendQuota,
     @Inject(CONFIG) private readonly config: NetworkConfig,
   ) {}
 
@@ -76,6 +78,7 @@ export class InvitesService {
           invitedBy: brand.userId,
           inviterEmail: brand.email ?? null,
         });
+        await this.sendQuota.record(em, brand.brandId, id);
         const row = await this.invites.byId(em, id);
         await this.askForEmail(em, row, nonce);
         return toInviteView(row);
@@ -94,6 +97,7 @@ export class InvitesService {
           meta: { status: row.status },
         });
       }
+      await this.sendQuota.record(em, brand.brandId, row.id);
       const { nonce, hash } = issueInviteToken(this.config.INVITE_TOKEN_SECRET, row.id);
       await this.invites.reissue(
         em,

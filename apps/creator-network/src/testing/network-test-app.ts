@@ -1,4 +1,4 @@
-import { ServiceTestApp } from '@glimmer/testing/service-test-app';
+import { LaunchOptions, ServiceTestApp } from '@glimmer/testing/service-test-app';
 import { randomUUID } from 'node:crypto';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { AcceptInviteRpc, CreateInviteRpc } from '@glimmer/contracts/network/invite.messages';
@@ -14,14 +14,18 @@ import { deriveInviteToken } from '../invites/invite-token';
  * are derived, as the scheduler's link RPC does, from the nonce in the invite email's event.
  */
 export class NetworkTestApp extends ServiceTestApp<NetworkConfig> {
-  static async start(label: string): Promise<NetworkTestApp> {
+  static async start(label: string, options: LaunchOptions = {}): Promise<NetworkTestApp> {
     return new NetworkTestApp(
-      await ServiceTestApp.launch(label, {
-        service: 'creator-network',
-        configSchema: networkConfigSchema,
-        database: networkDatabase,
-        module: (config) => CreatorNetworkModule.forRoot(config),
-      }),
+      await ServiceTestApp.launch(
+        label,
+        {
+          service: 'creator-network',
+          configSchema: networkConfigSchema,
+          database: networkDatabase,
+          module: (config) => CreatorNetworkModule.forRoot(config),
+        },
+        options,
+      ),
     );
   }
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { CONFIG } from '@glimmer/config/config';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
 import { DepositPendingEvent } from '@glimmer/contracts/credit/deposit.events';
 import type {
@@ -16,6 +17,7 @@ import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { requireBrand, requireOps } from '../common/brand-actor';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
+import type { CreditConfig } from '../credit.config';
 import { move } from '../ledger/ledger-legs';
 import { LedgerService } from '../ledger/ledger.service';
 import { depositRequestHash } from './deposit-request';
@@ -25,6 +27,7 @@ import {
   toDepositView,
   toOpsDepositView,
 } from './deposit.repository';
+import { assertUnpaidDepositRoom } from './unpaid-deposit-cap';
 
 /** Add credit (a pending deposit and its credit invoice id) and read deposits back. */
 @Injectable()
@@ -35,6 +38,7 @@ export class DepositsService {
     private readonly costCodes: CostCodeRepository,
     private readonly ledger: LedgerService,
     private readonly outbox: OutboxService,
+    @Inject(CONFIG) private readonly config: CreditConfig,
   ) {}
 
   async create(actor: Actor, req: CreateDepositRequest): Promise<DepositView> {
@@ -63,6 +67,7 @@ export class DepositsService {
     req: CreateDepositRequest,
     hash: string,
   ) {
+    await assertUnpaidDepositRoom(em, brand.brandId, this.config.CREDIT_MAX_UNPAID_DEPOSITS);
     const costCode = req.costCodeId
       ? await this.costCodes.get(em, brand.brandId, req.costCodeId)
       : await this.costCodes.create(em, brand.brandId, brand.currency, req.costCode!);

@@ -3,6 +3,7 @@ import { Migration20261121000000Initial } from './20261121000000-initial';
 import { Migration20261220000000InvoiceDraws } from './20261220000000-invoice-draws';
 import { Migration20270201000000OpsDepositList } from './20270201000000-ops-deposit-list';
 import { Migration20270301000000PaymentNotices } from './20270301000000-payment-notices';
+import { Migration20270310000000UnpaidDepositCap } from './20270310000000-unpaid-deposit-cap';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const CREDIT_MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const CREDIT_MIGRATIONS: MigrationObject[] = [
   { name: '20261220000000-invoice-draws', class: Migration20261220000000InvoiceDraws },
   { name: '20270201000000-ops-deposit-list', class: Migration20270201000000OpsDepositList },
   { name: '20270301000000-payment-notices', class: Migration20270301000000PaymentNotices },
+  { name: '20270310000000-unpaid-deposit-cap', class: Migration20270310000000UnpaidDepositCap },
 ];

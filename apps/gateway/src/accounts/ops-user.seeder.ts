@@ -1,35 +1,32 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { CONFIG } from '@glimmer/config/config';
+import { databaseOptions } from '@glimmer/database/database.options';
 import { hashPassword } from '../auth/password';
-import type { GatewayConfig } from '../gateway.config';
+import { GatewayConfig, gatewayDatabase } from '../gateway.config';
 import { UserAccountRepository } from './user-account.repository';
 
 /**
- * Makes sure the ops account from OPS_EMAIL/OPS_PASSWORD exists with that password. Safe on
- * every replica's start: the upsert converges whatever the order.
+ * Makes sure the ops account from OPS_EMAIL/OPS_PASSWORD exists with that password: part of the
+ * gateway's `migrate` step (issue 11), so it exists before any replica serves a sign-up (which
+ * refuses OPS_EMAIL anyway, seeded or not). Safe to run again: the upsert converges. An
+ * OPS_EMAIL that belongs to a brand or creator account stops the step: a person must decide.
  */
-@Injectable()
-export class OpsUserSeeder implements OnApplicationBootstrap {
-  private readonly logger = new Logger(OpsUserSeeder.name);
-
-  constructor(
-    private readonly users: UserAccountRepository,
-    @Inject(CONFIG) private readonly config: GatewayConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const email = this.config.OPS_EMAIL;
-    const passwordHash = await hashPassword(this.config.OPS_PASSWORD);
-    const ok = await this.users.upsertOps({
+export async function seedOpsUser(config: GatewayConfig): Promise<{ opsEmail: string }> {
+  const orm = await MikroORM.init(databaseOptions(gatewayDatabase(config)));
+  try {
+    const ok = await new UserAccountRepository(orm).upsertOps({
       id: randomUUID(),
-      email,
-      passwordHash,
+      email: config.OPS_EMAIL,
+      passwordHash: await hashPassword(config.OPS_PASSWORD),
       name: 'Glimmer operations',
     });
-    if (!ok)
-      this.logger.error(
-        `OPS_EMAIL ${email} belongs to a non-ops account; the ops account was not created`,
+    if (!ok) {
+      throw new Error(
+        `OPS_EMAIL ${config.OPS_EMAIL} belongs to a non-ops account; the ops account was not created`,
       );
+    }
+    return { opsEmail: config.OPS_EMAIL };
+  } finally {
+    await orm.close(true);
   }
 }

@@ -18,6 +18,7 @@ import { UuidParam } from '../http/uuid-param';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import { CreateDepositDto, DepositDto } from './dto/deposit.dto';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
+import { RequireVerifiedEmail } from '../accounts/verified-email.guard';
 
 @ApiTags('Credit')
 @Roles('brand')
@@ -25,7 +26,12 @@ import { RateLimit } from '../rate-limit/rate-limit.guard';
 export class DepositsController {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** Adds credit: the deposit is pending and a credit invoice goes to the finance contact. */
+  /**
+   * Adds credit: the deposit is pending and a credit invoice goes to the finance contact. Only
+   * once the member's email is verified (403 email_not_verified), and with at most
+   * CREDIT_MAX_UNPAID_DEPOSITS unpaid ones per brand (409 pending_deposit_limit_reached).
+   */
+  @RequireVerifiedEmail()
   @RateLimit('write')
   @Post()
   @Idempotent()
@@ -35,9 +41,11 @@ export class DepositsController {
     ...SIGNED_IN_CHANGE,
     ...JSON_BODY,
     ...IDEMPOTENCY_REQUIRED,
+    'email_not_verified',
     'not_found',
     'duplicate_cost_code',
     'currency_mismatch',
+    'pending_deposit_limit_reached',
     ...VIA_SERVICE,
   )
   create(

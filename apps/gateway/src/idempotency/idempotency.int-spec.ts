@@ -7,6 +7,7 @@ import {
   RpcCall,
   startGatewayUnderTest,
   startRpcStub,
+  verifyEmailOf,
 } from '../testing/gateway-harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -97,6 +98,7 @@ describe('gateway idempotency and RPC wiring (credit service stubbed on the brok
       },
     });
     expect(created.status).toBe(201);
+    await verifyEmailOf(gw, email);
     const login = await gw.request('POST', '/v1/auth/login', { body: { email, password } });
     return login.body.accessToken;
   }

@@ -33,6 +33,7 @@ import {
 } from './dto/invite.dto';
 import { InviteAcceptanceService } from './invite-acceptance.service';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
+import { RequireVerifiedEmail } from '../accounts/verified-email.guard';
 
 @ApiTags('Network')
 @Controller('v1/invites')
@@ -42,7 +43,12 @@ export class InvitesController {
     private readonly acceptance: InviteAcceptanceService,
   ) {}
 
-  /** Invites a creator by email; the token travels only in the email. */
+  /**
+   * Invites a creator by email; the token travels only in the email. Only once the member's
+   * email is verified (403 email_not_verified), and at most NETWORK_INVITES_PER_DAY emails
+   * (invites and resends) per brand in any 24 hours (429 invite_daily_limit_reached).
+   */
+  @RequireVerifiedEmail()
   @RateLimit('write')
   @Post()
   @Roles('brand')
@@ -53,6 +59,8 @@ export class InvitesController {
     ...SIGNED_IN_CHANGE,
     ...JSON_BODY,
     ...IDEMPOTENCY_REQUIRED,
+    'email_not_verified',
+    'invite_daily_limit_reached',
     ...VIA_SERVICE,
   )
   create(
@@ -117,7 +125,8 @@ export class InvitesController {
     return this.acceptance.accept(body, req.actor);
   }
 
-  /** A new token and expiry; the previous link stops working. */
+  /** A new token and expiry; the previous link stops working. Counts against the daily cap. */
+  @RequireVerifiedEmail()
   @RateLimit('resend')
   @Post(':id/resend')
   @Roles('brand')
@@ -128,8 +137,10 @@ export class InvitesController {
     ...RATE_LIMITED,
     ...SIGNED_IN_CHANGE,
     ...IDEMPOTENT,
+    'email_not_verified',
     'not_found',
     'invite_not_pending',
+    'invite_daily_limit_reached',
     ...VIA_SERVICE,
   )
   resend(

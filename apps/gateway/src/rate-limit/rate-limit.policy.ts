@@ -9,6 +9,8 @@ export const RATE_LIMIT_POLICIES = {
   login: { by: 'ip', limit: 'RATE_LIMIT_LOGIN_PER_IP' },
   signup: { by: 'ip', limit: 'RATE_LIMIT_SIGNUP_PER_IP' },
   invite: { by: 'ip', limit: 'RATE_LIMIT_INVITE_PER_IP' },
+  // Email verification links: a token link opened from an email, counted like invite links.
+  verifyEmail: { by: 'ip', limit: 'RATE_LIMIT_INVITE_PER_IP' },
   resend: { by: 'tenant', limit: 'RATE_LIMIT_RESEND_PER_TENANT' },
   upload: { by: 'tenant', limit: 'RATE_LIMIT_UPLOAD_PER_TENANT' },
   write: { by: 'tenant', limit: 'RATE_LIMIT_WRITE_PER_TENANT' },

@@ -3,6 +3,7 @@ import amqplib from 'amqplib';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '@glimmer/config/config';
+import { EmailVerificationRequestedEvent } from '@glimmer/contracts/identity/email-verification.event';
 import type { RpcReply } from '@glimmer/messaging/envelope';
 import { topology } from '@glimmer/messaging/topology';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
@@ -90,6 +91,31 @@ export async function startGatewayUnderTest(
       await testEnv.destroy();
     },
   };
+}
+
+/**
+ * Opens a brand member's newest email verification link, as the emailed link would: the token is
+ * read from the gateway's outbox, where the scheduler would pick it up (no scheduler here).
+ */
+export async function verifyEmailOf(
+  gw: GatewayUnderTest,
+  email: string,
+  headers: Record<string, string> = {},
+): Promise<TestResponse> {
+  const [row] = await gw.sql<{ token: string }>(
+    `select payload->>'token' as token from outbox_message
+      where pattern = $1 and lower(payload->>'email') = lower($2)
+      order by seq desc limit 1`,
+    [EmailVerificationRequestedEvent.pattern, email],
+  );
+  if (!row) throw new Error(`no verification link was sent to ${email}`);
+  const res = await gw.request('POST', '/v1/auth/verify-email', {
+    body: { token: row.token },
+    headers,
+  });
+  if (res.status !== 200)
+    throw new Error(`verify-email: ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
 }
 
 export interface RpcCall {

@@ -326,4 +326,23 @@ describe('scheduler config: APP_URL', () => {
     );
     expect(schedulerConfigSchema.safeParse({ APP_URL: 'not a url' }).success).toBe(false);
   });
+
+  it('sends the email verification link under APP_URL to the member alone, saying what waits for it', () => {
+    const mail = renderEmail({
+      template: 'email-verification',
+      verification: {
+        userId: randomUUID(),
+        email: 'ada@acme.test',
+        name: 'Ada',
+        brandName: 'Acme <Studios>',
+        token: 'tok_en-123',
+        expiresAt: '2027-03-11T10:00:00.000Z',
+      },
+    });
+    expect(mail.to).toBe('ada@acme.test');
+    expect(mail.subject).toBe('Verify your email address for Glimmer');
+    expect(mail.text).toContain('https://app.glimmer.test/verify-email?token=tok_en-123');
+    expect(mail.text).toContain('no credit invoices or invites');
+    expect(mail.html).toContain('Acme &#60;Studios&#62;');
+  });
 });

@@ -1,3 +1,4 @@
+import type { EmailVerificationRequested } from '@glimmer/contracts/identity/email-verification.event';
 import type { CreditInvoiceNotice } from '@glimmer/contracts/invoicing/credit-invoice.events';
 import type { ProjectInvoiceIssued } from '@glimmer/contracts/invoicing/project-invoice.events';
 import type {
@@ -47,11 +48,17 @@ export type PayoutEmail =
   | { template: 'payout-paid'; payout: PayoutPaid }
   | { template: 'payout-failed'; payout: PayoutFailed };
 
+export type IdentityEmail = {
+  template: 'email-verification';
+  verification: EmailVerificationRequested;
+};
+
 /**
  * What a send-email job carries: which template, and the facts it needs (plain JSON). Jobs
  * already queued keep their shape: add templates, never change or remove one.
  */
-export type EmailMessage = CreditInvoiceEmail | NetworkEmail | ProjectInvoiceEmail | PayoutEmail;
+export type EmailMessage =
+  CreditInvoiceEmail | NetworkEmail | ProjectInvoiceEmail | PayoutEmail | IdentityEmail;
 
 /** A message with every fact in hand: what renderEmail takes (the worker resolves the rest). */
 export type ResolvedEmail = Exclude<EmailMessage, { template: 'network-invite-link' }>;
@@ -138,6 +145,20 @@ function networkInvite(i: InviteEmailFacts): RenderedEmail {
     SIGNATURE,
   ]);
   return { ...mail, secrets: [i.token] };
+}
+
+/** The one email Glimmer sends a brand member before their address is proven: to that address. */
+function emailVerification(v: EmailVerificationRequested, appUrl: string): RenderedEmail {
+  const link = appLink(appUrl, `/verify-email?token=${encodeURIComponent(v.token)}`);
+  return email(v.email, 'Verify your email address for Glimmer', [
+    `Hello ${v.name},`,
+    `Confirm that this is your email address to finish setting up ${v.brandName} on Glimmer. ` +
+      'Until you do, Glimmer sends no credit invoices or invites on your behalf.',
+    `Verify your email: ${link}`,
+    `This link works once and expires at ${v.expiresAt}. If you did not sign up, ignore this email: ` +
+      'nothing is sent to anyone else.',
+    SIGNATURE,
+  ]);
 }
 
 function creatorJoined(j: CreatorJoined & { notifyEmail: string }, appUrl: string): RenderedEmail {
@@ -262,5 +283,7 @@ export function renderEmail(message: ResolvedEmail, appUrl: string): RenderedEma
       return payoutPaid(message.payout, appUrl);
     case 'payout-failed':
       return payoutFailed(message.payout, appUrl);
+    case 'email-verification':
+      return emailVerification(message.verification, appUrl);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { CreditInvoiceEventsHandler } from './credit-invoice-events.handler';
+import { IdentityEventsHandler } from './identity-events.handler';
 import { Mailer } from './mailer.service';
 import { NetworkEventsHandler } from './network-events.handler';
 import { NotificationsProcessor } from './notifications.processor';
@@ -15,6 +16,7 @@ import { ProjectInvoiceEventsHandler } from './project-invoice-events.handler';
     NetworkEventsHandler,
     ProjectInvoiceEventsHandler,
     PayoutNoticesHandler,
+    IdentityEventsHandler,
   ],
   providers: [Mailer, NotificationsProcessor],
 })

@@ -48,6 +48,22 @@ const MESSAGES: Record<string, Describe> = {
   forbidden: () => 'Your account is not allowed to do this.',
   not_found: () => 'It could not be found. It may have been removed, or belong to another account.',
   email_taken: () => 'That email already has a Glimmer account. Log in instead.',
+  email_not_verified: () =>
+    'Verify your email address first: open the link we emailed you (or resend it from the notice at the top of the page). ' +
+    'Until then Glimmer sends no credit invoices or invites on your behalf, so nothing was created.',
+  email_verification_token_invalid: () =>
+    'This verification link is not valid. Log in and send yourself a new one.',
+  email_verification_token_expired: () =>
+    'This verification link has expired. Log in and send yourself a new one.',
+  email_verification_token_used: () =>
+    'This verification link has already been used. Log in to continue.',
+  email_already_verified: () => 'Your email address is already verified.',
+  pending_deposit_limit_reached: (p) =>
+    `Your brand already has ${typeof p.limit === 'number' ? p.limit : 'the most'} unpaid credit invoices. ` +
+    'Pay one or delete one before adding more credit. Nothing was added.',
+  invite_daily_limit_reached: (p) =>
+    `Your brand has sent ${typeof p.limit === 'number' ? p.limit : 'the most'} invite emails in the last 24 hours, the most it may. ` +
+    'Try again later. Nothing was sent.',
   duplicate_cost_code: () =>
     'A cost code with that code already exists. Pick it from the list or use another code.',
   same_cost_code: () =>

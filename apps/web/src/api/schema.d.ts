@@ -66,6 +66,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EmailVerificationController_status"];
+        put?: never;
+        post: operations["EmailVerificationController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EmailVerificationController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/brands": {
         parameters: {
             query?: never;
@@ -1235,11 +1267,19 @@ export interface components {
         };
         /** @enum {string} */
         DepositStatus: "pending" | "cleared" | "voided";
+        EmailVerificationDto: {
+            /** @example ada@acme.example */
+            email: string;
+            /** @description Until true, deposits and invites answer 403 email_not_verified */
+            verified: boolean;
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
         /**
          * @description What to branch on; never renamed
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "signature_expired" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "payment_mismatch" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "signature_expired" | "forbidden" | "csrf_token_invalid" | "email_not_verified" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "payment_mismatch" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "email_verification_token_invalid" | "email_verification_token_expired" | "email_verification_token_used" | "email_already_verified" | "pending_deposit_limit_reached" | "invite_daily_limit_reached" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
         ExpectedPaymentDto: {
             /** @example 250000 */
             amount: number;
@@ -2014,6 +2054,10 @@ export interface components {
             data: components["schemas"]["UnmatchedPaymentDto"][];
             nextCursor: string | null;
         };
+        VerifyEmailDto: {
+            /** @description The token from the verification link (`/verify-email?token=`) */
+            token: string;
+        };
         VoidedCreditInvoiceDto: {
             currency: string;
             /** Format: uuid */
@@ -2395,6 +2439,319 @@ export interface operations {
                         code: "internal";
                         /** @enum {integer} */
                         status: 500;
+                    };
+                };
+            };
+        };
+    };
+    EmailVerificationController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailVerificationDto"];
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    EmailVerificationController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailVerificationDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON; `email_verification_token_invalid`: The email verification link is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json" | "email_verification_token_invalid";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `email_verification_token_used`: The email verification link has already been used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "email_verification_token_used";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `email_verification_token_expired`: The email verification link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "email_verification_token_expired";
+                        /** @enum {integer} */
+                        status: 410;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    EmailVerificationController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailVerificationDto"];
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `email_already_verified`: The email address is already verified */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "email_already_verified";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
                     };
                 };
             };
@@ -3494,7 +3851,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3502,7 +3859,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -3522,7 +3879,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress; `duplicate_cost_code`: A cost code with that code already exists; `currency_mismatch`: Currencies do not match */
+            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress; `duplicate_cost_code`: A cost code with that code already exists; `currency_mismatch`: Currencies do not match; `pending_deposit_limit_reached`: Too many unpaid credit invoices; pay or delete one first */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3530,7 +3887,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "idempotency_request_in_progress" | "duplicate_cost_code" | "currency_mismatch";
+                        code: "idempotency_request_in_progress" | "duplicate_cost_code" | "currency_mismatch" | "pending_deposit_limit_reached";
                         /** @enum {integer} */
                         status: 409;
                     };
@@ -4190,7 +4547,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4198,7 +4555,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -4260,7 +4617,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `rate_limited`: Too many requests */
+            /** @description `rate_limited`: Too many requests; `invite_daily_limit_reached`: The brand has sent as many invites as it may today */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4268,7 +4625,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "rate_limited";
+                        code: "rate_limited" | "invite_daily_limit_reached";
                         /** @enum {integer} */
                         status: 429;
                     };
@@ -4368,7 +4725,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4376,7 +4733,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -4424,7 +4781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `rate_limited`: Too many requests */
+            /** @description `rate_limited`: Too many requests; `invite_daily_limit_reached`: The brand has sent as many invites as it may today */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4432,7 +4789,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "rate_limited";
+                        code: "rate_limited" | "invite_daily_limit_reached";
                         /** @enum {integer} */
                         status: 429;
                     };

@@ -13,6 +13,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
+import { EmailVerificationBanner } from '../session/EmailVerificationBanner';
 import { type Me, type Role, useCurrentUser, useSessionActions } from '../session/session';
 
 interface NavItem {
@@ -172,6 +173,7 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        <EmailVerificationBanner me={me} />
         <Outlet />
       </AppShell.Main>
     </AppShell>

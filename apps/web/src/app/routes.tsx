@@ -4,6 +4,7 @@ import { RequireRole } from '../session/RequireRole';
 import type { Role } from '../session/session';
 import { LoginPage } from '../session/LoginPage';
 import { SignUpPage } from '../session/SignUpPage';
+import { VerifyEmailPage } from '../session/VerifyEmailPage';
 import { AppLayout } from './AppLayout';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFoundPage } from './NotFoundPage';
@@ -31,6 +32,8 @@ export const routes: RouteObject[] = [
   { path: '/', element: <HomeRedirect /> },
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignUpPage /> },
+  // The link in the email verification email: public, the token is the credential.
+  { path: '/verify-email', element: <VerifyEmailPage /> },
   // The link in the invite email: public, it creates the creator's account.
   {
     path: '/invites/accept',

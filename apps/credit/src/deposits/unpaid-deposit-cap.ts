@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockIdempotencyName } from '@glimmer/database/idempotent-command';
+import { DomainError } from '@glimmer/errors/domain-error';
+
+/**
+ * A deposit needs no money up front and mails a credit invoice to the brand's finance contact,
+ * so a brand may have at most `limit` unpaid ones (pending, funds not confirmed) at once; paying
+ * or deleting one frees a place. Checked in the deposit's own transaction under a per-brand
+ * advisory lock, so concurrent deposits of one brand cannot both take the last place. Credit
+ * owns it because credit owns the deposits: the count is one indexed query here.
+ */
+export async function assertUnpaidDepositRoom(
+  em: EntityManager,
+  brandId: string,
+  limit: number,
+): Promise<void> {
+  await lockIdempotencyName(em, `credit:unpaid-deposits:${brandId}`);
+  const [row] = await em.execute<{ n: string }[]>(
+    `select count(*) as n from deposit
+      where brand_id = ? and status = 'pending' and funds_confirmed_at is null`,
+    [brandId],
+  );
+  const unpaid = Number(row.n);
+  if (unpaid >= limit) {
+    throw new DomainError(
+      'pending_deposit_limit_reached',
+      `the brand has ${unpaid} unpaid credit invoices, the most it may have; pay or delete one first`,
+      { meta: { unpaid, limit } },
+    );
+  }
+}
