@@ -299,12 +299,29 @@ describe('k8s overlays differ where they should', () => {
     expect(ofKind(rendered.prod, 'Secret')).toEqual([]);
   });
 
-  it('every service accepts the dev configuration (its own validation, production mode)', async () => {
+  it('prod runs in production mode without any sandbox setting', () => {
+    const config = named(rendered.prod, 'ConfigMap', 'glimmer-config').data as Record<
+      string,
+      string
+    >;
+    expect(config.NODE_ENV).toBe('production');
+    expect(Object.keys(config).filter((k) => /SANDBOX/.test(k))).toEqual([
+      'PAYOUT_SANDBOX_FAIL_RATE',
+    ]);
+    expect(config.PAYOUT_SANDBOX_FAIL_RATE).toBe('0');
+  });
+
+  it('every service accepts the dev configuration (its own validation, development mode)', async () => {
     const objects = rendered.dev;
     const config = named(objects, 'ConfigMap', 'glimmer-config').data as Record<string, string>;
     const secret = named(objects, 'Secret', SECRET_NAME).data as Record<string, string>;
     const fromSecret = (key: string) => Buffer.from(secret[key], 'base64').toString();
-    expect(config.NODE_ENV).toBe('production');
+    // Its placeholder secrets and the sandbox payment provider are refused in production.
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.CREDIT_SANDBOX_CLEAR_AFTER_MS).toBe('15000');
+    await expect(
+      assertServiceAccepts('scheduler', { ...config, NODE_ENV: 'production' }),
+    ).rejects.toThrow(/CREDIT_SANDBOX_CLEAR_AFTER_MS/);
     for (const d of ofKind(objects, 'Deployment')) {
       const env: Record<string, string> = { ...config };
       for (const e of appContainer(d).env ?? [])

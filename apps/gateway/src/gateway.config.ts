@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
+import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { GATEWAY_MIGRATIONS } from './migrations';
 
@@ -61,6 +62,7 @@ export const gatewayConfigSchema = baseConfigSchema
     PASSWORD_HASH_QUEUE_MAX: count(0, 100_000, 100),
     PASSWORD_HASH_QUEUE_TIMEOUT_MS: count(1, 60_000, 3_000),
   })
+  .superRefine(refuseUnsafeInProduction)
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
     for (const key of Object.keys(DEV_DEFAULTS) as DevDefaultKey[]) {
