@@ -36,6 +36,8 @@ export const gatewayConfigSchema = baseConfigSchema
       .min(1)
       .max(24 * 30)
       .default(24),
+    /** /metrics reuses the dead-letter queue depths it read for this long (one broker read per window). */
+    QUEUE_DEPTH_CACHE_MS: count(0, 3_600_000, 15_000),
     /** The ledger check reads every entry, so it may take longer than an ordinary RPC. */
     LEDGER_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),

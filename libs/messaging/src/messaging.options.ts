@@ -12,6 +12,8 @@ export interface MessagingOptions {
   /** The outbox relay LISTENs on its own PostgreSQL connection for new rows. */
   databaseUrl: string;
   relayEnabled: boolean;
+  /** How long the dead-letter queue depths shown in /metrics are reused (gateway). */
+  queueDepthCacheMs?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -29,6 +31,7 @@ export function messagingOptionsFrom(
     OUTBOX_POLL_MS: number;
     DATABASE_URL: string;
     OUTBOX_RELAY: 'on' | 'off';
+    QUEUE_DEPTH_CACHE_MS?: number;
   },
 ): MessagingOptions {
   return {
@@ -42,5 +45,6 @@ export function messagingOptionsFrom(
     outboxPollMs: config.OUTBOX_POLL_MS,
     databaseUrl: config.DATABASE_URL,
     relayEnabled: config.OUTBOX_RELAY === 'on',
+    queueDepthCacheMs: config.QUEUE_DEPTH_CACHE_MS,
   };
 }
