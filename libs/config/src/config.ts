@@ -29,6 +29,19 @@ export const baseConfigSchema = z.object({
    * in dedicated replicas (or hold events back during an incident); rows wait, nothing is lost.
    */
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+  /**
+   * Inbox retention: processed-message ids older than this are deleted (every
+   * INBOX_PRUNE_EVERY_MS, INBOX_PRUNE_BATCH rows per transaction). Keep it longer than any
+   * dead letter may wait before it is replayed: an older replay is no longer de-duplicated.
+   */
+  INBOX_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3650)
+    .default(24 * 30),
+  INBOX_PRUNE_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
+  INBOX_PRUNE_BATCH: z.coerce.number().int().min(1).max(100_000).default(5_000),
   /** The port the service's health and metrics endpoints listen on (the gateway uses PORT). */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
 });

@@ -14,6 +14,10 @@ export interface MessagingOptions {
   relayEnabled: boolean;
   /** How long the dead-letter queue depths shown in /metrics are reused (gateway). */
   queueDepthCacheMs?: number;
+  /** Inbox retention (InboxRetention): how old a processed-message row may get, how often and how many at a time it is deleted. */
+  inboxRetentionHours?: number;
+  inboxPruneEveryMs?: number;
+  inboxPruneBatch?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -32,6 +36,9 @@ export function messagingOptionsFrom(
     DATABASE_URL: string;
     OUTBOX_RELAY: 'on' | 'off';
     QUEUE_DEPTH_CACHE_MS?: number;
+    INBOX_RETENTION_HOURS?: number;
+    INBOX_PRUNE_EVERY_MS?: number;
+    INBOX_PRUNE_BATCH?: number;
   },
 ): MessagingOptions {
   return {
@@ -46,5 +53,8 @@ export function messagingOptionsFrom(
     databaseUrl: config.DATABASE_URL,
     relayEnabled: config.OUTBOX_RELAY === 'on',
     queueDepthCacheMs: config.QUEUE_DEPTH_CACHE_MS,
+    inboxRetentionHours: config.INBOX_RETENTION_HOURS,
+    inboxPruneEveryMs: config.INBOX_PRUNE_EVERY_MS,
+    inboxPruneBatch: config.INBOX_PRUNE_BATCH,
   };
 }

@@ -4,6 +4,7 @@ import { Migration20261215000000PhotoAndOfferExpiry } from './20261215000000-pho
 import { Migration20261221000000SampleFiles } from './20261221000000-sample-files';
 import { Migration20261231000000ProfileCountryOptional } from './20261231000000-profile-country-optional';
 import { Migration20270101000000IdempotencyRecords } from './20270101000000-idempotency-records';
+import { INBOX_RETENTION_MIGRATION } from '@glimmer/messaging/inbox/inbox-retention.migration';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const NETWORK_MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const NETWORK_MIGRATIONS: MigrationObject[] = [
     class: Migration20261231000000ProfileCountryOptional,
   },
   { name: '20270101000000-idempotency-records', class: Migration20270101000000IdempotencyRecords },
+  INBOX_RETENTION_MIGRATION,
 ];

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000Initial } from './20261121000000-initial';
 import { Migration20261220000000InvoiceDraws } from './20261220000000-invoice-draws';
 import { Migration20270201000000OpsDepositList } from './20270201000000-ops-deposit-list';
+import { INBOX_RETENTION_MIGRATION } from '@glimmer/messaging/inbox/inbox-retention.migration';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const CREDIT_MIGRATIONS: MigrationObject[] = [
   { name: '20261121000000-initial', class: Migration20261121000000Initial },
   { name: '20261220000000-invoice-draws', class: Migration20261220000000InvoiceDraws },
   { name: '20270201000000-ops-deposit-list', class: Migration20270201000000OpsDepositList },
+  INBOX_RETENTION_MIGRATION,
 ];
