@@ -22,6 +22,11 @@ export const baseConfigSchema = z.object({
   /** How many times an event is retried (with RETRY_DELAY_MS between) before it is dead-lettered. */
   MESSAGE_MAX_RETRIES: z.coerce.number().int().min(0).max(50).default(5),
   MESSAGE_RETRY_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  /**
+   * Deliveries of one event that ended unsettled (its consumer crashed or lost the broker
+   * mid-handler) before it is dead-lettered as `delivery_limit_exceeded`.
+   */
+  MESSAGE_MAX_REDELIVERIES: z.coerce.number().int().min(1).max(100).default(5),
   MESSAGE_PREFETCH: z.coerce.number().int().min(1).max(1_000).default(32),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   /**

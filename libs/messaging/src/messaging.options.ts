@@ -7,6 +7,8 @@ export interface MessagingOptions {
   rpcTimeoutMs: number;
   maxRetries: number;
   retryDelayMs: number;
+  /** Unsettled deliveries (a consumer that crashed) an event may have before it is dead-lettered. */
+  maxRedeliveries?: number;
   prefetch: number;
   outboxPollMs: number;
   /** The outbox relay LISTENs on its own PostgreSQL connection for new rows. */
@@ -31,6 +33,7 @@ export function messagingOptionsFrom(
     RPC_TIMEOUT_MS: number;
     MESSAGE_MAX_RETRIES: number;
     MESSAGE_RETRY_DELAY_MS: number;
+    MESSAGE_MAX_REDELIVERIES?: number;
     MESSAGE_PREFETCH: number;
     OUTBOX_POLL_MS: number;
     DATABASE_URL: string;
@@ -48,6 +51,7 @@ export function messagingOptionsFrom(
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
     maxRetries: config.MESSAGE_MAX_RETRIES,
     retryDelayMs: config.MESSAGE_RETRY_DELAY_MS,
+    maxRedeliveries: config.MESSAGE_MAX_REDELIVERIES,
     prefetch: config.MESSAGE_PREFETCH,
     outboxPollMs: config.OUTBOX_POLL_MS,
     databaseUrl: config.DATABASE_URL,

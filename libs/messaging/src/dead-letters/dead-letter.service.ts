@@ -105,6 +105,7 @@ export class DeadLetterService implements OnApplicationShutdown {
         HEADERS.failedAt,
         HEADERS.originalQueue,
         HEADERS.retryCount,
+        HEADERS.redeliveries,
       ]) {
         delete headers[key];
       }
