@@ -244,7 +244,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     }
     const [migrate] = named(objects, 'Job', 'glimmer-migrate').spec.template.spec.containers;
     expect(migrate.args.join(' ')).toContain(
-      'RABBITMQ_URL="$(printenv "RABBITMQ_URL_$(echo "$service" | tr a-z- A-Z_)")"',
+      'url="$(printenv "RABBITMQ_URL_$(echo "$service" | tr a-z- A-Z_)")"; RABBITMQ_URL="$url" node',
     );
   });
 
