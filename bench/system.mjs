@@ -27,7 +27,8 @@ export async function startSystem(label, extraEnv = {}) {
   const port = await freePort();
   const env = {
     ...process.env,
-    NODE_ENV: 'production',
+    // Not production: the sandbox providers the benches drive are refused there (README Security).
+    NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     GLIMMER_PREFIX: prefix,
     DATABASE_URL: `${PG_BASE}/${database}`,

@@ -19,20 +19,37 @@ const text = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
 const compose = parse(text, { merge: true }) as { services: Record<string, ComposeService> };
 const services = compose.services;
 
-/** Compose's own interpolation, for the forms this file uses: `${VAR:-default}` and `$$`. */
-function interpolate(value: string, env: Record<string, string> = {}): string {
+/** `.env.example`, as Compose reads a `.env` file (KEY=value lines, # comments). */
+const envExample: Record<string, string> = Object.fromEntries(
+  readFileSync(join(ROOT, '.env.example'), 'utf8')
+    .split('\n')
+    .filter((line) => /^\w+=/.test(line))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
+
+/**
+ * Compose's own interpolation, for the forms this file uses: `${VAR:-default}`,
+ * `${VAR:?message}` (an error when VAR is unset or empty) and `$$`.
+ */
+function interpolate(value: string, env: Record<string, string> = envExample): string {
   return value
-    .replace(
-      /\$\{(\w+)(?::-([^}]*))?\}/g,
-      (_m, name: string, fallback = '') => env[name] ?? fallback,
-    )
+    .replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_m, name: string, op?: string, arg = '') => {
+      if (env[name]) return env[name];
+      if (op === '?') throw new Error(`required variable ${name} is missing a value: ${arg}`);
+      return op === '-' ? arg : '';
+    })
     .replace(/\$\$/g, '$');
 }
 
-function environmentOf(service: ComposeService): Record<string, string> {
-  const env = service.environment ?? {};
-  if (Array.isArray(env)) throw new Error('use the map form of `environment`');
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(String(v ?? ''))]));
+function environmentOf(
+  service: ComposeService,
+  env: Record<string, string> = envExample,
+): Record<string, string> {
+  const vars = service.environment ?? {};
+  if (Array.isArray(vars)) throw new Error('use the map form of `environment`');
+  return Object.fromEntries(
+    Object.entries(vars).map(([k, v]) => [k, interpolate(String(v ?? ''), env)]),
+  );
 }
 
 function dependsOn(service: ComposeService): Record<string, { condition?: string }> {
@@ -105,8 +122,8 @@ describe('docker-compose.yml', () => {
     expect(services.rabbitmq.image).toBe('rabbitmq:3.13-management');
     expect(services.redis.image).toMatch(/^redis:7/);
     expect(services.mailpit.image).toMatch(/^axllent\/mailpit(:|$)/);
-    expect(services.rabbitmq.ports).toContain('15672:15672');
-    expect(services.mailpit.ports).toContain('8025:8025');
+    expect(services.rabbitmq.ports).toContain('127.0.0.1:15672:15672');
+    expect(services.mailpit.ports).toContain('127.0.0.1:8025:8025');
   });
 
   it('includes every app that has migrate and serve commands', () => {
@@ -175,11 +192,11 @@ describe('docker-compose.yml', () => {
       expect(probe).toContain('127.0.0.1');
       if (name === 'gateway') {
         expect(env.PORT).toBe('3000');
-        expect(service.ports).toContain('3000:3000');
+        expect(service.ports).toContain('127.0.0.1:3000:3000');
         expect(probe).toContain('process.env.PORT');
       } else {
         expect(env.HEALTH_PORT).toMatch(/^\d+$/);
-        expect(service.ports).toContain(`${env.HEALTH_PORT}:${env.HEALTH_PORT}`);
+        expect(service.ports).toContain(`127.0.0.1:${env.HEALTH_PORT}:${env.HEALTH_PORT}`);
         expect(probe).toContain('process.env.HEALTH_PORT');
       }
     }
@@ -187,27 +204,78 @@ describe('docker-compose.yml', () => {
     expect(new Set(healthPorts).size).toBe(healthPorts.length);
   });
 
-  it('configures each service as README "Configuration" says, and each service accepts it', async () => {
-    for (const [name, service] of [...appServices, ['migrate', services.migrate] as const]) {
-      const env = environmentOf(service);
-      expect(env.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
-      expect(env.RABBITMQ_URL).toMatch(/^amqp:\/\/.*@rabbitmq:5672/);
-      expect(env.SMTP_URL).toBe('smtp://mailpit:1025');
-      expect(env.CREDIT_SANDBOX_CLEAR_AFTER_MS).toBe('15000');
-      expect(env.REDIS_URL).toBe('redis://redis:6379');
-      // The services' own validation, in production mode (the dev secrets are not the
-      // built-in development defaults, which production refuses).
-      const targets = name === 'migrate' ? SERVICES : [name];
-      for (const target of targets) await assertServiceAccepts(target, env);
-    }
-    const gateway = environmentOf(services.gateway);
-    for (const key of ['JWT_SECRET', 'PAYMENTS_WEBHOOK_SECRET', 'OPS_PASSWORD']) {
-      expect(gateway[key]).toMatch(/dev/); // clearly marked development values
+  it('publishes every port on 127.0.0.1 only (PostgreSQL, RabbitMQ, Redis, Mailpit, services)', () => {
+    const ports = Object.entries(services).flatMap(([name, s]) =>
+      (s.ports ?? []).map((port: unknown) => ({ name, port: String(port) })),
+    );
+    expect(ports.length).toBeGreaterThan(8);
+    for (const { name, port } of ports) {
+      expect({ name, port }).toEqual({
+        name,
+        port: expect.stringMatching(/^127\.0\.0\.1:\d+:\d+$/),
+      });
     }
   });
 
-  it('documents that its secrets are development values', () => {
-    expect(text).toMatch(/DEV ONLY/);
+  it('commits no secret: each is required from the environment or .env', () => {
+    for (const key of [
+      'JWT_SECRET',
+      'PAYMENTS_WEBHOOK_SECRET',
+      'OPS_PASSWORD',
+      'PAYOUT_ENCRYPTION_KEY',
+      'POSTGRES_PASSWORD',
+      'RABBITMQ_PASSWORD',
+    ]) {
+      expect(text).toContain(`\${${key}:?set ${key}`);
+      expect(text).not.toMatch(new RegExp(`\\$\\{${key}:-`));
+      const withoutIt = { ...envExample, [key]: '' };
+      expect(() => environmentOf(services.gateway, withoutIt)).toThrow(key);
+      expect(() => Object.values(services).forEach((s) => environmentOf(s, withoutIt))).toThrow(
+        `required variable ${key} is missing a value`,
+      );
+    }
+    expect(environmentOf(services.postgres).POSTGRES_PASSWORD).toBe(envExample.POSTGRES_PASSWORD);
+    expect(environmentOf(services.rabbitmq).RABBITMQ_DEFAULT_PASS).toBe(
+      envExample.RABBITMQ_PASSWORD,
+    );
+    expect(environmentOf(services.rabbitmq).RABBITMQ_DEFAULT_USER).not.toBe('guest');
+  });
+
+  it('configures each service as README "Configuration" says, and each accepts the demo .env', async () => {
+    for (const [name, service] of [...appServices, ['migrate', services.migrate] as const]) {
+      const env = environmentOf(service);
+      expect(env.DATABASE_URL).toBe(
+        `postgres://glimmer:${envExample.POSTGRES_PASSWORD}@postgres:5432/glimmer`,
+      );
+      expect(env.RABBITMQ_URL).toBe(`amqp://glimmer:${envExample.RABBITMQ_PASSWORD}@rabbitmq:5672`);
+      expect(env.SMTP_URL).toBe('smtp://mailpit:1025');
+      expect(env.REDIS_URL).toBe('redis://redis:6379');
+      expect(env.NODE_ENV).toBe('development');
+      expect(env.CREDIT_SANDBOX_CLEAR_AFTER_MS).toBe('15000');
+      const targets = name === 'migrate' ? SERVICES : [name];
+      for (const target of targets) await assertServiceAccepts(target, env);
+    }
+  });
+
+  it('runs in production by default, which refuses the demo secrets and the sandbox', async () => {
+    const production = { ...envExample, NODE_ENV: '', CREDIT_SANDBOX_CLEAR_AFTER_MS: '' };
+    const gateway = environmentOf(services.gateway, production);
+    expect(gateway.NODE_ENV).toBe('production');
+    expect(gateway.CREDIT_SANDBOX_CLEAR_AFTER_MS).toBe('0');
+    const refusal = async (service: string, env: Record<string, string>) =>
+      assertServiceAccepts(service, env).then(
+        () => '(accepted)',
+        (err: Error) => err.message,
+      );
+    const message = await refusal('gateway', gateway);
+    for (const key of ['JWT_SECRET', 'PAYMENTS_WEBHOOK_SECRET', 'OPS_PASSWORD', 'DATABASE_URL'])
+      expect(message).toContain(`${key}=(secret): `);
+    const sandbox = environmentOf(services.scheduler, { ...envExample, NODE_ENV: 'production' });
+    expect(await refusal('scheduler', sandbox)).toContain('CREDIT_SANDBOX_CLEAR_AFTER_MS="15000"');
+  });
+
+  it('documents that .env.example holds demo values', () => {
+    expect(readFileSync(join(ROOT, '.env.example'), 'utf8')).toMatch(/DEMO ONLY/);
   });
 });
 

@@ -6,6 +6,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
+import { brokerUserCommands } from '@glimmer/messaging/broker-permissions';
 import { K8sObject, objectId, render } from './support/kustomize';
 import {
   assertServiceAccepts,
@@ -18,6 +19,9 @@ import {
 const OVERLAYS = ['dev', 'prod'] as const;
 const overlayDir = (overlay: string) => join(ROOT, 'k8s', 'overlays', overlay);
 const SECRET_NAME = 'glimmer-secrets';
+/** Each service's broker URL in the Secret: RABBITMQ_URL_<SERVICE>. */
+const rabbitmqUrlKey = (service: string) =>
+  `RABBITMQ_URL_${service.toUpperCase().replace(/-/g, '_')}`;
 
 /** Offline schema validation: the Kubernetes (and KEDA) OpenAPI schemas the models ship. */
 const MODELS: Record<string, { validate(): void } & any> = {
@@ -226,8 +230,33 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     }
     expect(auths).toHaveLength(1);
     expect(auths[0].spec.secretTargetRef).toEqual([
-      { parameter: 'host', name: SECRET_NAME, key: 'RABBITMQ_URL' },
+      { parameter: 'host', name: SECRET_NAME, key: 'RABBITMQ_URL_KEDA' },
     ]);
+  });
+
+  it('connects every service (and its migrate step) to RabbitMQ as its own broker user', () => {
+    for (const d of deployments) {
+      const env = appContainer(d).env.find((e: any) => e.name === 'RABBITMQ_URL');
+      expect({ service: d.metadata.name, key: env?.valueFrom?.secretKeyRef?.key }).toEqual({
+        service: d.metadata.name,
+        key: rabbitmqUrlKey(d.metadata.name),
+      });
+    }
+    const [migrate] = named(objects, 'Job', 'glimmer-migrate').spec.template.spec.containers;
+    expect(migrate.args.join(' ')).toContain(
+      'url="$(printenv "RABBITMQ_URL_$(echo "$service" | tr a-z- A-Z_)")"; RABBITMQ_URL="$url" node',
+    );
+  });
+
+  it('creates those users with the permissions derived from the topology', () => {
+    const script = named(objects, 'ConfigMap', 'glimmer-rabbitmq-users').data['setup.sh'];
+    expect(script.trim().split('\n')).toEqual([
+      '#!/bin/sh',
+      'set -eu',
+      ...brokerUserCommands('glimmer'),
+    ]);
+    for (const who of [...SERVICES, 'keda'])
+      expect(script).toContain(`RABBITMQ_PASSWORD_${who.toUpperCase().replace(/-/g, '_')}`);
   });
 
   it('keeps every object in the overlay namespace', () => {
@@ -288,7 +317,8 @@ describe('k8s overlays differ where they should', () => {
         'OPS_PASSWORD',
         'PAYMENTS_WEBHOOK_SECRET',
         'PAYOUT_ENCRYPTION_KEY',
-        'RABBITMQ_URL',
+        ...SERVICES.map(rabbitmqUrlKey),
+        'RABBITMQ_URL_KEDA',
         'REDIS_URL',
         'SMTP_URL',
       ].sort(),
@@ -305,12 +335,29 @@ describe('k8s overlays differ where they should', () => {
     expect(ofKind(rendered.prod, 'Secret')).toEqual([]);
   });
 
-  it('every service accepts the dev configuration (its own validation, production mode)', async () => {
+  it('prod runs in production mode without any sandbox setting', () => {
+    const config = named(rendered.prod, 'ConfigMap', 'glimmer-config').data as Record<
+      string,
+      string
+    >;
+    expect(config.NODE_ENV).toBe('production');
+    expect(Object.keys(config).filter((k) => /SANDBOX/.test(k))).toEqual([
+      'PAYOUT_SANDBOX_FAIL_RATE',
+    ]);
+    expect(config.PAYOUT_SANDBOX_FAIL_RATE).toBe('0');
+  });
+
+  it('every service accepts the dev configuration (its own validation, development mode)', async () => {
     const objects = rendered.dev;
     const config = named(objects, 'ConfigMap', 'glimmer-config').data as Record<string, string>;
     const secret = named(objects, 'Secret', SECRET_NAME).data as Record<string, string>;
     const fromSecret = (key: string) => Buffer.from(secret[key], 'base64').toString();
-    expect(config.NODE_ENV).toBe('production');
+    // Its placeholder secrets and the sandbox payment provider are refused in production.
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.CREDIT_SANDBOX_CLEAR_AFTER_MS).toBe('15000');
+    await expect(
+      assertServiceAccepts('scheduler', { ...config, NODE_ENV: 'production' }),
+    ).rejects.toThrow(/CREDIT_SANDBOX_CLEAR_AFTER_MS/);
     for (const d of ofKind(objects, 'Deployment')) {
       const env: Record<string, string> = { ...config };
       for (const e of appContainer(d).env ?? [])

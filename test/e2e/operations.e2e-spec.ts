@@ -40,7 +40,8 @@ async function metricsOf(system: GlimmerSystem, service: Service): Promise<strin
 
 describe('operations (every service as its own process)', () => {
   // debug: the services log each RPC and event they handle, with its correlation id
-  const system = new GlimmerSystem('operations', { LOG_LEVEL: 'debug' });
+  // Queue depths in /metrics are cached; this suite reads them right after parking a message.
+  const system = new GlimmerSystem('operations', { LOG_LEVEL: 'debug', QUEUE_DEPTH_CACHE_MS: '0' });
   let anon: Api;
 
   beforeAll(async () => {

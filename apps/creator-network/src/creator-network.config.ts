@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
+import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { NETWORK_MIGRATIONS } from './migrations';
 
@@ -37,19 +38,14 @@ export const networkConfigSchema = baseConfigSchema
     /** The storage directory's older name (photos only, then); used when FILE_STORAGE_DIR is unset. */
     PHOTO_STORAGE_DIR: z.string().min(1).default('var/photos'),
   })
+  .superRefine(refuseUnsafeInProduction)
   .superRefine((config, ctx) => {
-    if (config.NODE_ENV !== 'production') return;
-    if (!config.INVITE_TOKEN_SECRET)
+    // The published development default is refused by refuseUnsafeInProduction.
+    if (config.NODE_ENV === 'production' && !config.INVITE_TOKEN_SECRET)
       ctx.addIssue({
         code: 'custom',
         path: ['INVITE_TOKEN_SECRET'],
         message: 'is required in production',
-      });
-    else if (config.INVITE_TOKEN_SECRET === DEV_INVITE_TOKEN_SECRET)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['INVITE_TOKEN_SECRET'],
-        message: 'must not be the development default in production',
       });
   })
   .transform((config) => ({

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
+import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { CREDIT_ENTITIES } from './credit.entities';
 import { CREDIT_MIGRATIONS } from './migrations';
 
-export const creditConfigSchema = baseConfigSchema.extend({
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
-  /**
-   * Unpaid deposits (pending, funds not confirmed) a brand may have at once: each mails a credit
-   * invoice to its finance contact and needs no money, so this bounds that mail.
-   */
-  CREDIT_MAX_UNPAID_DEPOSITS: z.coerce.number().int().min(1).max(100_000).default(20),
-});
+export const creditConfigSchema = baseConfigSchema
+  .extend({
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
+    /**
+     * Unpaid deposits (pending, funds not confirmed) a brand may have at once: each mails a credit
+     * invoice to its finance contact and needs no money, so this bounds that mail.
+     */
+    CREDIT_MAX_UNPAID_DEPOSITS: z.coerce.number().int().min(1).max(100_000).default(20),
+  })
+  .superRefine(refuseUnsafeInProduction);
 
 export type CreditConfig = z.infer<typeof creditConfigSchema>;
 

@@ -37,6 +37,7 @@ describe('gateway config', () => {
     );
     const ok = loadConfig(gatewayConfigSchema, {
       NODE_ENV: 'production',
+      RABBITMQ_URL: 'amqp://gateway:a-broker-password-of-its-own@mq:5672',
       JWT_SECRET: 'j'.repeat(32),
       PAYMENTS_WEBHOOK_SECRET: 'w'.repeat(32),
       OPS_PASSWORD: 'a strong ops password',

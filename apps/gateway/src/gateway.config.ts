@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
+import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { GATEWAY_MIGRATIONS } from './migrations';
 
@@ -37,6 +38,8 @@ export const gatewayConfigSchema = baseConfigSchema
       .min(1)
       .max(24 * 30)
       .default(24),
+    /** /metrics reuses the dead-letter queue depths it read for this long (one broker read per window). */
+    QUEUE_DEPTH_CACHE_MS: count(0, 3_600_000, 15_000),
     /** The ledger check reads every entry, so it may take longer than an ordinary RPC. */
     LEDGER_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
@@ -66,6 +69,7 @@ export const gatewayConfigSchema = baseConfigSchema
     PASSWORD_HASH_QUEUE_MAX: count(0, 100_000, 100),
     PASSWORD_HASH_QUEUE_TIMEOUT_MS: count(1, 60_000, 3_000),
   })
+  .superRefine(refuseUnsafeInProduction)
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
     for (const key of Object.keys(DEV_DEFAULTS) as DevDefaultKey[]) {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
+import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { INVOICING_MIGRATIONS } from './migrations';
 
-export const invoicingConfigSchema = baseConfigSchema.extend({
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const invoicingConfigSchema = baseConfigSchema
+  .extend({
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .superRefine(refuseUnsafeInProduction);
 
 export type InvoicingConfig = z.infer<typeof invoicingConfigSchema>;
 

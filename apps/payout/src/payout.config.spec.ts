@@ -27,9 +27,11 @@ describe('payout config', () => {
       load({ NODE_ENV: 'production', PAYOUT_ENCRYPTION_KEY: DEV_PAYOUT_ENCRYPTION_KEY }),
     ).toThrow(/must not be the development default/);
     const key = randomBytes(32).toString('base64');
-    expect(load({ NODE_ENV: 'production', PAYOUT_ENCRYPTION_KEY: key }).PAYOUT_ENCRYPTION_KEY).toBe(
-      key,
-    );
+    // A key of its own passes; the sandbox provider (the only adapter) is still refused there.
+    const production = () => load({ NODE_ENV: 'production', PAYOUT_ENCRYPTION_KEY: key });
+    expect(production).not.toThrow(/PAYOUT_ENCRYPTION_KEY/);
+    expect(production).toThrow(/PAYOUT_PROVIDER=undefined: the sandbox payout provider/);
+    expect(load({ PAYOUT_ENCRYPTION_KEY: key }).PAYOUT_ENCRYPTION_KEY).toBe(key);
     const short = randomBytes(16).toString('base64');
     expect(() => load({ PAYOUT_ENCRYPTION_KEY: short })).toThrow(ConfigError);
     expect(() => load({ PAYOUT_ENCRYPTION_KEY: short })).not.toThrow(new RegExp(short.slice(0, 8)));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
+import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { PAYOUT_MIGRATIONS } from './migrations';
 import { retryWindowMs } from './payouts/payout-schedule';
@@ -63,6 +64,7 @@ export const payoutConfigSchema = baseConfigSchema
       .transform((v) => (v ? v.split(',').map((k) => k.trim()) : []))
       .pipe(z.array(aesKey)),
   })
+  .superRefine(refuseUnsafeInProduction)
   .superRefine((config, ctx) => {
     const promiseMs = config.PAYOUT_MAX_DAYS * DAY_MS;
     if (config.PAYOUT_DISPATCH_DELAY_MS > promiseMs) {

@@ -22,6 +22,11 @@ export const baseConfigSchema = z.object({
   /** How many times an event is retried (with RETRY_DELAY_MS between) before it is dead-lettered. */
   MESSAGE_MAX_RETRIES: z.coerce.number().int().min(0).max(50).default(5),
   MESSAGE_RETRY_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  /**
+   * Deliveries of one event that ended unsettled (its consumer crashed or lost the broker
+   * mid-handler) before it is dead-lettered as `delivery_limit_exceeded`.
+   */
+  MESSAGE_MAX_REDELIVERIES: z.coerce.number().int().min(1).max(100).default(5),
   MESSAGE_PREFETCH: z.coerce.number().int().min(1).max(1_000).default(32),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   /**
@@ -29,6 +34,19 @@ export const baseConfigSchema = z.object({
    * in dedicated replicas (or hold events back during an incident); rows wait, nothing is lost.
    */
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+  /**
+   * Inbox retention: processed-message ids older than this are deleted (every
+   * INBOX_PRUNE_EVERY_MS, INBOX_PRUNE_BATCH rows per transaction). Keep it longer than any
+   * dead letter may wait before it is replayed: an older replay is no longer de-duplicated.
+   */
+  INBOX_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3650)
+    .default(24 * 30),
+  INBOX_PRUNE_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
+  INBOX_PRUNE_BATCH: z.coerce.number().int().min(1).max(100_000).default(5_000),
   /** The port the service's health and metrics endpoints listen on (the gateway uses PORT). */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
 });

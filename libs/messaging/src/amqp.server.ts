@@ -13,6 +13,10 @@ import { encode, isSerializedError, JSON_CONTENT, RpcReply } from './envelope';
 import { MessagingMetrics } from './messaging.metrics';
 import { HEADERS, topology } from './topology';
 
+/** How many unsettled deliveries of one event are tolerated before it is dead-lettered. */
+export const DEFAULT_MAX_REDELIVERIES = 5;
+export const DELIVERY_LIMIT_CODE = 'delivery_limit_exceeded';
+
 /**
  * Nest transport that serves `@MessagePattern` (RPC) and `@EventPattern` (events) handlers
  * from the service's own queues. Every message is acknowledged only after its handler
@@ -147,6 +151,10 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   private async handleEventMessage(msg: ConsumeMessage, generation: number): Promise<void> {
     await withCorrelation(this.correlationOf(msg), async () => {
+      if (msg.fields.redelivered && (await this.countRedelivery(msg))) {
+        this.ack(msg, generation);
+        return;
+      }
       const pattern = String(msg.properties.type ?? '');
       const stop = this.metrics.eventDuration.startTimer({ pattern });
       try {
@@ -162,6 +170,50 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       }
       this.ack(msg, generation);
     });
+  }
+
+  /**
+   * A message the broker hands out again was in the hands of a consumer that never settled it:
+   * the process died or lost its connection mid-handler. A message that kills its consumer
+   * every time would come back forever (classic queues keep no delivery count, and moving
+   * every queue to quorum queues would need each one deleted and declared again), so the count
+   * travels in the message: it is republished to the same queue with the count plus one and
+   * this copy acked — before the handler runs, so a crash in the handler leaves the counted
+   * copy behind. Past MESSAGE_MAX_REDELIVERIES it is parked in the dead-letter queue instead
+   * (`delivery_limit_exceeded`). Returns true when this delivery is settled that way (the
+   * caller acks it and runs nothing). A crash between republish and ack leaves two copies: the
+   * inbox drops the second. RPC requests are not counted: each expires with its deadline.
+   */
+  private async countRedelivery(msg: ConsumeMessage): Promise<boolean> {
+    const { service, prefix, maxRedeliveries = DEFAULT_MAX_REDELIVERIES } = this.connection.options;
+    const count = Number(msg.properties.headers?.[HEADERS.redeliveries] ?? 0) + 1;
+    const headers = { ...msg.properties.headers, [HEADERS.redeliveries]: count };
+    const properties = { ...msg.properties, headers, persistent: true };
+    const pattern = String(msg.properties.type ?? '');
+    if (count <= maxRedeliveries) {
+      this.logger.warn(`${pattern} came back unsettled (${count}/${maxRedeliveries}); counted`);
+      await this.channel!.sendToQueue(
+        topology.eventQueue(prefix, service),
+        msg.content,
+        properties,
+      );
+      return true;
+    }
+    const detail = `the message was delivered ${count} times without being settled: it crashes or stalls its consumer`;
+    Object.assign(headers, {
+      [HEADERS.errorCode]: DELIVERY_LIMIT_CODE,
+      [HEADERS.errorDetail]: detail,
+      [HEADERS.failedAt]: new Date().toISOString(),
+      [HEADERS.originalQueue]: topology.eventQueue(prefix, service),
+    });
+    this.metrics.eventsDeadLettered.inc({ pattern, code: DELIVERY_LIMIT_CODE });
+    this.logger.error(`${pattern} dead-lettered: ${detail}`);
+    await this.channel!.sendToQueue(
+      topology.deadLetterQueue(prefix, service),
+      msg.content,
+      properties,
+    );
+    return true;
   }
 
   private async retryOrDeadLetter(msg: ConsumeMessage, error: SerializedError): Promise<void> {

@@ -1,47 +1,17 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AddressInfo, createConnection, createServer, Server, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { baseConfigSchema, loadConfig } from '@glimmer/config/config';
 import { ConfigModule } from '@glimmer/config/config.module';
 import { GlimmerExceptionFilter } from '@glimmer/errors/exception.filter';
 import { HealthModule } from '@glimmer/observability/health.module';
+import { BrokerRelay } from '@glimmer/testing/broker-relay';
 import { eventually } from '@glimmer/testing/eventually';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 import { AmqpConnection } from './amqp-connection';
 import { BrokerReadiness } from './broker.readiness';
 import { MessagingModule } from './messaging.module';
 import { messagingOptionsFrom } from './messaging.options';
-
-const RABBITMQ = new URL(process.env.TEST_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
-
-/**
- * A TCP relay in front of the real RabbitMQ: stopping it is, for the service, the broker
- * stopping (the shared broker other suites use keeps running).
- */
-class BrokerRelay {
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = createConnection(Number(RABBITMQ.port || 5672), RABBITMQ.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => s.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-}
 
 describe('readiness follows the broker (RabbitMQ behind a relay that is stopped and restarted)', () => {
   let env: TestEnv;

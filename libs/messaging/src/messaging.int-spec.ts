@@ -15,6 +15,8 @@ import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
 import { eventually } from '@glimmer/testing/eventually';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 import { AmqpContext } from './amqp.context';
+import { INBOX_RETENTION_MIGRATION } from './inbox/inbox-retention.migration';
+import { InboxRetention } from './inbox/inbox-retention.service';
 import { InboxService } from './inbox/inbox.service';
 import { MessagingModule } from './messaging.module';
 import { MessagingOptions } from './messaging.options';
@@ -135,7 +137,7 @@ describe('messaging over the real broker', () => {
       prefix: env.prefix,
       databaseUrl: env.databaseUrl,
       entities: [],
-      migrations: [{ name: 'probe', class: ProbeMigration }],
+      migrations: [{ name: 'probe', class: ProbeMigration }, INBOX_RETENTION_MIGRATION],
     };
     options = {
       service: 'credit',
@@ -148,6 +150,9 @@ describe('messaging over the real broker', () => {
       outboxPollMs: 5_000, // long: delivery within the test's time proves the NOTIFY wake-up works
       databaseUrl: env.databaseUrl,
       relayEnabled: true,
+      inboxRetentionHours: 24,
+      inboxPruneEveryMs: 500,
+      inboxPruneBatch: 5,
     };
     await migrateService(db);
     broker = await new BrokerTestClient({ prefix: env.prefix, url: env.env.RABBITMQ_URL }).start();
@@ -251,5 +256,28 @@ describe('messaging over the real broker', () => {
     const id = randomUUID();
     await broker.publish(ProbeHappened, { note: 'unique-a' }, id);
     await eventually(() => expect(handled).toContain('unique-a'));
+  });
+
+  it('deletes inbox rows older than the retention window, a batch at a time, and on its own', async () => {
+    const orm = app!.get(MikroORM);
+    const sql = (query: string) => orm.em.fork().getConnection().execute(query);
+    const addOld = (consumer: string, n: number) =>
+      sql(`insert into processed_message (consumer, message_id, processed_at)
+           select '${consumer}', 'old-' || g, now() - interval '25 hours' from generate_series(1, ${n}) g`);
+    const left = async (consumer: string) =>
+      (await sql(`select message_id from processed_message where consumer = '${consumer}'`)).map(
+        (r: { message_id: string }) => r.message_id,
+      );
+    await addOld('aged', 12);
+    await sql(`insert into processed_message (consumer, message_id, processed_at)
+               values ('aged', 'recent', now() - interval '23 hours')`);
+    // 12 expired rows with batches of 5: three deletes, and the recent one stays.
+    expect(await app!.get(InboxRetention).prune()).toBeGreaterThanOrEqual(12);
+    expect(await left('aged')).toEqual(['recent']);
+    // The periodic run (INBOX_PRUNE_EVERY_MS) removes later ones without being asked.
+    await addOld('later', 7);
+    await eventually(async () => expect(await left('later')).toEqual([]));
+    // The inbox keeps working: what it handled recently is still de-duplicated.
+    expect((await left('probe')).length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AmqpConnection } from './amqp-connection';
+import { InboxRetention } from './inbox/inbox-retention.service';
 import { InboxService } from './inbox/inbox.service';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -9,7 +10,7 @@ import { RpcClient } from './rpc-client';
 
 /**
  * The broker for one service: its connection and RPC client and, for a service with a
- * database (its DatabaseModule imported), the outbox, its relay and the inbox.
+ * database (its DatabaseModule imported), the outbox, its relay, the inbox and its retention.
  */
 @Global()
 @Module({})
@@ -20,7 +21,7 @@ export class MessagingModule {
       AmqpConnection,
       MessagingMetrics,
       RpcClient,
-      ...(database ? [OutboxService, OutboxRelay, InboxService] : []),
+      ...(database ? [OutboxService, OutboxRelay, InboxService, InboxRetention] : []),
     ];
     return { module: MessagingModule, providers, exports: providers };
   }

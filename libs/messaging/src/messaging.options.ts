@@ -7,11 +7,19 @@ export interface MessagingOptions {
   rpcTimeoutMs: number;
   maxRetries: number;
   retryDelayMs: number;
+  /** Unsettled deliveries (a consumer that crashed) an event may have before it is dead-lettered. */
+  maxRedeliveries?: number;
   prefetch: number;
   outboxPollMs: number;
   /** The outbox relay LISTENs on its own PostgreSQL connection for new rows. */
   databaseUrl: string;
   relayEnabled: boolean;
+  /** How long the dead-letter queue depths shown in /metrics are reused (gateway). */
+  queueDepthCacheMs?: number;
+  /** Inbox retention (InboxRetention): how old a processed-message row may get, how often and how many at a time it is deleted. */
+  inboxRetentionHours?: number;
+  inboxPruneEveryMs?: number;
+  inboxPruneBatch?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -25,10 +33,15 @@ export function messagingOptionsFrom(
     RPC_TIMEOUT_MS: number;
     MESSAGE_MAX_RETRIES: number;
     MESSAGE_RETRY_DELAY_MS: number;
+    MESSAGE_MAX_REDELIVERIES?: number;
     MESSAGE_PREFETCH: number;
     OUTBOX_POLL_MS: number;
     DATABASE_URL: string;
     OUTBOX_RELAY: 'on' | 'off';
+    QUEUE_DEPTH_CACHE_MS?: number;
+    INBOX_RETENTION_HOURS?: number;
+    INBOX_PRUNE_EVERY_MS?: number;
+    INBOX_PRUNE_BATCH?: number;
   },
 ): MessagingOptions {
   return {
@@ -38,9 +51,14 @@ export function messagingOptionsFrom(
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
     maxRetries: config.MESSAGE_MAX_RETRIES,
     retryDelayMs: config.MESSAGE_RETRY_DELAY_MS,
+    maxRedeliveries: config.MESSAGE_MAX_REDELIVERIES,
     prefetch: config.MESSAGE_PREFETCH,
     outboxPollMs: config.OUTBOX_POLL_MS,
     databaseUrl: config.DATABASE_URL,
     relayEnabled: config.OUTBOX_RELAY === 'on',
+    queueDepthCacheMs: config.QUEUE_DEPTH_CACHE_MS,
+    inboxRetentionHours: config.INBOX_RETENTION_HOURS,
+    inboxPruneEveryMs: config.INBOX_PRUNE_EVERY_MS,
+    inboxPruneBatch: config.INBOX_PRUNE_BATCH,
   };
 }

@@ -15,6 +15,8 @@ export const topology = {
 /** The header names Glimmer sets on messages, beside the standard AMQP properties. */
 export const HEADERS = {
   retryCount: 'x-glimmer-retry-count',
+  /** Deliveries that ended without an ack or nack (the consumer crashed): see AmqpServer. */
+  redeliveries: 'x-glimmer-redeliveries',
   errorCode: 'x-glimmer-error-code',
   errorDetail: 'x-glimmer-error-detail',
   failedAt: 'x-glimmer-failed-at',

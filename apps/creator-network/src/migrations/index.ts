@@ -7,6 +7,7 @@ import { Migration20270101000000IdempotencyRecords } from './20270101000000-idem
 import { Migration20270103120000OfferDueIndex } from './20270103120000-offer-due-index';
 import { Migration20270110000000InviteTokensOutOfTheOutbox } from './20270110000000-invite-tokens-out-of-the-outbox';
 import { Migration20270310000000InviteSends } from './20270310000000-invite-sends';
+import { INBOX_RETENTION_MIGRATION } from '@glimmer/messaging/inbox/inbox-retention.migration';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const NETWORK_MIGRATIONS: MigrationObject[] = [
@@ -27,4 +28,5 @@ export const NETWORK_MIGRATIONS: MigrationObject[] = [
     class: Migration20270110000000InviteTokensOutOfTheOutbox,
   },
   { name: '20270310000000-invite-sends', class: Migration20270310000000InviteSends },
+  INBOX_RETENTION_MIGRATION,
 ];

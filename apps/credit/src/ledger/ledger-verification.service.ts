@@ -101,15 +101,24 @@ export class LedgerVerificationService {
     const [counts] = await q(`select
         (select count(*) from journal_transaction) as transactions,
         (select count(*) from journal_entry) as entries,
-        (select count(*) from cost_code) as cost_codes,
-        (select coalesce(sum(balance), 0) from ledger_account where kind = 'available') as available,
-        (select coalesce(sum(balance), 0) from ledger_account where kind = 'pending') as pending`);
+        (select count(*) from cost_code) as cost_codes`);
+    // Summed per currency in SQL (numeric, exact at any size) and returned as decimal text: one
+    // JavaScript number over every brand and currency would lose cents past 2^53 (and mean nothing).
+    const totals = await q(`select currency,
+        coalesce(sum(balance) filter (where kind = 'available'), 0)::text as available,
+        coalesce(sum(balance) filter (where kind = 'pending'), 0)::text as pending
+        from ledger_account where kind in ('available', 'pending')
+        group by currency order by currency`);
     return {
       ok: mismatches.length === 0,
       checkedTransactions: toAmount(counts.transactions),
       checkedEntries: toAmount(counts.entries),
       costCodes: toAmount(counts.cost_codes),
-      totals: { available: toAmount(counts.available), pending: toAmount(counts.pending) },
+      totals: totals.map((t) => ({
+        currency: t.currency!.trim(),
+        available: t.available!,
+        pending: t.pending!,
+      })),
       mismatches,
     };
   }

@@ -41,7 +41,7 @@ describe('credit: ledger posting and verification', () => {
       checkedTransactions: 3, // pending, cleared, pending
       checkedEntries: 6,
       costCodes: 1,
-      totals: { available: 5_000, pending: 700 },
+      totals: [{ currency: 'USD', available: '5000', pending: '700' }],
       mismatches: [],
     });
     expect(await verifyLedgerCommand(t.config)).toEqual(result);
@@ -188,5 +188,47 @@ describe('credit: ledger posting and verification', () => {
   it('still works after the repairs: the deposit confirms and the ledger stays balanced', async () => {
     await t.call(ConfirmFundsRpc, { creditInvoiceId: pending.creditInvoiceId, source: 'sandbox' });
     expect((await t.verify()).ok).toBe(true);
+  });
+
+  it('totals each currency exactly, past 2^53, as decimal text', async () => {
+    // 2^53 minor units more in each of two currencies: as one JavaScript number the sum is not
+    // even representable, and summing USD with EUR means nothing.
+    const big = 2n ** 53n;
+    const euro = brandActor({ currency: 'EUR' });
+    const euroCode = await t.costCode(euro);
+    await t.fund(euro, euroCode.id, 300);
+    for (const [brand, costCodeId] of [
+      [actor, code.id],
+      [euro, euroCode.id],
+    ] as const) {
+      const [row] = await t.sql<{ available: string; funding: string }>(
+        `select (select id from ledger_account where cost_code_id = $1 and kind = 'available') as available,
+                (select id from ledger_account where brand_id = $2 and kind = 'funding') as funding`,
+        [costCodeId, brand.brandId],
+      );
+      const tx = randomUUID();
+      await t.sql(
+        `insert into journal_transaction (id, brand_id, kind, reference_id) values ($1, $2, 'transfer', $1)`,
+        [tx, brand.brandId],
+      );
+      await t.sql(
+        `insert into journal_entry (transaction_id, account_id, amount) values ($1, $2, $4), ($1, $3, -$4::bigint)`,
+        [tx, row.available, row.funding, big.toString()],
+      );
+      await t.sql(`update ledger_account set balance = balance + $2 where id = $1`, [
+        row.available,
+        big.toString(),
+      ]);
+      await t.sql(`update ledger_account set balance = balance - $2 where id = $1`, [
+        row.funding,
+        big.toString(),
+      ]);
+    }
+    const result = await t.verify();
+    expect(result.ok).toBe(true);
+    expect(result.totals).toEqual([
+      { currency: 'EUR', available: (big + 300n).toString(), pending: '0' },
+      { currency: 'USD', available: (big + 5_000n).toString(), pending: '700' },
+    ]);
   });
 });

@@ -11,11 +11,12 @@ import { QUEUE_BOARD_PATH, QueueBoard } from '../ops/queue-board';
 import { bodyErrorHandler, jsonBody, requireJsonBody } from './body-parsing';
 import { assignCorrelationId, runInCorrelation } from './correlation';
 import { setupOpenApi } from './openapi';
+import { securityHeaders } from './security-headers';
 import { webApp, webAppDir } from './web-app';
 
 /**
  * The gateway, fully configured but not listening: main.ts and the integration tests start
- * exactly this. Order matters: correlation id, request metrics, the Bull Board (its own
+ * exactly this. Order matters: security headers (helmet's defaults), correlation id, request metrics, the Bull Board (its own
  * authentication and body parsing), content type, JSON parsing and its errors, then the
  * correlation context, the web app's pages and assets, then Nest's own middleware, guards,
  * interceptors and routes.
@@ -29,6 +30,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
+  app.use(securityHeaders);
   app.use(assignCorrelationId);
   app.use(new HttpMetricsMiddleware(app.get(MetricsRegistry)).use);
   app.use(cookieParser());

@@ -1,4 +1,7 @@
 import type { ProjectInvoiceView } from '@glimmer/contracts/invoicing/project-invoice.messages';
+import type { LoggerService } from '@nestjs/common';
+import type { Response } from 'express';
+import { toDomainError } from '@glimmer/errors/to-domain-error';
 import { toMajorUnits } from '@glimmer/money/money';
 
 /** Columns of the invoice export, in order: what a finance team reconciles against. */
@@ -32,4 +35,21 @@ export function csvCell(value: string | number | null): string {
 
 export function invoiceCsvRow(invoice: ProjectInvoiceView): string {
   return `${COLUMNS.map(([, read]) => csvCell(read(invoice))).join(',')}\r\n`;
+}
+
+/** The last line of an export that failed part-way (a CSV comment no row can look like). */
+export function csvFailureLine(code: string): string {
+  return `# export failed (${code}): this file is incomplete; download it again\r\n`;
+}
+
+/**
+ * A 200 with part of the file is already on its way when a later page fails, so no
+ * problem+json can follow. The export says so in a last line, then destroys the response: the
+ * chunked body never gets its terminating chunk, so every HTTP client (fetch, curl, a
+ * browser's download) reports a failed transfer instead of a complete file.
+ */
+export function failCsvStream(res: Response, err: unknown, logger: LoggerService): void {
+  const error = toDomainError(err);
+  logger.error(`invoice export failed after the first page: ${error.code} ${error.message}`);
+  res.write(csvFailureLine(error.code), () => res.destroy());
 }

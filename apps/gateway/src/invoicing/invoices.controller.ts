@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { BrandActor } from '@glimmer/contracts/actor';
@@ -29,7 +29,7 @@ import {
   ProjectInvoicePageDto,
   ProjectInvoiceQueryDto,
 } from './dto/project-invoice.dto';
-import { INVOICE_CSV_HEADER, invoiceCsvRow } from './invoice-csv';
+import { failCsvStream, INVOICE_CSV_HEADER, invoiceCsvRow } from './invoice-csv';
 import { InvoiceCreditSources } from './invoice-credit-sources.service';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
 
@@ -38,6 +38,8 @@ import { RateLimit } from '../rate-limit/rate-limit.guard';
 @Roles('brand')
 @Controller('v1/invoices')
 export class InvoicesController {
+  private readonly logger = new Logger(InvoicesController.name);
+
   constructor(
     private readonly rpc: RpcClient,
     private readonly credit: InvoiceCreditSources,
@@ -85,15 +87,20 @@ export class InvoicesController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="invoices.csv"');
     res.write(INVOICE_CSV_HEADER);
-    for (;;) {
-      for (const invoice of page.data) res.write(invoiceCsvRow(invoice));
-      if (!page.nextCursor) break;
-      page = await this.rpc.call(ListProjectInvoicesRpc, {
-        actor,
-        ...filters,
-        limit: MAX_PAGE_SIZE,
-        cursor: page.nextCursor,
-      });
+    try {
+      for (;;) {
+        for (const invoice of page.data) res.write(invoiceCsvRow(invoice));
+        if (!page.nextCursor) break;
+        page = await this.rpc.call(ListProjectInvoicesRpc, {
+          actor,
+          ...filters,
+          limit: MAX_PAGE_SIZE,
+          cursor: page.nextCursor,
+        });
+      }
+    } catch (err) {
+      failCsvStream(res, err, this.logger);
+      return;
     }
     res.end();
   }

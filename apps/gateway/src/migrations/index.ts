@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000Initial } from './20261121000000-initial';
 import { Migration20270301000000KeyedRequestHashes } from './20270301000000-keyed-request-hashes';
 import { Migration20270310000000EmailVerification } from './20270310000000-email-verification';
+import { INBOX_RETENTION_MIGRATION } from '@glimmer/messaging/inbox/inbox-retention.migration';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const GATEWAY_MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const GATEWAY_MIGRATIONS: MigrationObject[] = [
     name: '20270310000000-email-verification',
     class: Migration20270310000000EmailVerification,
   },
+  INBOX_RETENTION_MIGRATION,
 ];

@@ -1349,6 +1349,23 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        LedgerCurrencyTotalsDto: {
+            /**
+             * @description Available credit over every brand in this currency: minor units, decimal text (exact past 2^53)
+             * @example 250000
+             */
+            available: string;
+            /**
+             * @description ISO 4217
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Pending credit over every brand in this currency: minor units, decimal text
+             * @example 0
+             */
+            pending: string;
+        };
         LedgerMismatchDto: {
             /** @description Minor units */
             actual?: number;
@@ -1361,12 +1378,6 @@ export interface components {
         };
         /** @enum {string} */
         LedgerMismatchKind: "unbalanced_transaction" | "transaction_without_entries" | "account_balance_mismatch" | "negative_balance" | "currency_mismatch" | "pending_deposits_mismatch";
-        LedgerTotalsDto: {
-            /** @description Available credit over every brand, minor units */
-            available: number;
-            /** @description Pending credit over every brand, minor units */
-            pending: number;
-        };
         LedgerVerificationDto: {
             /**
              * Format: date-time
@@ -1380,7 +1391,8 @@ export interface components {
             mismatches: components["schemas"]["LedgerMismatchDto"][];
             /** @description True when no mismatch was found */
             ok: boolean;
-            totals: components["schemas"]["LedgerTotalsDto"];
+            /** @description One row per currency */
+            totals: components["schemas"]["LedgerCurrencyTotalsDto"][];
         };
         LivenessDto: {
             /** @enum {string} */

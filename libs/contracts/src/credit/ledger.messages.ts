@@ -14,12 +14,19 @@ export interface LedgerMismatch {
   detail: string;
 }
 
+export interface LedgerCurrencyTotals {
+  currency: string;
+  available: string;
+  pending: string;
+}
+
 export interface LedgerVerification {
   ok: boolean;
   checkedTransactions: number;
   checkedEntries: number;
   costCodes: number;
-  totals: { available: number; pending: number };
+  /** Per currency; exact sums of minor units as decimal text (they may pass 2^53). */
+  totals: LedgerCurrencyTotals[];
   mismatches: LedgerMismatch[];
 }
 

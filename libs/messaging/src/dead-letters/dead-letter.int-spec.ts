@@ -2,6 +2,7 @@ import { Controller, DynamicModule, INestApplication, Module } from '@nestjs/com
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Migration } from '@mikro-orm/migrations';
 import { IsString } from 'class-validator';
+import amqplib, { type ChannelModel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { eventContract } from '@glimmer/contracts/contract';
@@ -15,7 +16,9 @@ import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
 import { eventually } from '@glimmer/testing/eventually';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 import { AmqpContext } from '../amqp.context';
+import { assertAllTopology } from '../broker-setup';
 import { InboxService } from '../inbox/inbox.service';
+import { MessagingMetrics } from '../messaging.metrics';
 import { MessagingModule } from '../messaging.module';
 import { MessagingOptions } from '../messaging.options';
 import { OUTBOX_INBOX_SQL } from '../outbox/outbox.sql';
@@ -72,6 +75,7 @@ describe('dead letters: list, replay, discard', () => {
   let broker: BrokerTestClient;
   let deadLetters: DeadLetterService;
   let url: string;
+  let options: MessagingOptions;
 
   beforeAll(async () => {
     env = await createTestEnv('deadletters');
@@ -83,22 +87,19 @@ describe('dead letters: list, replay, discard', () => {
       migrations: [{ name: 'parcels', class: ParcelMigration }],
     };
     await migrateService(db);
-    app = await bootstrapService(
-      ParcelModule.forRoot(db, {
-        service: 'credit',
-        url: env.env.RABBITMQ_URL,
-        prefix: env.prefix,
-        rpcTimeoutMs: 3_000,
-        maxRetries: 2,
-        retryDelayMs: 50,
-        prefetch: 10,
-        outboxPollMs: 1_000,
-        databaseUrl: env.databaseUrl,
-        relayEnabled: true,
-      }),
-      0,
-      [ParcelSent.pattern],
-    );
+    options = {
+      service: 'credit',
+      url: env.env.RABBITMQ_URL,
+      prefix: env.prefix,
+      rpcTimeoutMs: 3_000,
+      maxRetries: 2,
+      retryDelayMs: 50,
+      prefetch: 10,
+      outboxPollMs: 1_000,
+      databaseUrl: env.databaseUrl,
+      relayEnabled: true,
+    };
+    app = await bootstrapService(ParcelModule.forRoot(db, options), 0, [ParcelSent.pattern]);
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     deadLetters = app.get(DeadLetterService);
     broker = await new BrokerTestClient({ prefix: env.prefix, url: env.env.RABBITMQ_URL }).start();
@@ -177,5 +178,45 @@ describe('dead letters: list, replay, discard', () => {
     expect(line('glimmer_outbox_lag_seconds')).toMatch(/ 0$/);
     expect(text).toContain('process_cpu_user_seconds_total');
     expect(text).toContain('glimmer_event_handler_duration_seconds_bucket');
+  });
+
+  it('reads the depths for /metrics on one channel, at most once per QUEUE_DEPTH_CACHE_MS', async () => {
+    // Every service's queues exist (as after every migrate), so one channel reads them all.
+    const admin = await amqplib.connect(env.env.RABBITMQ_URL);
+    const setup = await admin.createConfirmChannel();
+    await assertAllTopology(setup, { prefix: env.prefix });
+    // Every amqplib connection's channels come from this prototype: spying counts real opens.
+    const connections = Object.getPrototypeOf(admin) as ChannelModel;
+    await admin.close();
+    const metrics = new MessagingMetrics();
+    const scraped = new DeadLetterService({ ...options, queueDepthCacheMs: 1_000 }, metrics);
+    const depthShown = async () => {
+      const text = await metrics.registry.registry.metrics();
+      const line = text
+        .split('\n')
+        .find((l) => l.startsWith('glimmer_dead_letter_queue_depth{consumer="credit"'));
+      return Number(line?.split(' ').pop());
+    };
+    const before = (await scraped.depths()).credit!;
+    const channels = jest.spyOn(connections, 'createChannel');
+    try {
+      // Twenty scrapes, ten at once: one broker read, on one channel (six per scrape before).
+      await Promise.all(Array.from({ length: 10 }, depthShown));
+      for (let i = 0; i < 10; i++) expect(await depthShown()).toBe(before);
+      expect(channels).toHaveBeenCalledTimes(1);
+
+      broken.add('fourth');
+      await broker.publish(ParcelSent, { note: 'fourth' });
+      await eventually(async () => expect((await deadLetters.depths()).credit).toBe(before + 1));
+      channels.mockClear();
+      expect(await depthShown()).toBe(before); // still the cached reading
+      expect(channels).not.toHaveBeenCalled();
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect(await depthShown()).toBe(before + 1); // refreshed once the window passed
+      expect(channels).toHaveBeenCalledTimes(1);
+    } finally {
+      channels.mockRestore();
+      await scraped.onApplicationShutdown();
+    }
   });
 });

@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
-import amqplib, { type ChannelModel, type ConfirmChannel, type GetMessage } from 'amqplib';
+import amqplib, {
+  type Channel,
+  type ChannelModel,
+  type ConfirmChannel,
+  type GetMessage,
+} from 'amqplib';
 import { createHash } from 'node:crypto';
 import { SERVICES, type ServiceName } from '@glimmer/contracts/contract';
 import { DomainError } from '@glimmer/errors/domain-error';
@@ -30,6 +35,7 @@ export interface DeadLetter {
 /** At most this many messages are held per queue while looking through it. */
 const MAX_SCAN = 10_000;
 const CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_QUEUE_DEPTH_CACHE_MS = 15_000;
 
 /**
  * Lists, replays and discards the messages in every service's `<prefix>.<service>.events.dlq`.
@@ -48,15 +54,17 @@ export class DeadLetterService implements OnApplicationShutdown {
   private readonly logger = new Logger(DeadLetterService.name);
   private connection?: Promise<ChannelModel>;
   private tail: Promise<unknown> = Promise.resolve();
+  private cached?: { at: number; depths: Partial<Record<ServiceName, number>> };
+  private refreshing?: Promise<Partial<Record<ServiceName, number>>>;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Optional() metrics: MessagingMetrics = new MessagingMetrics(),
   ) {
-    const depths = () => this.depths();
+    const depths = () => this.cachedDepths();
     metrics.registry.gauge({
       name: 'glimmer_dead_letter_queue_depth',
-      help: "Messages waiting in each consuming service's dead-letter queue; read on scrape",
+      help: "Messages waiting in each consuming service's dead-letter queue (read at most once per QUEUE_DEPTH_CACHE_MS)",
       labelNames: ['consumer'],
       async collect() {
         try {
@@ -97,6 +105,7 @@ export class DeadLetterService implements OnApplicationShutdown {
         HEADERS.failedAt,
         HEADERS.originalQueue,
         HEADERS.retryCount,
+        HEADERS.redeliveries,
       ]) {
         delete headers[key];
       }
@@ -121,21 +130,47 @@ export class DeadLetterService implements OnApplicationShutdown {
     });
   }
 
-  /** Messages ready in each service's dead-letter queue (services without one are left out). */
+  /**
+   * The depths the metrics show: read from the broker at most once per `queueDepthCacheMs`,
+   * by one read at a time however many scrapes arrive together (a scrape used to open a
+   * channel per service).
+   */
+  cachedDepths(): Promise<Partial<Record<ServiceName, number>>> {
+    const maxAge = this.options.queueDepthCacheMs ?? DEFAULT_QUEUE_DEPTH_CACHE_MS;
+    if (this.cached && Date.now() - this.cached.at < maxAge)
+      return Promise.resolve(this.cached.depths);
+    this.refreshing ??= this.depths()
+      .then((depths) => {
+        this.cached = { at: Date.now(), depths };
+        return depths;
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+
+  /**
+   * Messages ready in each service's dead-letter queue (services without one are left out),
+   * read now, on one channel (a missing queue closes it; only then is another opened).
+   */
   async depths(): Promise<Partial<Record<ServiceName, number>>> {
     const result: Partial<Record<ServiceName, number>> = {};
     const connection = await this.connect();
+    let ch: Channel | undefined;
     for (const service of SERVICES) {
-      const ch = await connection.createChannel();
-      ch.on('error', () => undefined);
+      if (!ch) {
+        ch = await connection.createChannel();
+        ch.on('error', () => undefined);
+      }
       try {
-        const { messageCount } = await ch.checkQueue(this.dlq(service));
-        result[service] = messageCount;
-        await ch.close();
+        result[service] = (await ch.checkQueue(this.dlq(service))).messageCount;
       } catch {
-        // no such queue: this service consumes no events here (a 404 closed the channel)
+        // no such queue: this service consumes no events here (the 404 closed the channel)
+        ch = undefined;
       }
     }
+    await ch?.close().catch(() => undefined);
     return result;
   }
 

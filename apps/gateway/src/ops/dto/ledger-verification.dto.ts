@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { LedgerMismatch, LedgerVerification } from '@glimmer/contracts/credit/ledger.messages';
+import type {
+  LedgerCurrencyTotals,
+  LedgerMismatch,
+  LedgerVerification,
+} from '@glimmer/contracts/credit/ledger.messages';
 
 /** Every kind the contract names: a record, so a new kind fails to compile until it is listed. */
 const KINDS: Record<LedgerMismatch['kind'], true> = {
@@ -25,11 +29,20 @@ export class LedgerMismatchDto implements LedgerMismatch {
   detail: string;
 }
 
-export class LedgerTotalsDto {
-  @ApiProperty({ type: 'integer', description: 'Available credit over every brand, minor units' })
-  available: number;
-  @ApiProperty({ type: 'integer', description: 'Pending credit over every brand, minor units' })
-  pending: number;
+export class LedgerCurrencyTotalsDto implements LedgerCurrencyTotals {
+  @ApiProperty({ description: 'ISO 4217', example: 'USD' })
+  currency: string;
+  @ApiProperty({
+    description:
+      'Available credit over every brand in this currency: minor units, decimal text (exact past 2^53)',
+    example: '250000',
+  })
+  available: string;
+  @ApiProperty({
+    description: 'Pending credit over every brand in this currency: minor units, decimal text',
+    example: '0',
+  })
+  pending: string;
 }
 
 /**
@@ -45,8 +58,8 @@ export class LedgerVerificationDto implements LedgerVerification {
   checkedEntries: number;
   @ApiProperty({ type: 'integer', description: 'Cost codes checked' })
   costCodes: number;
-  @ApiProperty({ type: LedgerTotalsDto })
-  totals: LedgerTotalsDto;
+  @ApiProperty({ type: [LedgerCurrencyTotalsDto], description: 'One row per currency' })
+  totals: LedgerCurrencyTotalsDto[];
   @ApiProperty({ type: [LedgerMismatchDto] })
   mismatches: LedgerMismatchDto[];
   @ApiProperty({ format: 'date-time', description: 'When the check finished' })
