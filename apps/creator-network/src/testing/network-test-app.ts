@@ -12,14 +12,22 @@ import { CreatorNetworkModule } from '../creator-network.module';
  * are read back from the outbox (where the invite email's event waits), as a mailbox would.
  */
 export class NetworkTestApp extends ServiceTestApp<NetworkConfig> {
-  static async start(label: string): Promise<NetworkTestApp> {
+  /** `overrides`: settings for this file (the file storage's directory, small quotas). */
+  static async start(
+    label: string,
+    overrides: Record<string, string> = {},
+  ): Promise<NetworkTestApp> {
     return new NetworkTestApp(
-      await ServiceTestApp.launch(label, {
-        service: 'creator-network',
-        configSchema: networkConfigSchema,
-        database: networkDatabase,
-        module: (config) => CreatorNetworkModule.forRoot(config),
-      }),
+      await ServiceTestApp.launch(
+        label,
+        {
+          service: 'creator-network',
+          configSchema: networkConfigSchema,
+          database: networkDatabase,
+          module: (config) => CreatorNetworkModule.forRoot(config),
+        },
+        { overrides },
+      ),
     );
   }
 
