@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Api } from './http';
-import { OPS, WEBHOOK_SECRET } from './system';
+import { GlimmerSystem, OPS, WEBHOOK_SECRET } from './system';
 
 export interface SignedUpBrand {
   id: string;
@@ -38,6 +38,29 @@ export async function signUpBrand(
     financeEmail,
     currency: signup.body.currency,
   };
+}
+
+/** A creator invited by `brand`, who accepts from the emailed token and logs in. */
+export async function creatorInNetwork(
+  system: GlimmerSystem,
+  anon: Api,
+  brand: SignedUpBrand,
+): Promise<{ creatorId: string; token: string; api: Api }> {
+  const email = `creator-${randomUUID().slice(0, 8)}@creator.test`;
+  const invite = await brand.api.post('/v1/invites', { email });
+  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status}`);
+  const mail = await system.smtp.waitFor(email, /invited you to Glimmer/);
+  const inviteToken = /Invite token: (\S+)/.exec(mail.text)?.[1];
+  if (!inviteToken) throw new Error(`no token in ${mail.text}`);
+  const password = 'a long creator password';
+  const accepted = await anon.post('/v1/invites/accept', {
+    token: inviteToken,
+    name: 'Creator',
+    password,
+  });
+  if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status}`);
+  const token = await login(anon, email, password);
+  return { creatorId: accepted.body.creatorId, token, api: anon.as(token) };
 }
 
 export async function login(anon: Api, email: string, password: string): Promise<string> {
