@@ -45,7 +45,7 @@ export async function creatorInNetwork(
   system: GlimmerSystem,
   anon: Api,
   brand: SignedUpBrand,
-): Promise<{ creatorId: string; token: string; api: Api }> {
+): Promise<{ creatorId: string; email: string; password: string; token: string; api: Api }> {
   const email = `creator-${randomUUID().slice(0, 8)}@creator.test`;
   const invite = await brand.api.post('/v1/invites', { email });
   if (invite.status !== 201) throw new Error(`invite failed: ${invite.status}`);
@@ -60,7 +60,7 @@ export async function creatorInNetwork(
   });
   if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status}`);
   const token = await login(anon, email, password);
-  return { creatorId: accepted.body.creatorId, token, api: anon.as(token) };
+  return { creatorId: accepted.body.creatorId, email, password, token, api: anon.as(token) };
 }
 
 export async function login(anon: Api, email: string, password: string): Promise<string> {

@@ -530,6 +530,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/samples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["NetworkController_removeSample"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/samples/file": {
         parameters: {
             query?: never;
@@ -1223,7 +1239,7 @@ export interface components {
          * @description What to branch on; never renamed
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "upload_quota_bytes_exceeded" | "upload_quota_files_exceeded" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
         FieldErrorDto: {
             /**
              * @description The field’s path in the request
@@ -6415,7 +6431,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description `payload_too_large`: The request body is too large */
+            /** @description `upload_quota_files_exceeded`: The creator already has as many files as the quota allows */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "upload_quota_files_exceeded";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large; `upload_quota_bytes_exceeded`: The upload would go over the creator's storage quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6423,7 +6453,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "payload_too_large";
+                        code: "payload_too_large" | "upload_quota_bytes_exceeded";
                         /** @enum {integer} */
                         status: 413;
                     };
@@ -6681,6 +6711,124 @@ export interface operations {
             };
         };
     };
+    NetworkController_removeSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                        /** @enum {integer} */
+                        status: 404;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
+                    };
+                };
+            };
+        };
+    };
     NetworkController_addSampleFile: {
         parameters: {
             query?: never;
@@ -6763,7 +6911,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description `payload_too_large`: The request body is too large */
+            /** @description `upload_quota_files_exceeded`: The creator already has as many files as the quota allows */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "upload_quota_files_exceeded";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large; `upload_quota_bytes_exceeded`: The upload would go over the creator's storage quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6771,7 +6933,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "payload_too_large";
+                        code: "payload_too_large" | "upload_quota_bytes_exceeded";
                         /** @enum {integer} */
                         status: 413;
                     };
