@@ -33,6 +33,9 @@ WORKDIR /app
 COPY --from=prod-deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root package.json ./
+# Uploaded files (FILE_STORAGE_DIR): the one place the service user writes; Compose mounts a
+# volume here (a new volume takes this directory's owner).
+RUN mkdir -p /data/files && chown 1000:1000 /data/files
 # The files belong to root and are read-only for the service user (uid 1000, `node` in the
 # base image); numeric, so Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { schemaFor } from '@glimmer/database/database.options';
 import { eventually } from '@glimmer/testing/eventually';
-import { signUpBrand, SignedUpBrand } from '../e2e/support/factories';
+import { onboardCreator, signUpBrand, SignedUpBrand } from '../e2e/support/factories';
 import { Api } from '../e2e/support/http';
 import { GlimmerSystem } from '../e2e/support/system';
 import { expectAccessible, launchBrowser, newContext, PHONE, screenshot } from './support/browser';
@@ -42,7 +42,8 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
   let creatorEmail: string;
 
   beforeAll(async () => {
-    system = await new GlimmerSystem('web-onboard').start();
+    // Three files per creator (a photo and two samples), so the quota can be reached here.
+    system = await new GlimmerSystem('web-onboard', { UPLOAD_QUOTA_FILES: '3' }).start();
     browser = await launchBrowser();
     anon = new Api(system.baseUrl);
     brand = await signUpBrand(anon, { name: 'Acme Studios' });
@@ -220,6 +221,54 @@ describe('web app: a creator accepts an invite and creates their profile (seed 0
     await back.waitForURL('**/login');
     await again.close();
   }, 240_000);
+
+  it('over the upload quota, the reason shows by the upload; removing a sample makes room', async () => {
+    const creator = await onboardCreator(anon, system.smtp, brand, 'Creator');
+    const form = (title: string) => {
+      const body = new FormData();
+      body.append('title', title);
+      body.append('file', new Blob([new Uint8Array(SAMPLE_PDF)]), 'deck.pdf');
+      return body;
+    };
+    for (const title of ['Deck one', 'Deck two', 'Deck three']) {
+      const res = await fetch(`${system.baseUrl}/v1/me/samples/file`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${creator.token}` },
+        body: form(title),
+      });
+      expect(res.status).toBe(201);
+    }
+    const context = await newContext(browser, system.baseUrl, PHONE);
+    const page = await context.newPage();
+    await page.goto('/onboarding/samples');
+    await page.waitForURL(/\/login\?/);
+    await logInThroughUi(page, creator.email, creator.password);
+    await page.waitForURL('**/onboarding/samples');
+    await page.getByRole('heading', { name: 'Your samples (3)' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Upload a file' }).click();
+    await page.getByLabel('Title').fill('Rate card');
+    await chooseFile(page, 'File', {
+      name: 'rates.pdf',
+      mimeType: 'application/pdf',
+      buffer: SAMPLE_PDF,
+    });
+    await page.getByRole('button', { name: 'Upload file' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not upload the file' });
+    await alert
+      .getByText('You have uploaded 3 files, as many as you may. Remove a sample to make room.')
+      .waitFor();
+    await expectAccessible(page, 'onboarding: samples over the quota');
+
+    const samples = page.getByRole('region', { name: 'Your samples' });
+    await samples.getByRole('button', { name: 'Remove “Deck one”' }).click();
+    await page.getByRole('heading', { name: 'Your samples (2)' }).waitFor();
+    await page.getByRole('button', { name: 'Upload file' }).click();
+    await samples.getByRole('link', { name: 'Rate card' }).waitFor();
+    await page.getByRole('heading', { name: 'Your samples (3)' }).waitFor();
+    expect(await samples.getByRole('link', { name: 'Deck one' }).count()).toBe(0);
+    await context.close();
+  }, 120_000);
 
   it('a used, withdrawn, expired or broken link says so and what to do; no second account', async () => {
     const context = await newContext(browser, system.baseUrl, PHONE);

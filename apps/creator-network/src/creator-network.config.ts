@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
+import { storageConfigSchema } from '@glimmer/storage/storage.config';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { NETWORK_MIGRATIONS } from './migrations';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Development-only fallback; refused in production so invite tokens cannot be derived by anyone. */
 export const DEV_INVITE_TOKEN_SECRET = 'glimmer-development-invite-secret-not-for-production';
 
 export const networkConfigSchema = baseConfigSchema
+  .merge(storageConfigSchema)
   .extend({
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
     /** How long an invite (and each resend) stays valid. */
@@ -30,13 +35,27 @@ export const networkConfigSchema = baseConfigSchema
      * (their hash is stored) but invite emails still waiting to be sent are skipped (resend them).
      */
     INVITE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Per creator: the bytes their stored files (photo and sample files) may add up to. */
+    UPLOAD_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024 * 1024)
+      .default(200 * 1024 * 1024),
+    /** Per creator: how many stored files (photo and sample files) they may have. */
+    UPLOAD_QUOTA_FILES: z.coerce.number().int().min(1).max(10_000).default(50),
+    /** How often one replica looks for stored files nothing refers to (and deletes them). */
+    FILE_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).max(DAY_MS).default(HOUR_MS),
     /**
-     * Where the local-disk file storage keeps uploaded files: profile photos and work samples
-     * (relative to the working directory). Unset: PHOTO_STORAGE_DIR, its older name.
+     * How old an unreferenced file must be before the sweep deletes it: longer than any upload's
+     * RPC can still be in flight (RPC_TIMEOUT_MS is at most 2 minutes), so a file whose metadata
+     * is about to be recorded is never taken.
      */
-    FILE_STORAGE_DIR: z.string().min(1).optional(),
-    /** The storage directory's older name (photos only, then); used when FILE_STORAGE_DIR is unset. */
-    PHOTO_STORAGE_DIR: z.string().min(1).default('var/photos'),
+    FILE_ORPHAN_GRACE_MS: z.coerce
+      .number()
+      .int()
+      .min(5 * 60_000)
+      .max(30 * DAY_MS)
+      .default(HOUR_MS),
   })
   .superRefine(refuseUnsafeInProduction)
   .superRefine((config, ctx) => {

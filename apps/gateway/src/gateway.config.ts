@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
+import { storageConfigSchema } from '@glimmer/storage/storage.config';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { GATEWAY_MIGRATIONS } from './migrations';
 
@@ -17,6 +18,7 @@ const count = (min: number, max: number, fallback: number) =>
 type DevDefaultKey = keyof typeof DEV_DEFAULTS;
 
 export const gatewayConfigSchema = baseConfigSchema
+  .merge(storageConfigSchema)
   .extend({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -26,6 +26,14 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'Not found' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  upload_quota_bytes_exceeded: {
+    status: 413,
+    title: "The upload would go over the creator's storage quota",
+  },
+  upload_quota_files_exceeded: {
+    status: 409,
+    title: 'The creator already has as many files as the quota allows',
+  },
   email_taken: { status: 409, title: 'That email already has an account' },
   duplicate_cost_code: { status: 409, title: 'A cost code with that code already exists' },
   same_cost_code: { status: 409, title: 'Origin and destination cost codes are the same' },

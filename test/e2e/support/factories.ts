@@ -147,6 +147,9 @@ export async function fundedCostCode(
 export interface OnboardedCreator {
   id: string;
   email: string;
+  password: string;
+  /** The creator's access token (for requests the Api helper does not make, like uploads). */
+  token: string;
   api: Api;
 }
 
@@ -161,11 +164,12 @@ export async function onboardCreator(
   const invite = await brand.api.post('/v1/invites', { email });
   if (invite.status !== 201) throw new Error(`invite failed: ${invite.status}`);
   const mail = await smtp.waitFor(email, /invited you to Glimmer/);
-  const token = /Invite token: (\S+)/.exec(mail.text)![1];
+  const inviteToken = /Invite token: (\S+)/.exec(mail.text)![1];
   const password = 'creator-pass-123';
-  const accepted = await anon.post('/v1/invites/accept', { token, name, password });
+  const accepted = await anon.post('/v1/invites/accept', { token: inviteToken, name, password });
   if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status}`);
-  return { id: accepted.body.creatorId, email, api: anon.as(await login(anon, email, password)) };
+  const token = await login(anon, email, password);
+  return { id: accepted.body.creatorId, email, password, token, api: anon.as(token) };
 }
 
 /** Hire → the creator accepts and signs → both complete: returns the project's invoice. */

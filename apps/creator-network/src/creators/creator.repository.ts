@@ -13,7 +13,7 @@ import type {
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { toIso } from '@glimmer/database/sql';
 import { positionSql } from '@glimmer/database/page-cursor';
-import { publicFileUrl } from '../files/file-storage';
+import { publicFileUrl } from '../files/file-urls';
 
 export interface CreatorRecord {
   id: string;
@@ -44,21 +44,7 @@ export interface NetworkRecord extends NetworkCreatorView {
   position: KeysetPosition;
 }
 
-/** A stored sample file, as recorded. */
-export interface SampleFileRecord {
-  key: string;
-  url: string;
-  contentType: SampleFileContentType;
-  size: number;
-}
-
-/** Whose a stored file is; `contentType` is known for sample files (photos are re-detected). */
-export interface FileOwnerRecord {
-  creatorId: string;
-  contentType: SampleFileContentType | null;
-}
-
-interface SampleRow {
+export interface SampleRow {
   id: string;
   title: string;
   url: string | null;
@@ -69,7 +55,7 @@ interface SampleRow {
   created_at: string | Date;
 }
 
-function toSampleView(row: SampleRow): WorkSampleView {
+export function toSampleView(row: SampleRow): WorkSampleView {
   return {
     id: row.id,
     title: row.title,
@@ -87,7 +73,7 @@ function toSampleView(row: SampleRow): WorkSampleView {
   };
 }
 
-const SAMPLE_COLUMNS = `id, title, url, file_url, file_content_type, file_size, description,
+export const SAMPLE_COLUMNS = `id, title, url, file_url, file_content_type, file_size, description,
   created_at`;
 
 export interface NetworkFilter {
@@ -215,46 +201,6 @@ export class CreatorRepository {
     return toSampleView(row);
   }
 
-  /** A work sample that is a stored file (already in the file storage under `file.key`). */
-  async addSampleFile(
-    em: EntityManager,
-    creatorId: string,
-    sample: { title: string; description?: string },
-    file: SampleFileRecord,
-  ): Promise<WorkSampleView> {
-    const [row] = await em.execute<SampleRow[]>(
-      `insert into work_sample
-         (id, creator_id, title, description, file_key, file_url, file_content_type, file_size)
-       values (?, ?, ?, ?, ?, ?, ?, ?)
-       returning ${SAMPLE_COLUMNS}`,
-      [
-        randomUUID(),
-        creatorId,
-        sample.title.trim(),
-        sample.description ?? null,
-        file.key,
-        file.url,
-        file.contentType,
-        file.size,
-      ],
-    );
-    return toSampleView(row);
-  }
-
-  /** The creator a stored file (current profile photo or sample file) belongs to, if any. */
-  async fileOwner(em: EntityManager, key: string): Promise<FileOwnerRecord | null> {
-    const [row] = await em.execute<
-      { creator_id: string; content_type: SampleFileContentType | null }[]
-    >(
-      `select id as creator_id, null::text as content_type from creator where photo_key = ?
-       union all
-       select creator_id, file_content_type from work_sample where file_key = ?
-       limit 1`,
-      [key, key],
-    );
-    return row ? { creatorId: row.creator_id, contentType: row.content_type } : null;
-  }
-
   /** A creator with profile and samples; `joinedAt` is the brand's membership when given. */
   async view(em: EntityManager, creatorId: string, brandId?: string): Promise<CreatorView | null> {
     const [row] = await em.execute<
@@ -282,15 +228,6 @@ export class CreatorRepository {
       samples: samples.map(toSampleView),
       photoUrl: row.photo_url === null ? null : publicFileUrl(row.photo_url),
     };
-  }
-
-  /** Points the creator's profile at a newly stored photo (the previous file stays, unreferenced). */
-  async setPhoto(em: EntityManager, creatorId: string, url: string, key: string): Promise<void> {
-    await em.execute(`update creator set photo_url = ?, photo_key = ? where id = ?`, [
-      url,
-      key,
-      creatorId,
-    ]);
   }
 
   /** The brand's in-network creators in joining order, filtered, after `after`. */

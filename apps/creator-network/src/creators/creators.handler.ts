@@ -6,7 +6,7 @@ import {
   AddSampleRequest,
   AddSampleRpc,
   CreatorView,
-  FileContentView,
+  FileMetadataView,
   GetCreatorRequest,
   GetCreatorRpc,
   GetFileRequest,
@@ -15,11 +15,13 @@ import {
   ListNetworkRequest,
   ListNetworkRpc,
   NetworkCreatorView,
-  UpdateProfileRequest,
   PhotoView,
+  RecordPhotoRequest,
+  RecordPhotoRpc,
+  RemoveSampleRequest,
+  RemoveSampleRpc,
+  UpdateProfileRequest,
   UpdateProfileRpc,
-  UploadPhotoRequest,
-  UploadPhotoRpc,
   WorkSampleView,
 } from '@glimmer/contracts/network/creator.messages';
 import type { Page } from '@glimmer/contracts/page';
@@ -60,19 +62,24 @@ export class CreatorsHandler {
     return this.creators.network(req.actor, req);
   }
 
-  @MessagePattern(UploadPhotoRpc.pattern)
-  uploadPhoto(@Payload() req: UploadPhotoRequest): Promise<PhotoView> {
-    return this.files.uploadPhoto(req.actor, req.contentBase64);
+  @MessagePattern(RecordPhotoRpc.pattern)
+  recordPhoto(@Payload() req: RecordPhotoRequest): Promise<PhotoView> {
+    return this.files.recordPhoto(req.actor, req.file);
   }
 
   @MessagePattern(AddSampleFileRpc.pattern)
   addSampleFile(@Payload() req: AddSampleFileRequest): Promise<WorkSampleView> {
     const { title, description } = req;
-    return this.files.addSampleFile(req.actor, { title, description }, req.contentBase64);
+    return this.files.addSampleFile(req.actor, { title, description }, req.file);
+  }
+
+  @MessagePattern(RemoveSampleRpc.pattern)
+  removeSample(@Payload() req: RemoveSampleRequest): Promise<{ id: string }> {
+    return this.files.removeSample(req.actor, req.sampleId);
   }
 
   @MessagePattern(GetFileRpc.pattern)
-  file(@Payload() req: GetFileRequest): Promise<FileContentView> {
+  file(@Payload() req: GetFileRequest): Promise<FileMetadataView> {
     return this.files.read(req.actor, req.key);
   }
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { FilesModule } from '../files/files.module';
+import { StorageModule } from '@glimmer/storage/storage.module';
+import { OrphanFileSweeper } from '../files/orphan-file-sweeper';
+import { CreatorFilesRepository } from './creator-files.repository';
 import { CreatorFilesService } from './creator-files.service';
 import { CreatorRepository } from './creator.repository';
 import { CreatorsHandler } from './creators.handler';
@@ -7,9 +9,15 @@ import { CreatorsService } from './creators.service';
 
 /** Creators, their profiles, photos and work samples (links or files), and brand networks. */
 @Module({
-  imports: [FilesModule],
+  imports: [StorageModule],
   controllers: [CreatorsHandler],
-  providers: [CreatorRepository, CreatorsService, CreatorFilesService],
+  providers: [
+    CreatorRepository,
+    CreatorFilesRepository,
+    CreatorsService,
+    CreatorFilesService,
+    OrphanFileSweeper,
+  ],
   exports: [CreatorRepository],
 })
 export class CreatorsModule {}

@@ -8,6 +8,7 @@ import { Migration20270103120000OfferDueIndex } from './20270103120000-offer-due
 import { Migration20270110000000InviteTokensOutOfTheOutbox } from './20270110000000-invite-tokens-out-of-the-outbox';
 import { Migration20270310000000InviteSends } from './20270310000000-invite-sends';
 import { INBOX_RETENTION_MIGRATION } from '@glimmer/messaging/inbox/inbox-retention.migration';
+import { Migration20270110000000StoredFileMetadata } from './20270110000000-stored-file-metadata';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const NETWORK_MIGRATIONS: MigrationObject[] = [
@@ -29,4 +30,8 @@ export const NETWORK_MIGRATIONS: MigrationObject[] = [
   },
   { name: '20270310000000-invite-sends', class: Migration20270310000000InviteSends },
   INBOX_RETENTION_MIGRATION,
+  {
+    name: '20270110000000-stored-file-metadata',
+    class: Migration20270110000000StoredFileMetadata,
+  },
 ];

@@ -20,11 +20,16 @@ export const JSON_BODY: readonly ErrorCode[] = [
   'unsupported_media_type',
 ];
 
-/** A multipart upload: a missing or empty file (400), too large (413), a type not accepted (415). */
+/**
+ * A multipart upload: a missing or empty file (400), too large (413), a type not accepted (415),
+ * over the creator's quota of bytes (413) or of files (409).
+ */
 export const FILE_UPLOAD: readonly ErrorCode[] = [
   'validation_failed',
   'payload_too_large',
   'unsupported_media_type',
+  'upload_quota_bytes_exceeded',
+  'upload_quota_files_exceeded',
 ];
 
 /**

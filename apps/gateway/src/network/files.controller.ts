@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import type { Actor } from '@glimmer/contracts/actor';
 import {
   FILE_KEY_PATTERN,
@@ -11,6 +12,7 @@ import {
 import { notFound } from '@glimmer/errors/domain-error';
 import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
+import { FileStorage } from '@glimmer/storage/file-storage';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { VIA_SERVICE } from '../http/error-sets';
 
@@ -20,12 +22,16 @@ const FILE_BYTES = { type: 'string', format: 'binary' } as const;
 /**
  * Uploaded files (profile photos, work samples) at the URLs their views show. Each is served to
  * the creator it belongs to and to brands whose network that creator is in; to anyone else it
- * does not exist (404), like an unknown key.
+ * does not exist (404), like an unknown key. creator-network decides (over the broker, with the
+ * file's metadata); the bytes stream from the file storage.
  */
 @ApiTags('Network')
 @Controller('v1/files')
 export class FilesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly storage: FileStorage,
+  ) {}
 
   /** Any signed-in caller: whoever may not see the file is told it does not exist (404). */
   @Get(':key')
@@ -48,16 +54,21 @@ export class FilesController {
     // Not a key we ever make: no need to ask (and never a path anywhere).
     if (!FILE_KEY_PATTERN.test(key)) throw notFound('file');
     const file = await this.rpc.call(GetFileRpc, { actor, key });
-    const bytes = Buffer.from(file.contentBase64, 'base64');
+    const stored = await this.storage.open(file.key);
+    if (!stored) throw notFound('file');
     const disposition = INLINE_TYPES.has(file.contentType) ? 'inline' : 'attachment';
     res.status(200);
     res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Length', String(bytes.length));
+    res.setHeader('Content-Length', String(stored.size));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Disposition', `${disposition}; filename="${file.key}"`);
     // Keys are never reused, so the bytes never change; who may see them can, hence `private`
     // and a short lifetime.
     res.setHeader('Cache-Control', 'private, max-age=300');
-    res.end(bytes);
+    // A storage failure midway cannot become a problem (the headers are sent): the connection
+    // is cut, so the client sees a truncated download, never a short "complete" one.
+    await pipeline(stored.stream, res).catch((err: unknown) => {
+      res.destroy(err as Error);
+    });
   }
 }

@@ -1,7 +1,9 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
+  HttpCode,
   Param,
   Post,
   Put,
@@ -10,7 +12,14 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor, BrandActor } from '@glimmer/contracts/actor';
 import {
   AddSampleFileRpc,
@@ -19,9 +28,10 @@ import {
   GetOwnProfileRpc,
   ListNetworkRpc,
   PHOTO_MAX_BYTES,
+  RecordPhotoRpc,
+  RemoveSampleRpc,
   SAMPLE_FILE_MAX_BYTES,
   UpdateProfileRpc,
-  UploadPhotoRpc,
 } from '@glimmer/contracts/network/creator.messages';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { ApiErrors } from '@glimmer/errors/problem.dto';
@@ -49,18 +59,25 @@ import {
   WorkSampleDto,
 } from './dto/creator.dto';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
+import type { StoredUpload } from './upload-storage.engine';
+import { UploadedFiles } from './uploaded-files';
 
-/** The part of multer's file this controller reads (multer's memory storage). */
-interface UploadedBytes {
-  buffer: Buffer;
-  size: number;
-}
+/** What an upload's file is, once StorageUploadEngine stored it: only this goes on. */
+const storedFile = ({ key, contentType, size, sha256 }: StoredUpload) => ({
+  key,
+  contentType,
+  size,
+  sha256,
+});
 
 /** "My Network" for brands; the creator's own profile and work samples. */
 @ApiTags('Network')
 @Controller('v1')
 export class NetworkController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly uploads: UploadedFiles,
+  ) {}
 
   @Get('network')
   @Roles('brand')
@@ -111,10 +128,24 @@ export class NetworkController {
     return this.rpc.call(AddSampleRpc, { actor, ...body });
   }
 
+  /** Removes one of the creator's own work samples (and its file, if it is one). */
+  @Delete('me/samples/:id')
+  @Roles('creator')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(...SIGNED_IN_CHANGE, 'validation_failed', 'not_found', ...VIA_SERVICE)
+  async removeSample(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Sample')) id: string,
+  ): Promise<void> {
+    await this.rpc.call(RemoveSampleRpc, { actor, sampleId: id });
+  }
+
   /**
    * A work sample as a file, as multipart/form-data field `file` beside the text fields `title`
    * and `description` (optional): a JPEG, PNG or WebP image, a PDF or an MP4 video (told by its
-   * content, not its name), at most 10 MB (413 beyond, 415 for another type).
+   * content, not its name), at most 10 MB (413 beyond, 415 for another type), within the
+   * creator's quota (413 `upload_quota_bytes_exceeded`, 409 `upload_quota_files_exceeded`).
    */
   @RateLimit('upload')
   @Post('me/samples/file')
@@ -140,23 +171,20 @@ export class NetworkController {
   @ApiErrors(...RATE_LIMITED, ...SIGNED_IN_CHANGE, ...FILE_UPLOAD, 'not_found', ...VIA_SERVICE)
   addSampleFile(
     @CurrentActor() actor: Actor,
-    @UploadedFile() file: UploadedBytes | undefined,
+    @UploadedFile() file: StoredUpload | undefined,
     @Body() body: SampleFileFieldsDto,
   ): Promise<WorkSampleDto> {
     if (!file) throw new DomainError('validation_failed', 'Send the sample as the field "file"');
-    if (file.size === 0) throw new DomainError('validation_failed', 'The file is empty');
     const { title, description } = body;
-    return this.rpc.call(AddSampleFileRpc, {
-      actor,
-      title,
-      description,
-      contentBase64: file.buffer.toString('base64'),
-    });
+    return this.uploads.record(file, () =>
+      this.rpc.call(AddSampleFileRpc, { actor, title, description, file: storedFile(file) }),
+    );
   }
 
   /**
    * The creator's profile photo, as multipart/form-data field `photo`: JPEG, PNG or WebP (told
-   * by its content, not its name), at most 5 MB (413 beyond, 415 for another type).
+   * by its content, not its name), at most 5 MB (413 beyond, 415 for another type), within the
+   * creator's quota. The previous photo's file is deleted.
    */
   @RateLimit('upload')
   @Post('me/profile/photo')
@@ -176,10 +204,11 @@ export class NetworkController {
   @ApiErrors(...RATE_LIMITED, ...SIGNED_IN_CHANGE, ...FILE_UPLOAD, 'not_found', ...VIA_SERVICE)
   uploadPhoto(
     @CurrentActor() actor: Actor,
-    @UploadedFile() photo: UploadedBytes | undefined,
+    @UploadedFile() photo: StoredUpload | undefined,
   ): Promise<PhotoDto> {
     if (!photo) throw new DomainError('validation_failed', 'Send the photo as the field "photo"');
-    if (photo.size === 0) throw new DomainError('validation_failed', 'The photo is empty');
-    return this.rpc.call(UploadPhotoRpc, { actor, contentBase64: photo.buffer.toString('base64') });
+    return this.uploads.record(photo, () =>
+      this.rpc.call(RecordPhotoRpc, { actor, file: storedFile(photo) }),
+    );
   }
 }

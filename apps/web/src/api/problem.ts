@@ -38,6 +38,9 @@ const money = (problem: Problem, key: string, currency?: string): string | undef
   return typeof value === 'number' && cur ? formatMoneyText(value, cur) : undefined;
 };
 
+const megabytes = (value: unknown): string | undefined =>
+  typeof value === 'number' ? `${Math.round((value / (1024 * 1024)) * 10) / 10} MB` : undefined;
+
 /** What a person reads for each stable code; anything else falls back to the server's detail. */
 const MESSAGES: Record<string, Describe> = {
   network_error: () =>
@@ -104,6 +107,15 @@ const MESSAGES: Record<string, Describe> = {
   rate_limited: () => 'Too many attempts. Wait a little and try again.',
   payload_too_large: () => 'That file is too large.',
   unsupported_media_type: () => 'That type of file is not accepted.',
+  upload_quota_bytes_exceeded: (p) => {
+    const max = megabytes(p.maxBytes);
+    const used = megabytes(p.usedBytes);
+    return max && used
+      ? `This file does not fit in your ${max} of space for uploads (${used} used). Remove a sample to make room, or choose a smaller file.`
+      : 'This file does not fit in your space for uploads. Remove a sample to make room.';
+  },
+  upload_quota_files_exceeded: (p) =>
+    `You have uploaded ${typeof p.maxFiles === 'number' ? `${p.maxFiles} files, ` : ''}as many as you may. Remove a sample to make room.`,
   dependency_unavailable: () =>
     'Glimmer is briefly unavailable. Try again in a moment — retrying never moves money twice.',
   dependency_timeout: () =>

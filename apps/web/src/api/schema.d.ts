@@ -66,38 +66,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/verify-email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["EmailVerificationController_status"];
-        put?: never;
-        post: operations["EmailVerificationController_verify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/auth/verify-email/resend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["EmailVerificationController_resend"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/brands": {
         parameters: {
             query?: never;
@@ -562,6 +530,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/samples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["NetworkController_removeSample"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/samples/file": {
         parameters: {
             query?: never;
@@ -828,22 +812,6 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["OpsPayoutsController_retry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/ops/unmatched-payments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["UnmatchedPaymentsController_list"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1267,25 +1235,11 @@ export interface components {
         };
         /** @enum {string} */
         DepositStatus: "pending" | "cleared" | "voided";
-        EmailVerificationDto: {
-            /** @example ada@acme.example */
-            email: string;
-            /** @description Until true, deposits and invites answer 403 email_not_verified */
-            verified: boolean;
-            /** Format: date-time */
-            verifiedAt: string | null;
-        };
         /**
          * @description What to branch on; never renamed
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "signature_expired" | "forbidden" | "csrf_token_invalid" | "email_not_verified" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "payment_mismatch" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "email_verification_token_invalid" | "email_verification_token_expired" | "email_verification_token_used" | "email_already_verified" | "pending_deposit_limit_reached" | "invite_daily_limit_reached" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
-        ExpectedPaymentDto: {
-            /** @example 250000 */
-            amount: number;
-            /** @example USD */
-            currency: string;
-        };
+        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "upload_quota_bytes_exceeded" | "upload_quota_files_exceeded" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
         FieldErrorDto: {
             /**
              * @description The field’s path in the request
@@ -1349,23 +1303,6 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
-        LedgerCurrencyTotalsDto: {
-            /**
-             * @description Available credit over every brand in this currency: minor units, decimal text (exact past 2^53)
-             * @example 250000
-             */
-            available: string;
-            /**
-             * @description ISO 4217
-             * @example USD
-             */
-            currency: string;
-            /**
-             * @description Pending credit over every brand in this currency: minor units, decimal text
-             * @example 0
-             */
-            pending: string;
-        };
         LedgerMismatchDto: {
             /** @description Minor units */
             actual?: number;
@@ -1378,6 +1315,12 @@ export interface components {
         };
         /** @enum {string} */
         LedgerMismatchKind: "unbalanced_transaction" | "transaction_without_entries" | "account_balance_mismatch" | "negative_balance" | "currency_mismatch" | "pending_deposits_mismatch";
+        LedgerTotalsDto: {
+            /** @description Available credit over every brand, minor units */
+            available: number;
+            /** @description Pending credit over every brand, minor units */
+            pending: number;
+        };
         LedgerVerificationDto: {
             /**
              * Format: date-time
@@ -1391,8 +1334,7 @@ export interface components {
             mismatches: components["schemas"]["LedgerMismatchDto"][];
             /** @description True when no mismatch was found */
             ok: boolean;
-            /** @description One row per currency */
-            totals: components["schemas"]["LedgerCurrencyTotalsDto"][];
+            totals: components["schemas"]["LedgerTotalsDto"];
         };
         LivenessDto: {
             /** @enum {string} */
@@ -1629,41 +1571,14 @@ export interface components {
         PaymentNoticeAcceptedDto: {
             /** Format: uuid */
             creditInvoiceId: string;
-            /**
-             * @description The payment confirmed the deposit’s funds
-             * @enum {string}
-             */
-            outcome: "applied";
-            /**
-             * Format: uuid
-             * @description The recorded notice
-             */
-            paymentNoticeId: string;
             /** @example true */
             received: boolean;
         };
         PaymentNoticeDto: {
-            /**
-             * @description What arrived, in minor units; only the credit invoice’s exact amount clears its deposit
-             * @example 250000
-             */
-            amount: number;
             /** Format: uuid */
             creditInvoiceId: string;
-            /**
-             * @description ISO 4217 code of what arrived
-             * @example USD
-             */
-            currency: string;
-            /**
-             * @description The provider’s id for this payment: a notice repeated with it is answered as the first and changes nothing
-             * @example pay_3P8xQ2
-             */
-            providerReference: string;
             type: components["schemas"]["PaymentNoticeType"];
         };
-        /** @enum {string} */
-        PaymentNoticeOutcome: "applied" | "amount_mismatch" | "currency_mismatch" | "deposit_voided" | "already_paid";
         /** @enum {string} */
         PaymentNoticeType: "credit_invoice.paid";
         PayoutAttemptDto: {
@@ -2034,41 +1949,6 @@ export interface components {
             id: string;
             /** Format: uuid */
             toCostCodeId: string;
-        };
-        UnmatchedPaymentDto: {
-            /**
-             * @description What arrived, minor units
-             * @example 240000
-             */
-            amount: number;
-            /** Format: uuid */
-            brandId: string;
-            /** Format: uuid */
-            creditInvoiceId: string;
-            /** @example USD */
-            currency: string;
-            /** Format: uuid */
-            depositId: string;
-            depositStatus: components["schemas"]["DepositStatus"];
-            /** @description The deposit's amount and currency */
-            expected: components["schemas"]["ExpectedPaymentDto"];
-            /** Format: uuid */
-            id: string;
-            outcome: components["schemas"]["PaymentNoticeOutcome"];
-            /** @example pay_3P8xQ2 */
-            providerReference: string;
-            /** Format: date-time */
-            receivedAt: string;
-            /** Format: date-time */
-            signedAt: string | null;
-        };
-        UnmatchedPaymentPageDto: {
-            data: components["schemas"]["UnmatchedPaymentDto"][];
-            nextCursor: string | null;
-        };
-        VerifyEmailDto: {
-            /** @description The token from the verification link (`/verify-email?token=`) */
-            token: string;
         };
         VoidedCreditInvoiceDto: {
             currency: string;
@@ -2451,319 +2331,6 @@ export interface operations {
                         code: "internal";
                         /** @enum {integer} */
                         status: 500;
-                    };
-                };
-            };
-        };
-    };
-    EmailVerificationController_status: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EmailVerificationDto"];
-                };
-            };
-            /** @description `unauthenticated`: Authentication is required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "unauthenticated";
-                        /** @enum {integer} */
-                        status: 401;
-                    };
-                };
-            };
-            /** @description `forbidden`: Your role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "forbidden";
-                        /** @enum {integer} */
-                        status: 403;
-                    };
-                };
-            };
-            /** @description `internal`: Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "internal";
-                        /** @enum {integer} */
-                        status: 500;
-                    };
-                };
-            };
-            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "dependency_unavailable";
-                        /** @enum {integer} */
-                        status: 503;
-                    };
-                };
-            };
-        };
-    };
-    EmailVerificationController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VerifyEmailDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EmailVerificationDto"];
-                };
-            };
-            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON; `email_verification_token_invalid`: The email verification link is not valid */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "validation_failed" | "malformed_json" | "email_verification_token_invalid";
-                        /** @enum {integer} */
-                        status: 400;
-                    };
-                };
-            };
-            /** @description `email_verification_token_used`: The email verification link has already been used */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "email_verification_token_used";
-                        /** @enum {integer} */
-                        status: 409;
-                    };
-                };
-            };
-            /** @description `email_verification_token_expired`: The email verification link has expired */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "email_verification_token_expired";
-                        /** @enum {integer} */
-                        status: 410;
-                    };
-                };
-            };
-            /** @description `payload_too_large`: The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "payload_too_large";
-                        /** @enum {integer} */
-                        status: 413;
-                    };
-                };
-            };
-            /** @description `unsupported_media_type`: Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "unsupported_media_type";
-                        /** @enum {integer} */
-                        status: 415;
-                    };
-                };
-            };
-            /** @description `rate_limited`: Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "rate_limited";
-                        /** @enum {integer} */
-                        status: 429;
-                    };
-                };
-            };
-            /** @description `internal`: Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "internal";
-                        /** @enum {integer} */
-                        status: 500;
-                    };
-                };
-            };
-            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "dependency_unavailable";
-                        /** @enum {integer} */
-                        status: 503;
-                    };
-                };
-            };
-        };
-    };
-    EmailVerificationController_resend: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EmailVerificationDto"];
-                };
-            };
-            /** @description `unauthenticated`: Authentication is required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "unauthenticated";
-                        /** @enum {integer} */
-                        status: 401;
-                    };
-                };
-            };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
-                        /** @enum {integer} */
-                        status: 403;
-                    };
-                };
-            };
-            /** @description `email_already_verified`: The email address is already verified */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "email_already_verified";
-                        /** @enum {integer} */
-                        status: 409;
-                    };
-                };
-            };
-            /** @description `rate_limited`: Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "rate_limited";
-                        /** @enum {integer} */
-                        status: 429;
-                    };
-                };
-            };
-            /** @description `internal`: Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "internal";
-                        /** @enum {integer} */
-                        status: 500;
-                    };
-                };
-            };
-            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "dependency_unavailable";
-                        /** @enum {integer} */
-                        status: 503;
                     };
                 };
             };
@@ -3863,7 +3430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3871,7 +3438,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
+                        code: "forbidden" | "csrf_token_invalid";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -3891,7 +3458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress; `duplicate_cost_code`: A cost code with that code already exists; `currency_mismatch`: Currencies do not match; `pending_deposit_limit_reached`: Too many unpaid credit invoices; pay or delete one first */
+            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress; `duplicate_cost_code`: A cost code with that code already exists; `currency_mismatch`: Currencies do not match */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3899,7 +3466,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "idempotency_request_in_progress" | "duplicate_cost_code" | "currency_mismatch" | "pending_deposit_limit_reached";
+                        code: "idempotency_request_in_progress" | "duplicate_cost_code" | "currency_mismatch";
                         /** @enum {integer} */
                         status: 409;
                     };
@@ -4559,7 +4126,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4567,7 +4134,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
+                        code: "forbidden" | "csrf_token_invalid";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -4629,7 +4196,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `rate_limited`: Too many requests; `invite_daily_limit_reached`: The brand has sent as many invites as it may today */
+            /** @description `rate_limited`: Too many requests */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4637,7 +4204,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "rate_limited" | "invite_daily_limit_reached";
+                        code: "rate_limited";
                         /** @enum {integer} */
                         status: 429;
                     };
@@ -4737,7 +4304,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4745,7 +4312,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
+                        code: "forbidden" | "csrf_token_invalid";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -4793,7 +4360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `rate_limited`: Too many requests; `invite_daily_limit_reached`: The brand has sent as many invites as it may today */
+            /** @description `rate_limited`: Too many requests */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4801,7 +4368,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "rate_limited" | "invite_daily_limit_reached";
+                        code: "rate_limited";
                         /** @enum {integer} */
                         status: 429;
                     };
@@ -6864,7 +6431,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description `payload_too_large`: The request body is too large */
+            /** @description `upload_quota_files_exceeded`: The creator already has as many files as the quota allows */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "upload_quota_files_exceeded";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large; `upload_quota_bytes_exceeded`: The upload would go over the creator's storage quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6872,7 +6453,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "payload_too_large";
+                        code: "payload_too_large" | "upload_quota_bytes_exceeded";
                         /** @enum {integer} */
                         status: 413;
                     };
@@ -7130,6 +6711,124 @@ export interface operations {
             };
         };
     };
+    NetworkController_removeSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                        /** @enum {integer} */
+                        status: 404;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
+                    };
+                };
+            };
+        };
+    };
     NetworkController_addSampleFile: {
         parameters: {
             query?: never;
@@ -7212,7 +6911,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description `payload_too_large`: The request body is too large */
+            /** @description `upload_quota_files_exceeded`: The creator already has as many files as the quota allows */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "upload_quota_files_exceeded";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large; `upload_quota_bytes_exceeded`: The upload would go over the creator's storage quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7220,7 +6933,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "payload_too_large";
+                        code: "payload_too_large" | "upload_quota_bytes_exceeded";
                         /** @enum {integer} */
                         status: 413;
                     };
@@ -9302,113 +9015,6 @@ export interface operations {
             };
         };
     };
-    UnmatchedPaymentsController_list: {
-        parameters: {
-            query?: {
-                /** @description The previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnmatchedPaymentPageDto"];
-                };
-            };
-            /** @description `validation_failed`: The request is not valid */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "validation_failed";
-                        /** @enum {integer} */
-                        status: 400;
-                    };
-                };
-            };
-            /** @description `unauthenticated`: Authentication is required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "unauthenticated";
-                        /** @enum {integer} */
-                        status: 401;
-                    };
-                };
-            };
-            /** @description `forbidden`: Your role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "forbidden";
-                        /** @enum {integer} */
-                        status: 403;
-                    };
-                };
-            };
-            /** @description `internal`: Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "internal";
-                        /** @enum {integer} */
-                        status: 500;
-                    };
-                };
-            };
-            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "dependency_unavailable";
-                        /** @enum {integer} */
-                        status: 503;
-                    };
-                };
-            };
-            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {string} */
-                        code: "dependency_timeout";
-                        /** @enum {integer} */
-                        status: 504;
-                    };
-                };
-            };
-        };
-    };
     PayoutMethodsController_available: {
         parameters: {
             query: {
@@ -9822,7 +9428,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with PAYMENTS_WEBHOOK_SECRET>; t must be within PAYMENTS_WEBHOOK_TOLERANCE_SECONDS (default 300) of the gateway’s clock */
+                /** @description sha256=<hex HMAC-SHA256 of the raw body> */
                 "Glimmer-Signature": string;
             };
             path?: never;
@@ -9856,7 +9462,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_signature`: The webhook signature is not valid; `signature_expired`: The webhook signature's timestamp is outside the tolerance window */
+            /** @description `invalid_signature`: The webhook signature is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9864,7 +9470,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "invalid_signature" | "signature_expired";
+                        code: "invalid_signature";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9884,7 +9490,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `payment_mismatch`: The payment's amount or currency is not the credit invoice's; `deposit_voided`: The deposit was voided; `credit_invoice_already_paid`: The credit invoice is already paid */
+            /** @description `deposit_voided`: The deposit was voided */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9892,7 +9498,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "payment_mismatch" | "deposit_voided" | "credit_invoice_already_paid";
+                        code: "deposit_voided";
                         /** @enum {integer} */
                         status: 409;
                     };

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { formatSize } from './file-checks';
 import type { WorkSample } from './profile-api';
 
@@ -10,8 +10,22 @@ const KIND: Record<string, string> = {
   'video/mp4': 'Video',
 };
 
-/** Samples of previous work: links open the work, files open from Glimmer (with the session). */
-export function SampleList({ samples, title }: { samples: WorkSample[]; title: string }) {
+/**
+ * Samples of previous work: links open the work, files open from Glimmer (with the session).
+ * With `onRemove` (the creator's own list) each sample has a Remove button.
+ */
+export function SampleList({
+  samples,
+  title,
+  onRemove,
+  removingId,
+}: {
+  samples: WorkSample[];
+  title: string;
+  onRemove?: (sample: WorkSample) => void;
+  /** The sample being removed, whose button shows progress. */
+  removingId?: string;
+}) {
   return (
     <Stack gap="xs" component="section" aria-label={title}>
       {samples.map((s) => (
@@ -36,9 +50,24 @@ export function SampleList({ samples, title }: { samples: WorkSample[]; title: s
                 {s.url ?? (s.file ? formatSize(s.file.size) : '')}
               </Text>
             </Stack>
-            <Badge variant="light" style={{ flexShrink: 0 }}>
-              {s.file ? (KIND[s.file.contentType] ?? 'File') : 'Link'}
-            </Badge>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Badge variant="light">
+                {s.file ? (KIND[s.file.contentType] ?? 'File') : 'Link'}
+              </Badge>
+              {onRemove && (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Remove “${s.title}”`}
+                  loading={removingId === s.id}
+                  disabled={removingId !== undefined && removingId !== s.id}
+                  onClick={() => onRemove(s)}
+                >
+                  Remove
+                </Button>
+              )}
+            </Group>
           </Group>
         </Paper>
       ))}

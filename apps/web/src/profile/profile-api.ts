@@ -102,3 +102,14 @@ export function useAddFileSample() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: PROFILE_QUERY_KEY }),
   });
 }
+
+/** Removes one of the creator's samples (and, on the server, its file). */
+export function useRemoveSample() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiProblem, WorkSample>({
+    mutationFn: async (sample) => {
+      await call(api.DELETE('/v1/me/samples/{id}', { params: { path: { id: sample.id } } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: PROFILE_QUERY_KEY }),
+  });
+}

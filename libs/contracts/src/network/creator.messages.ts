@@ -3,13 +3,18 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
+  IsInt,
   IsISO31661Alpha2,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
+  Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { rpcContract } from '../contract';
@@ -180,15 +185,35 @@ export class GetCreatorRequest extends ActorRequest {
   creatorId: string;
 }
 
-/** The photo's bytes, base64 (the gateway has already limited the upload to PHOTO_MAX_BYTES). */
-export class UploadPhotoRequest extends ActorRequest {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(Math.ceil(PHOTO_MAX_BYTES / 3) * 4)
-  contentBase64: string;
+/**
+ * A file the gateway has already put in the file storage, as it measured it. Only this crosses
+ * the broker, never the bytes: the type was told by the file's magic bytes, the size and the
+ * SHA-256 counted as it streamed in.
+ */
+export class StoredFileInput {
+  @Matches(FILE_KEY_PATTERN, { message: 'key must be a stored file key' })
+  key: string;
+
+  @IsIn(SAMPLE_FILE_CONTENT_TYPES)
+  contentType: SampleFileContentType;
+
+  @IsInt()
+  @Min(1)
+  @Max(SAMPLE_FILE_MAX_BYTES)
+  size: number;
+
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lower-case hex digits' })
+  sha256: string;
 }
 
-/** A work sample uploaded as a file (the gateway has already limited it to SAMPLE_FILE_MAX_BYTES). */
+/** The creator's new profile photo (already stored); the previous one is deleted. */
+export class RecordPhotoRequest extends ActorRequest {
+  @ValidateNested()
+  @Type(() => StoredFileInput)
+  file: StoredFileInput;
+}
+
+/** A work sample that is a file (already stored). */
 export class AddSampleFileRequest extends ActorRequest {
   @IsString()
   @IsNotEmpty()
@@ -200,10 +225,15 @@ export class AddSampleFileRequest extends ActorRequest {
   @MaxLength(2000)
   description?: string;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(Math.ceil(SAMPLE_FILE_MAX_BYTES / 3) * 4)
-  contentBase64: string;
+  @ValidateNested()
+  @Type(() => StoredFileInput)
+  file: StoredFileInput;
+}
+
+/** One of the creator's own work samples, to remove (its file, if any, is deleted). */
+export class RemoveSampleRequest extends ActorRequest {
+  @IsUUID()
+  sampleId: string;
 }
 
 /** A stored file (profile photo or sample file) by its key, for whoever may see it. */
@@ -213,12 +243,11 @@ export class GetFileRequest extends ActorRequest {
   key: string;
 }
 
-/** A stored file's bytes, base64, and the type it was stored as. */
-export interface FileContentView {
+/** A stored file the caller may see: the gateway then serves its bytes from the storage. */
+export interface FileMetadataView {
   key: string;
   contentType: SampleFileContentType;
   size: number;
-  contentBase64: string;
 }
 
 export const UpdateProfileRpc = rpcContract<UpdateProfileRequest, CreatorView>(
@@ -246,18 +275,26 @@ export const GetCreatorRpc = rpcContract<GetCreatorRequest, CreatorView>(
   'network.creator.get.v1',
   GetCreatorRequest,
 );
-export const UploadPhotoRpc = rpcContract<UploadPhotoRequest, PhotoView>(
+/** v2: the file's metadata (v1 carried its bytes, base64). */
+export const RecordPhotoRpc = rpcContract<RecordPhotoRequest, PhotoView>(
   'creator-network',
-  'network.profile.photo.upload.v1',
-  UploadPhotoRequest,
+  'network.profile.photo.record.v2',
+  RecordPhotoRequest,
 );
+/** v2: the file's metadata (v1 carried its bytes, base64). */
 export const AddSampleFileRpc = rpcContract<AddSampleFileRequest, WorkSampleView>(
   'creator-network',
-  'network.sample.file.add.v1',
+  'network.sample.file.add.v2',
   AddSampleFileRequest,
 );
-export const GetFileRpc = rpcContract<GetFileRequest, FileContentView>(
+export const RemoveSampleRpc = rpcContract<RemoveSampleRequest, { id: string }>(
   'creator-network',
-  'network.file.get.v1',
+  'network.sample.remove.v1',
+  RemoveSampleRequest,
+);
+/** v2: whether the caller may see the file, and its metadata (v1 answered its bytes). */
+export const GetFileRpc = rpcContract<GetFileRequest, FileMetadataView>(
+  'creator-network',
+  'network.file.get.v2',
   GetFileRequest,
 );

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { fieldErrors } from '../../api/problem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fileProblem, SAMPLE_FILE_RULES } from '../file-checks';
-import { useAddFileSample, useAddLinkSample } from '../profile-api';
+import { useAddFileSample, useAddLinkSample, useRemoveSample } from '../profile-api';
 import { SampleList } from '../SampleList';
 import { fileInputA11y, NOTIFICATION_A11Y } from '../file-input-props';
 import { StepActions, type StepProps } from './StepActions';
@@ -133,13 +133,29 @@ function AddFileForm() {
 /** Page 3: samples of previous work, as links or files; what is added is listed at once. */
 export function SamplesStep({ profile, onNext, onBack }: StepProps) {
   const count = profile.samples.length;
+  const remove = useRemoveSample();
   return (
     <Stack>
       <Title order={2} size="h4">
         Your samples {count > 0 && `(${count})`}
       </Title>
+      <ProblemAlert error={remove.error} title="Could not remove the sample" />
       {count > 0 ? (
-        <SampleList samples={profile.samples} title="Your samples" />
+        <SampleList
+          samples={profile.samples}
+          title="Your samples"
+          removingId={remove.isPending ? remove.variables?.id : undefined}
+          onRemove={(sample) =>
+            remove.mutate(sample, {
+              onSuccess: () =>
+                notifications.show({
+                  ...NOTIFICATION_A11Y,
+                  color: 'green',
+                  message: `Removed “${sample.title}” from your samples`,
+                }),
+            })
+          }
+        />
       ) : (
         <Text c="dimmed" size="sm">
           No samples yet. Add links to work you are proud of, or upload files.

@@ -1,4 +1,4 @@
-import { detectFileType, detectPhotoType, FILE_EXTENSIONS } from './file-type';
+import { contentTypeOfKey, detectFileType, detectPhotoType, FILE_EXTENSIONS } from './file-type';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
@@ -46,5 +46,13 @@ describe('detectPhotoType', () => {
     expect(detectPhotoType(PDF)).toBeNull();
     expect(detectPhotoType(MP4)).toBeNull();
     expect(detectPhotoType(Buffer.from('hello.png'))).toBeNull();
+  });
+});
+
+describe('contentTypeOfKey', () => {
+  it('reads the type back from the extension a stored key was given', () => {
+    expect(contentTypeOfKey('3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f.jpg')).toBe('image/jpeg');
+    expect(contentTypeOfKey('3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f.webp')).toBe('image/webp');
+    expect(contentTypeOfKey('3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f.exe')).toBeNull();
   });
 });

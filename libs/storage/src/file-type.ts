@@ -43,3 +43,16 @@ export const FILE_EXTENSIONS: { readonly [T in SampleFileContentType]: string } 
   'application/pdf': 'pdf',
   'video/mp4': 'mp4',
 };
+
+/** How many leading bytes `detectFileType` needs to tell every type apart. */
+export const FILE_TYPE_PROBE_BYTES = 12;
+
+/**
+ * The type a stored file's key says (its extension was chosen from the detected type when it
+ * was stored): for photos stored before their type was recorded.
+ */
+export function contentTypeOfKey(key: string): SampleFileContentType | null {
+  const extension = key.slice(key.lastIndexOf('.') + 1);
+  const entry = Object.entries(FILE_EXTENSIONS).find(([, ext]) => ext === extension);
+  return entry ? (entry[0] as SampleFileContentType) : null;
+}
