@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000Initial } from './20261121000000-initial';
 import { Migration20270301000000KeyedRequestHashes } from './20270301000000-keyed-request-hashes';
+import { Migration20270320000000AuthSessions } from './20270320000000-auth-sessions';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
 export const GATEWAY_MIGRATIONS: MigrationObject[] = [
@@ -9,4 +10,5 @@ export const GATEWAY_MIGRATIONS: MigrationObject[] = [
     name: '20270301000000-keyed-request-hashes',
     class: Migration20270301000000KeyedRequestHashes,
   },
+  { name: '20270320000000-auth-sessions', class: Migration20270320000000AuthSessions },
 ];

@@ -1,9 +1,7 @@
-import { JwtService } from '@nestjs/jwt';
 import amqplib from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import type { RpcReply } from '@glimmer/messaging/envelope';
 import { topology } from '@glimmer/messaging/topology';
-import { claimsFor } from '../auth/access-token';
 import { GatewayUnderTest, startGatewayUnderTest } from '../testing/gateway-harness';
 
 type Json = any;
@@ -103,21 +101,15 @@ describe('gateway: work sample files and serving files (creator-network stubbed)
       }
       return notFoundReply;
     });
-    const jwt = gw.app.get(JwtService);
-    const user = { id: randomUUID(), email: 'ada@creator.test', name: 'Ada', currency: null };
-    creatorToken = await jwt.signAsync(
-      claimsFor({ ...user, role: 'creator', brandId: null, creatorId: randomUUID() }),
-    );
-    brandToken = await jwt.signAsync(
-      claimsFor({
-        ...user,
-        id: randomUUID(),
-        role: 'brand',
-        brandId: randomUUID(),
-        creatorId: null,
-        currency: 'USD',
-      }),
-    );
+    const user = { email: 'ada@creator.test', name: 'Ada' };
+    creatorToken = await gw.tokenFor({ ...user, role: 'creator', creatorId: randomUUID() });
+    brandToken = await gw.tokenFor({
+      ...user,
+      email: 'ada@brand.test',
+      role: 'brand',
+      brandId: randomUUID(),
+      currency: 'USD',
+    });
   });
 
   afterAll(async () => {
