@@ -27,6 +27,7 @@ import {
   PayoutPaidEvent,
   PayoutScheduledEvent,
 } from './payout/payout.events';
+import { PayoutMethodChangedEvent } from './payout/payout-method.events';
 
 /**
  * Which service consumes which event: the one table the broker topology is built from. The
@@ -58,6 +59,7 @@ export const SUBSCRIPTIONS: Partial<Record<ServiceName, readonly EventContract<u
     PayoutNeedsMethodEvent,
     PayoutPaidEvent,
     PayoutFailedEvent,
+    PayoutMethodChangedEvent,
   ],
   'creator-network': [BrandRegisteredEvent],
   payout: [CreatorJoinedEvent, ProjectInvoicePaidEvent],

@@ -4,6 +4,7 @@ import { CreditInvoiceEventsHandler } from './credit-invoice-events.handler';
 import { Mailer } from './mailer.service';
 import { NetworkEventsHandler } from './network-events.handler';
 import { NotificationsProcessor } from './notifications.processor';
+import { PayoutMethodNoticesHandler } from './payout-method-notices.handler';
 import { PayoutNoticesHandler } from './payout-notices.handler';
 import { ProjectInvoiceEventsHandler } from './project-invoice-events.handler';
 
@@ -15,6 +16,7 @@ import { ProjectInvoiceEventsHandler } from './project-invoice-events.handler';
     NetworkEventsHandler,
     ProjectInvoiceEventsHandler,
     PayoutNoticesHandler,
+    PayoutMethodNoticesHandler,
   ],
   providers: [Mailer, NotificationsProcessor],
 })
