@@ -23,7 +23,10 @@ class SessionClient {
   ) {}
 
   async request(method: string, path: string, body?: unknown): Promise<ApiResponse> {
-    const send = () => this.anon.as(this.tokens.accessToken).request(method, path, body);
+    // One Idempotency-Key per call, kept for the retry after a refresh.
+    const idempotencyKey = method === 'POST' ? randomUUID() : undefined;
+    const send = () =>
+      this.anon.as(this.tokens.accessToken).request(method, path, body, { idempotencyKey });
     const first = await send();
     if (first.status !== 401 || first.body?.code !== 'token_expired') return first;
     const refreshed = await this.anon.post('/v1/auth/refresh', {

@@ -45,16 +45,17 @@ export class JwtAuthGuard implements CanActivate {
       );
     }
     const auth = await this.sessions.authenticate(credential.token);
-    if (auth.status === 'expired')
-      throw new DomainError('token_expired', 'The access token has expired: refresh the session');
     if (auth.status === 'invalid')
       throw new DomainError('unauthenticated', 'Your session has ended: log in again');
-    if (!this.csrfHolds(req, credential, auth.sessionId)) {
+    // A forged cross-site request is refused as such, whether or not its token has expired.
+    if (auth.sessionId && !this.csrfHolds(req, credential, auth.sessionId)) {
       throw new DomainError(
         'csrf_token_invalid',
         "Send the session's CSRF token (the glimmer_csrf cookie) in the X-CSRF-Token header",
       );
     }
+    if (auth.status === 'expired')
+      throw new DomainError('token_expired', 'The access token has expired: refresh the session');
     req.actor = auth.actor;
     req.sessionId = auth.sessionId;
     return true;

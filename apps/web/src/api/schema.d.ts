@@ -50,6 +50,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasswordChangeController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/session": {
         parameters: {
             query?: never;
@@ -61,6 +109,22 @@ export interface paths {
         put?: never;
         post: operations["AuthController_startSession"];
         delete: operations["AuthController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refreshSession"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -802,6 +866,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OpsSessionsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payout-methods/available": {
         parameters: {
             query?: never;
@@ -921,6 +1001,13 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the token expires */
             expiresIn: number;
+            /**
+             * Format: date-time
+             * @description The session ends then: log in again
+             */
+            refreshExpiresAt: string;
+            /** @description Trade it at POST /v1/auth/refresh for a new access token (and a new refresh token: each is used once) */
+            refreshToken: string;
             /** @enum {string} */
             tokenType: "Bearer";
         };
@@ -938,6 +1025,8 @@ export interface components {
             details: {
                 [key: string]: string;
             };
+            /** @description The account's current password (re-authentication) */
+            password: string;
             type: components["schemas"]["PayoutMethodType"];
         };
         ApplyCreditDto: {
@@ -983,6 +1072,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        ChangePasswordDto: {
+            /** @description The password the account has now */
+            currentPassword: string;
+            /** @example a new long passphrase */
+            newPassword: string;
         };
         CostCodeDto: {
             /** @description Spendable and transferable credit, in minor units */
@@ -1223,7 +1318,7 @@ export interface components {
          * @description What to branch on; never renamed
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "token_expired" | "refresh_token_invalid" | "reauthentication_required" | "reauthentication_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
         FieldErrorDto: {
             /**
              * @description The field’s path in the request
@@ -1551,6 +1646,10 @@ export interface components {
             status: components["schemas"]["PayoutStatus"];
             /** Format: date-time */
             updatedAt: string;
+        };
+        PasswordConfirmationDto: {
+            /** @description The account's current password (re-authentication) */
+            password: string;
         };
         PaymentNoticeAcceptedDto: {
             /** Format: uuid */
@@ -1885,6 +1984,22 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        RevokedSessionsDto: {
+            /** @description Sessions that were open and are now revoked */
+            revoked: number;
+            /** Format: uuid */
+            userId: string;
+        };
+        RevokeSessionsDto: {
+            /**
+             * @description The account whose sessions end
+             * @example ada@creator.example
+             */
+            email: string;
+        };
         /** @enum {string} */
         Role: "brand" | "creator" | "ops";
         SampleDto: {
@@ -2167,6 +2282,321 @@ export interface operations {
             };
         };
     };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    PasswordChangeController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; every session of the account is revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `reauthentication_failed`: The password is wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid" | "reauthentication_failed";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `refresh_token_invalid`: The refresh token is not valid, was already used, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "refresh_token_invalid";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
     AuthController_startSession: {
         parameters: {
             query?: never;
@@ -2297,7 +2727,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session cookies are cleared */
+            /** @description The session is revoked and its cookies cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2315,6 +2745,95 @@ export interface operations {
                         code: "internal";
                         /** @enum {integer} */
                         status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    AuthController_refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description `refresh_token_invalid`: The refresh token is not valid, was already used, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "refresh_token_invalid";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
                     };
                 };
             };
@@ -2493,7 +3012,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2501,7 +3020,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -2603,7 +3122,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2611,7 +3130,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -2750,7 +3269,7 @@ export interface operations {
                     "application/json": components["schemas"]["CostCodeDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2758,7 +3277,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -2855,7 +3374,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatorDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2863,7 +3382,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -2958,7 +3477,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreditOverviewDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2966,7 +3485,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3066,7 +3585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3074,7 +3593,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3157,7 +3676,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreditInvoiceDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3165,7 +3684,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3262,7 +3781,7 @@ export interface operations {
                     "application/json": components["schemas"]["VoidedCreditInvoiceDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3270,7 +3789,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3400,7 +3919,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3408,7 +3927,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3575,7 +4094,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepositDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3583,7 +4102,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3699,7 +4218,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3707,7 +4226,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3879,7 +4398,7 @@ export interface operations {
                     "video/mp4": string;
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3887,7 +4406,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3986,7 +4505,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3994,7 +4513,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4096,7 +4615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4104,7 +4623,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4274,7 +4793,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +4801,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4421,7 +4940,7 @@ export interface operations {
                     "application/json": components["schemas"]["InviteDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4429,7 +4948,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4829,7 +5348,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,7 +5356,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4920,7 +5439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectInvoiceDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4928,7 +5447,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5046,7 +5565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5054,7 +5573,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5239,7 +5758,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5247,7 +5766,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5407,7 +5926,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5415,7 +5934,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5496,7 +6015,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5504,7 +6023,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5543,7 +6062,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatorDashboardDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5551,7 +6070,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5632,7 +6151,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutMethodListDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5640,7 +6159,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5742,7 +6261,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5750,13 +6269,13 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `reauthentication_required`: Confirm the account's current password to do this; `reauthentication_failed`: The password is wrong */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5764,7 +6283,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "reauthentication_required" | "reauthentication_failed";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -5826,6 +6345,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
             /** @description `internal`: Internal error */
             500: {
                 headers: {
@@ -5879,7 +6412,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmationDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -5889,7 +6426,21 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutMethodDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5897,13 +6448,13 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `reauthentication_required`: Confirm the account's current password to do this; `reauthentication_failed`: The password is wrong */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5911,7 +6462,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "reauthentication_required" | "reauthentication_failed";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -5928,6 +6479,48 @@ export interface operations {
                         code: "not_found";
                         /** @enum {integer} */
                         status: 404;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -6011,7 +6604,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6019,7 +6612,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6100,7 +6693,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatorDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6108,7 +6701,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6221,7 +6814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6229,7 +6822,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6373,7 +6966,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6381,7 +6974,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6539,7 +7132,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6547,7 +7140,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6721,7 +7314,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6729,7 +7322,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6889,7 +7482,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6897,7 +7490,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6996,7 +7589,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7004,7 +7597,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7106,7 +7699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7114,7 +7707,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7281,7 +7874,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferDetailDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7289,7 +7882,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7407,7 +8000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7415,7 +8008,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7568,7 +8161,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7576,7 +8169,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7687,7 +8280,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7695,7 +8288,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7807,7 +8400,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepositDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7815,7 +8408,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7941,7 +8534,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7949,7 +8542,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8036,7 +8629,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8044,7 +8637,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8145,7 +8738,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8153,7 +8746,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8255,7 +8848,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8263,7 +8856,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8346,7 +8939,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpsDepositDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8354,7 +8947,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8449,7 +9042,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerVerificationDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8457,7 +9050,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8557,7 +9150,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8565,7 +9158,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8648,7 +9241,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpsPayoutDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8656,7 +9249,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8753,7 +9346,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8761,7 +9354,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8853,6 +9446,141 @@ export interface operations {
             };
         };
     };
+    OpsSessionsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeSessionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                        /** @enum {integer} */
+                        status: 404;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
     PayoutMethodsController_available: {
         parameters: {
             query: {
@@ -8887,7 +9615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8895,7 +9623,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8980,7 +9708,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8988,7 +9716,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9071,7 +9799,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9079,7 +9807,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9176,7 +9904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9184,7 +9912,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };

@@ -22,7 +22,10 @@ export interface IssuedSession {
 
 /** An access token, checked: its holder, or why it is refused. */
 export type Authentication =
-  { status: 'ok'; actor: Actor; sessionId: string } | { status: 'expired' } | { status: 'invalid' };
+  | { status: 'ok'; actor: Actor; sessionId: string }
+  /** Genuine but past its life: refresh. Names its session for the CSRF check. */
+  | { status: 'expired'; sessionId: string | null }
+  | { status: 'invalid' };
 
 /**
  * A refresh token presented again within this long of its rotation is refused without ending
@@ -112,7 +115,7 @@ export class SessionService {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
     } catch (err) {
       return (err as Error).name === 'TokenExpiredError'
-        ? { status: 'expired' }
+        ? { status: 'expired', sessionId: await this.sessionIdOf(token) }
         : { status: 'invalid' };
     }
     const actor = actorFromClaims(claims);
