@@ -107,7 +107,10 @@ describe('web app: sessions (sign up, log in, log out, refresh, revocation, pass
     await page.waitForTimeout(ACCESS_TTL_MS + 1_000);
 
     // The next request answers 401 token_expired; the page refreshes once and retries.
-    await page.getByRole('link', { name: 'Cost codes' }).click();
+    await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith('/v1/auth/session/refresh')),
+      page.getByRole('link', { name: 'Cost codes' }).click(),
+    ]);
     await page.getByRole('heading', { name: 'Cost codes', level: 1 }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Cost codes', level: 1 }).waitFor();
@@ -152,7 +155,7 @@ describe('web app: sessions (sign up, log in, log out, refresh, revocation, pass
     await page.waitForURL('**/account/password');
     await page.getByRole('heading', { name: 'Change password', level: 1 }).waitFor();
     await page.getByLabel('Current password').fill('not-my-password');
-    await page.getByLabel('New password', { exact: true }).fill('a-brand-new-passphrase');
+    await page.getByLabel(/^New password/).fill('a-brand-new-passphrase');
     await page.getByLabel('Repeat the new password').fill('a-brand-new-passphrase');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('That is not your current password').waitFor();

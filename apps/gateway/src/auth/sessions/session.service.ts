@@ -28,9 +28,10 @@ export type Authentication =
   | { status: 'invalid' };
 
 /**
- * A refresh token presented again within this long of its rotation is refused without ending
- * the session: two tabs that refreshed at once, not a thief (the loser retries with the cookie
- * the winner set). Later than this, a rotated token is a stolen copy and ends the session.
+ * A refresh token presented again within this long of its rotation still works (once more, it
+ * rotates again): two tabs refreshing at once, or a refresh whose answer never reached the
+ * browser (a reload mid-request), must not end the session. Later than this, a rotated token
+ * is a stolen copy and ends the session.
  */
 const REUSE_GRACE_MS = 10_000;
 /** The session-check cache is dropped whole past this many entries (it only saves queries). */
@@ -86,12 +87,10 @@ export class SessionService {
     const outcome = await this.sessions.fork().transactional(async (em) => {
       const row = await this.sessions.lockByRefreshToken(em, tokenHash);
       if (!row || row.revoked_at || new Date(row.expires_at) <= new Date()) return null;
-      if (row.rotated_at) {
-        if (Date.now() - new Date(row.rotated_at).getTime() > REUSE_GRACE_MS) {
-          await this.sessions.revoke(em, row.session_id, 'refresh_token_reused');
-          this.forget(row.session_id);
-          this.logger.warn(`session ${row.session_id}: a spent refresh token was reused; revoked`);
-        }
+      if (row.rotated_at && Date.now() - new Date(row.rotated_at).getTime() > REUSE_GRACE_MS) {
+        await this.sessions.revoke(em, row.session_id, 'refresh_token_reused');
+        this.forget(row.session_id);
+        this.logger.warn(`session ${row.session_id}: a spent refresh token was reused; revoked`);
         return null;
       }
       const user = await this.users.findById(row.user_id);
@@ -100,7 +99,8 @@ export class SessionService {
         return null;
       }
       const next = this.newRefreshToken(row.session_id);
-      await this.sessions.markRotated(em, tokenHash, row.session_id);
+      // Within the grace a rotated token keeps its first rotation time (the grace never grows).
+      if (!row.rotated_at) await this.sessions.markRotated(em, tokenHash, row.session_id);
       await this.sessions.insertRefreshToken(em, row.session_id, hashOf(next));
       return { user, next, sessionId: row.session_id, expiresAt: new Date(row.expires_at) };
     });
