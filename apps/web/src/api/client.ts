@@ -67,8 +67,10 @@ function refreshSession(): Promise<void> {
 async function fetchWithRefresh(request: Request): Promise<Response> {
   const path = new URL(request.url).pathname;
   if (NO_REFRESH.has(path)) return fetch(request);
-  const retry = request.clone();
-  const response = await fetch(request);
+  // The body read once (not a teed stream), so the request can be sent again after a refresh.
+  const body = request.body ? await request.arrayBuffer() : undefined;
+  const send = () => fetch(new Request(request, { body }));
+  const response = await send();
   if (response.status !== 401) return response;
   const code = await response
     .clone()
@@ -77,7 +79,7 @@ async function fetchWithRefresh(request: Request): Promise<Response> {
     .catch(() => undefined);
   if (code !== 'token_expired') return response;
   await refreshSession();
-  return fetch(retry);
+  return send();
 }
 
 /** The typed client, generated from the gateway's OpenAPI document (api/schema.d.ts). */
