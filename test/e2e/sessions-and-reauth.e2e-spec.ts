@@ -40,7 +40,12 @@ class SessionClient {
 }
 
 describe('payout-method changes need the password; sessions are revocable and refresh', () => {
-  const system = new GlimmerSystem('sessions', { JWT_TTL_SECONDS: String(ACCESS_TTL_MS / 1000) });
+  const system = new GlimmerSystem('sessions', {
+    JWT_TTL_SECONDS: String(ACCESS_TTL_MS / 1000),
+    // Three wrong passwords put an account in its backoff (production: five).
+    RATE_LIMIT_LOGIN_FAILURES: '3',
+    RATE_LIMIT_LOGIN_BACKOFF_BASE_MS: '10000',
+  });
   let anon: Api;
   let brand: SignedUpBrand;
   let db: Client;
@@ -167,6 +172,29 @@ describe('payout-method changes need the password; sessions are revocable and re
         expect.objectContaining({ change: 'made_preferred', methodId: payoneer.body.id }),
       ]),
     );
+  });
+
+  it("counts wrong re-authentication passwords as failed logins: the account's backoff stops guessing", async () => {
+    const email = await onboardCreator();
+    const creator = await sessionOf(email);
+    for (let i = 0; i < 3; i++) {
+      const wrong = await creator.request('POST', '/v1/me/payout-methods', {
+        ...BANK,
+        password: `guess-${i}`,
+      });
+      expect(wrong.body.code).toBe('reauthentication_failed');
+    }
+    // Now even the right password waits, here and at login (one backoff for the account).
+    const locked = await creator.request('POST', '/v1/me/payout-methods', {
+      ...BANK,
+      password: PASSWORD,
+    });
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBeTruthy();
+    expect((await anon.post('/v1/auth/login', { email, password: PASSWORD }, null)).status).toBe(
+      429,
+    );
+    expect((await creator.request('GET', '/v1/me/payout-methods')).body.data).toEqual([]);
   });
 
   it('refreshes an expired access token, rotating the refresh token', async () => {
