@@ -147,10 +147,19 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     let dialog = await addMethod('United Kingdom');
     await dialog.getByRole('radio', { name: 'Payoneer' }).check();
     await dialog.getByLabel('Payoneer account email').fill('ada@payoneer.test');
+    // Where the money goes changes only with the account's password.
+    await dialog.getByRole('button', { name: 'Save payout method' }).click();
+    await dialog.getByText('Enter your password to confirm this change').waitFor();
+    expect(sentMethods).toHaveLength(0);
+    await dialog.getByLabel('Your Glimmer password').fill(creator.password);
     await dialog.getByRole('button', { name: 'Save payout method' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const payoneer = page.getByRole('article', { name: 'Payoneer' });
     await payoneer.getByText('Preferred').waitFor();
+    // The creator is told by email, with the details masked.
+    const addedMail = await system.smtp.waitFor(creator.email, /A payout method was added/);
+    expect(addedMail.text).toContain('a•••@payoneer.test');
+    expect(addedMail.text).not.toContain('ada@payoneer.test');
 
     // A local bank account: bad values are refused next to their fields, and nothing is sent.
     dialog = await addMethod('United Kingdom');
@@ -167,6 +176,12 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     await check(page, 'creator-add-payout-method-errors-phone');
     await dialog.getByLabel('Sort code').fill('04-00-04');
     await dialog.getByLabel('Account number').fill('4192 6819');
+    // A wrong password is refused by the server and nothing is saved.
+    await dialog.getByLabel('Your Glimmer password').fill('not-my-password');
+    await dialog.getByRole('button', { name: 'Save payout method' }).click();
+    await dialog.getByText('That password is not right. Nothing was saved.').waitFor();
+    expect(sentMethods).toHaveLength(2);
+    await dialog.getByLabel('Your Glimmer password').fill(creator.password);
     await dialog.getByRole('button', { name: 'Save payout method' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -177,9 +192,10 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     await dialog.getByLabel('ABA routing number').fill('021000022');
     await dialog.getByLabel('Account number').fill('000123456789');
     await dialog.getByLabel('Account type (checking or savings)').fill('checking');
+    await dialog.getByLabel('Your Glimmer password').fill(creator.password);
     await dialog.getByRole('button', { name: 'Save payout method' }).click();
     await dialog.getByText('ABA routing number is not a valid ABA routing number').waitFor();
-    expect(sentMethods).toHaveLength(3);
+    expect(sentMethods).toHaveLength(4);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -189,7 +205,18 @@ describe('web app: a creator gets paid (payout method, offer and contract, dashb
     expect(await bank.textContent()).not.toContain('41926819');
     await bank.getByText('04-00-04').waitFor();
     await bank.getByRole('button', { name: 'Make preferred' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Make preferred' });
+    await confirm.getByText('Every payment will go to Local bank transfer from now on.').waitFor();
+    await check(page, 'creator-make-preferred-phone');
+    await confirm.getByLabel('Your Glimmer password').fill(creator.password);
+    await confirm.getByRole('button', { name: 'Make preferred' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await bank.getByText('Preferred').waitFor();
+    const preferredMail = await system.smtp.waitFor(
+      creator.email,
+      /Your preferred payout method changed/,
+    );
+    expect(preferredMail.text).toContain('••••6819');
     await payoneer.getByRole('button', { name: 'Make preferred' }).waitFor();
     await check(page, 'creator-payout-settings-methods-phone');
     const methods = await creator.api.get('/v1/me/payout-methods');

@@ -61,6 +61,7 @@ describe('web app: operations screens', () => {
     });
     const creator = anon.as(await login(anon, email, 'dee-password-1'));
     await creator.post('/v1/me/payout-methods', {
+      password: 'dee-password-1',
       type: 'payoneer',
       country: 'GB',
       details: { email: 'dee@payoneer.test' },

@@ -161,6 +161,8 @@ describe('web app: the seed-001 journey, from the invite email to a paid payout'
       await creatorPage.getByRole('option', { name: 'United Kingdom', exact: true }).click();
       await methodDialog.getByRole('radio', { name: method }).check();
       await fill(methodDialog);
+      // Where the money goes changes only with the account's password.
+      await methodDialog.getByLabel('Your Glimmer password').fill('a long creator password');
       await methodDialog.getByRole('button', { name: 'Save payout method' }).click();
       await methodDialog.waitFor({ state: 'detached' });
     };
@@ -175,6 +177,9 @@ describe('web app: the seed-001 journey, from the invite email to a paid payout'
     const bank = creatorPage.getByRole('article', { name: 'Local bank transfer' });
     await bank.getByText('••••6819').waitFor();
     await bank.getByRole('button', { name: 'Make preferred' }).click();
+    const confirm = dialog(creatorPage, 'Make preferred');
+    await confirm.getByLabel('Your Glimmer password').fill('a long creator password');
+    await confirm.getByRole('button', { name: 'Make preferred' }).click();
     await bank.getByText('Preferred').waitFor();
     await expectAccessible(creatorPage, 'journey: payout settings');
     await screenshot(creatorPage, 'journey-03-creator-payout-method');

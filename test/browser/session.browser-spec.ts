@@ -1,4 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loginOps } from '../e2e/support/factories';
+import { Api } from '../e2e/support/http';
 import { GlimmerSystem } from '../e2e/support/system';
 import { expectAccessible, launchBrowser, newContext, PHONE, screenshot } from './support/browser';
 import { eventually } from '@glimmer/testing/eventually';
@@ -11,14 +13,29 @@ import {
 } from './support/brand-ui';
 import { dialog } from './support/credits-ui';
 
-describe('web app: sessions (sign up, log in, log out, expiry)', () => {
+/** Access tokens live 3 s here (production: 15 min), so the page refreshes them all the time. */
+const ACCESS_TTL_MS = 3_000;
+
+describe('web app: sessions (sign up, log in, log out, refresh, revocation, password change)', () => {
   let system: GlimmerSystem;
   let browser: Browser;
 
   beforeAll(async () => {
-    system = await new GlimmerSystem('web-session', { JWT_TTL_SECONDS: '60' }).start();
+    system = await new GlimmerSystem('web-session', {
+      JWT_TTL_SECONDS: String(ACCESS_TTL_MS / 1000),
+    }).start();
     browser = await launchBrowser();
   });
+
+  const cookie = async (context: BrowserContext, name: string) =>
+    (await context.cookies()).find((c) => c.name === name);
+
+  /** The refresh route with a given refresh cookie, as a browser would send it. */
+  const refreshWith = async (refresh: string, csrf: string) =>
+    fetch(`${system.baseUrl}/v1/auth/session/refresh`, {
+      method: 'POST',
+      headers: { cookie: `glimmer_refresh=${refresh}; glimmer_csrf=${csrf}`, 'x-csrf-token': csrf },
+    });
   afterAll(async () => {
     await browser?.close();
     await system?.stop();
@@ -33,7 +50,15 @@ describe('web app: sessions (sign up, log in, log out, expiry)', () => {
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === 'glimmer_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    // The refresh token is sent to the refresh route only, and scripts cannot read it either.
+    const refresh = cookies.find((c) => c.name === 'glimmer_refresh');
+    expect(refresh).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/v1/auth/session/refresh',
+    });
     expect(await page.evaluate('document.cookie')).not.toContain('glimmer_session');
+    expect(await page.evaluate('document.cookie')).not.toContain('glimmer_refresh');
 
     // A state-changing request with the cookie but without the CSRF header is refused.
     const forged = await page.evaluate(async () => {
@@ -56,8 +81,15 @@ describe('web app: sessions (sign up, log in, log out, expiry)', () => {
     });
     expect(api.status).toBe(200);
 
+    // Logging out revokes the session on the server: a copy of its refresh cookie is useless.
+    const beforeLogout = {
+      refresh: (await cookie(context, 'glimmer_refresh'))!.value,
+      csrf: (await cookie(context, 'glimmer_csrf'))!.value,
+    };
     await logOutThroughUi(page);
-    expect((await context.cookies()).find((c) => c.name === 'glimmer_session')).toBeUndefined();
+    expect(await cookie(context, 'glimmer_session')).toBeUndefined();
+    expect(await cookie(context, 'glimmer_refresh')).toBeUndefined();
+    expect((await refreshWith(beforeLogout.refresh, beforeLogout.csrf)).status).toBe(401);
     await expectAccessible(page, 'login');
     await screenshot(page, 'login');
 
@@ -71,14 +103,40 @@ describe('web app: sessions (sign up, log in, log out, expiry)', () => {
     await context.close();
   });
 
-  it('sends a user whose session expired to log in, then back to where they were', async () => {
+  it('refreshes an expired access token without the person noticing', async () => {
+    const context = await newContext(browser, system.baseUrl);
+    const page = await context.newPage();
+    await signUpThroughUi(page);
+    const refreshes: number[] = [];
+    page.on('response', (res) => {
+      if (res.url().endsWith('/v1/auth/session/refresh')) refreshes.push(res.status());
+    });
+    const first = (await cookie(context, 'glimmer_session'))!.value;
+    await page.waitForTimeout(ACCESS_TTL_MS + 1_000);
+
+    // The next request answers 401 token_expired; the page refreshes once and retries.
+    await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith('/v1/auth/session/refresh')),
+      page.getByRole('link', { name: 'Cost codes' }).click(),
+    ]);
+    await page.getByRole('heading', { name: 'Cost codes', level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Cost codes', level: 1 }).waitFor();
+    expect(page.url()).not.toContain('/login');
+    expect(refreshes.length).toBeGreaterThanOrEqual(1);
+    expect(refreshes.every((status) => status === 200)).toBe(true);
+    expect((await cookie(context, 'glimmer_session'))!.value).not.toBe(first);
+    await context.close();
+  });
+
+  it('sends a user whose session was ended (by ops) to log in, then back to where they were', async () => {
     const context = await newContext(browser, system.baseUrl, PHONE);
     const page: Page = await context.newPage();
     const brand = await signUpThroughUi(page);
     await expectAccessible(page, 'credits (phone)');
-    // The session cookie lives JWT_TTL_SECONDS (60 s here); replace it with an expired token.
-    const [session] = (await context.cookies()).filter((c) => c.name === 'glimmer_session');
-    await context.addCookies([{ ...session, value: `${session.value.slice(0, -4)}AAAA` }]);
+    const ops = await loginOps(new Api(system.baseUrl));
+    const revoked = await ops.post('/v1/ops/sessions/revoke', { email: brand.adminEmail }, null);
+    expect(revoked.body).toMatchObject({ revoked: 1 });
     await page.goto('/cost-codes');
     await page.waitForURL(/\/login\?/);
     expect(new URL(page.url()).searchParams.get('next')).toBe('/cost-codes');
@@ -134,6 +192,47 @@ describe('web app: sessions (sign up, log in, log out, expiry)', () => {
     // The link works once.
     await page.goto(second);
     await page.getByText('This verification link has already been used').waitFor();
+    await context.close();
+  });
+
+  it('changes the password from the account menu, which signs out every session', async () => {
+    const context = await newContext(browser, system.baseUrl, PHONE);
+    const page = await context.newPage();
+    const brand = await signUpThroughUi(page);
+    const other = await browser.newContext({ baseURL: system.baseUrl });
+    const otherPage = await other.newPage();
+    await otherPage.goto('/login');
+    await logInThroughUi(otherPage, brand.adminEmail, brand.password);
+    await otherPage.waitForURL('**/reports/credits');
+    const otherRefresh = (await cookie(other, 'glimmer_refresh'))!.value;
+    const otherCsrf = (await cookie(other, 'glimmer_csrf'))!.value;
+
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    await page.waitForURL('**/account/password');
+    await page.getByRole('heading', { name: 'Change password', level: 1 }).waitFor();
+    await page.getByLabel('Current password').fill('not-my-password');
+    await page.getByLabel(/^New password/).fill('a-brand-new-passphrase');
+    await page.getByLabel('Repeat the new password').fill('a-brand-new-passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('That is not your current password').waitFor();
+    await expectAccessible(page, 'change password (phone)');
+    await screenshot(page, 'change-password-phone');
+
+    await page.getByLabel('Current password').fill(brand.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.waitForURL(/\/login\?passwordChanged=1/);
+    await page.getByText('Your password was changed and every session signed out.').waitFor();
+    // The other browser's session ended too.
+    expect((await refreshWith(otherRefresh, otherCsrf)).status).toBe(401);
+    await otherPage.reload();
+    await otherPage.waitForURL(/\/login/);
+
+    await logInThroughUi(page, brand.adminEmail, brand.password);
+    await page.getByRole('alert').filter({ hasText: 'do not match' }).waitFor();
+    await logInThroughUi(page, brand.adminEmail, 'a-brand-new-passphrase');
+    await page.waitForURL('**/reports/credits');
+    await other.close();
     await context.close();
   });
 });

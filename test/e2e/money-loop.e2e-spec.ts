@@ -107,6 +107,7 @@ describe('money loop: project invoice → apply credit → payout', () => {
     const types = catalogue.body.data.map((m: { type: string }) => m.type);
     expect(types).toEqual(expect.arrayContaining(['payoneer', 'local_bank_transfer']));
     const badBank = await creator.api.post('/v1/me/payout-methods', {
+      password: 'creator-pass-123',
       type: 'local_bank_transfer',
       country: 'GB',
       details: { accountHolder: 'Ada Lens', sortCode: '1234', accountNumber: '12345678' },
@@ -114,6 +115,7 @@ describe('money loop: project invoice → apply credit → payout', () => {
     expect(badBank.status).toBe(400);
     expect(JSON.stringify(badBank.body)).toContain('sortCode');
     const bank = await creator.api.post('/v1/me/payout-methods', {
+      password: 'creator-pass-123',
       type: 'local_bank_transfer',
       country: 'GB',
       details: { accountHolder: 'Ada Lens', sortCode: '040004', accountNumber: '41926819' },
@@ -356,12 +358,14 @@ describe('money loop: project invoice → apply credit → payout', () => {
     });
 
     const wrongCountry = await creator.api.post('/v1/me/payout-methods', {
+      password: 'creator-pass-123',
       type: 'local_bank_transfer',
       country: 'ZZ',
       details: {},
     });
     expect(wrongCountry.status).toBe(400);
     const payoneer = await creator.api.post('/v1/me/payout-methods', {
+      password: 'creator-pass-123',
       type: 'payoneer',
       country: 'DE',
       details: { email: 'cy@payoneer.test' },
@@ -413,6 +417,7 @@ describe('money loop: a payout the provider keeps refusing', () => {
     ).body.creatorId;
     const creator = anon.as(await login(anon, email, 'dee-password-1'));
     await creator.post('/v1/me/payout-methods', {
+      password: 'dee-password-1',
       type: 'payoneer',
       country: 'GB',
       details: { email: 'dee@payoneer.test' },

@@ -5,7 +5,7 @@ describe('gateway config', () => {
   it('runs on development defaults outside production', () => {
     const config = loadConfig(gatewayConfigSchema, {});
     expect(config.PORT).toBe(3000);
-    expect(config.JWT_TTL_SECONDS).toBe(3600);
+    expect(config.JWT_TTL_SECONDS).toBe(900);
     expect(config.JWT_SECRET).toBe(DEV_DEFAULTS.JWT_SECRET);
     expect(config.OPS_EMAIL).toBe('ops@glimmer.local');
   });

@@ -22,12 +22,12 @@ export const gatewayConfigSchema = baseConfigSchema
   .extend({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_TTL_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(60)
-      .max(86_400 * 7)
-      .default(3600),
+    /** Access-token life; a client refreshes with its refresh token after it (401 token_expired). */
+    JWT_TTL_SECONDS: z.coerce.number().int().min(2).max(86_400).default(900),
+    /** A session's life from login: its refresh tokens rotate within it, never past it. */
+    REFRESH_TOKEN_TTL_SECONDS: count(60, 86_400 * 365, 86_400 * 14),
+    /** How long a replica trusts its last look at a session: revocation takes effect within it. */
+    SESSION_CHECK_CACHE_MS: count(0, 60_000, 5_000),
     PAYMENTS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** How far a webhook's signed time may be from the gateway's clock, either way. */
     PAYMENTS_WEBHOOK_TOLERANCE_SECONDS: count(1, 86_400, 300),

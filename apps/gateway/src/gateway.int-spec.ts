@@ -63,7 +63,9 @@ describe('gateway (in-process, no back-end services)', () => {
       expect(login.body).toEqual({
         accessToken: expect.any(String),
         tokenType: 'Bearer',
-        expiresIn: 3600,
+        expiresIn: 900,
+        refreshToken: expect.any(String),
+        refreshExpiresAt: expect.any(String),
       });
       brandToken = login.body.accessToken;
       // Deposits need a verified admin (403 email_not_verified otherwise; see email-verification.int-spec).

@@ -28,6 +28,7 @@ import {
   PayoutPaidEvent,
   PayoutScheduledEvent,
 } from './payout/payout.events';
+import { PayoutMethodChangedEvent } from './payout/payout-method.events';
 
 /**
  * Which service consumes which event: the one table the broker topology is built from. The
@@ -60,6 +61,7 @@ export const SUBSCRIPTIONS: Partial<Record<ServiceName, readonly EventContract<u
     PayoutPaidEvent,
     PayoutFailedEvent,
     EmailVerificationRequestedEvent,
+    PayoutMethodChangedEvent,
   ],
   'creator-network': [BrandRegisteredEvent],
   payout: [CreatorJoinedEvent, ProjectInvoicePaidEvent],

@@ -23,6 +23,16 @@ export const ERROR_CODES = {
     status: 403,
     title: 'Verify your email address before Glimmer emails anyone on your behalf',
   },
+  token_expired: { status: 401, title: 'The access token has expired: refresh the session' },
+  refresh_token_invalid: {
+    status: 401,
+    title: 'The refresh token is not valid, was already used, or its session ended',
+  },
+  reauthentication_required: {
+    status: 403,
+    title: "Confirm the account's current password to do this",
+  },
+  reauthentication_failed: { status: 403, title: 'The password is wrong' },
   not_found: { status: 404, title: 'Not found' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

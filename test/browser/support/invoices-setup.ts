@@ -76,6 +76,7 @@ export async function creatorInNetwork(
 /** A UK bank account as the creator's payout method, so a paid invoice schedules a payout. */
 export async function addPayoutMethod(creator: InvitedCreator): Promise<void> {
   const res = await creator.api.post('/v1/me/payout-methods', {
+    password: creator.password,
     type: 'local_bank_transfer',
     country: 'GB',
     details: { accountHolder: creator.name, sortCode: '040004', accountNumber: '41926819' },

@@ -10,6 +10,8 @@ export interface SignedUpBrand {
   /** The admin's access token, for requests the Api helper does not make (raw fetch). */
   token: string;
   adminEmail: string;
+  /** The admin's password (re-authentication, fresh sessions). */
+  password: string;
   financeEmail: string;
   currency: string;
 }
@@ -47,6 +49,7 @@ export async function signUpBrand(
     api: anon.as(token),
     token,
     adminEmail,
+    password,
     financeEmail,
     currency: signup.body.currency,
   };

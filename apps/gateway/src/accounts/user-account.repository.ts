@@ -94,4 +94,33 @@ export class UserAccountRepository {
     );
     return rows.length > 0;
   }
+
+  /** The account a session or access token names (refresh, re-authentication). */
+  async findById(id: string): Promise<UserAccount | null> {
+    const [row] = await this.orm.em.fork().execute<UserRow[]>(
+      `select u.id, u.email, u.password_hash, u.role, u.brand_id, u.creator_id, u.name, b.currency
+         from user_account u left join brand b on b.id = u.brand_id
+        where u.id = ?`,
+      [id],
+    );
+    return row ? accountOf(row) : null;
+  }
+
+  /** Inside the caller's transaction (the password change also revokes the sessions). */
+  async updatePasswordHash(em: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await em.execute(`update user_account set password_hash = ? where id = ?`, [passwordHash, id]);
+  }
+}
+
+function accountOf(row: UserRow): UserAccount {
+  return {
+    id: row.id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    role: row.role,
+    brandId: row.brand_id,
+    creatorId: row.creator_id,
+    currency: row.currency,
+    name: row.name,
+  };
 }

@@ -11,17 +11,22 @@ export interface AccessClaims {
   currency?: Currency;
   email: string;
   name: string;
+  /** The session the token belongs to (auth_session.id): revoking it ends the token too. */
+  sid: string;
 }
 
-export function claimsFor(user: {
-  id: string;
-  role: Role;
-  brandId: string | null;
-  creatorId: string | null;
-  currency: Currency | null;
-  email: string;
-  name: string;
-}): AccessClaims {
+export function claimsFor(
+  user: {
+    id: string;
+    role: Role;
+    brandId: string | null;
+    creatorId: string | null;
+    currency: Currency | null;
+    email: string;
+    name: string;
+  },
+  sid: string,
+): AccessClaims {
   return {
     sub: user.id,
     role: user.role,
@@ -30,6 +35,7 @@ export function claimsFor(user: {
     ...(user.currency ? { currency: user.currency } : {}),
     email: user.email,
     name: user.name,
+    sid,
   };
 }
 

@@ -13,6 +13,8 @@ export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_KEY, rol
 /** The authenticated request, as the JWT guard leaves it. */
 export interface AuthenticatedRequest extends Request {
   actor?: Actor;
+  /** The session the access token belongs to (logout ends it). */
+  sessionId?: string;
 }
 
 /** The caller, built from the verified access token. */

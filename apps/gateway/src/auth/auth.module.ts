@@ -6,10 +6,19 @@ import type { GatewayConfig } from '../gateway.config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { OpsSessionsController } from './ops-sessions.controller';
 import { configurePasswordHashing } from './password';
+import { PasswordChangeController } from './password-change.controller';
+import { PasswordConfirmation, PasswordConfirmationGuard } from './password-confirmation';
 import { RolesGuard } from './roles.guard';
+import { SessionRepository } from './sessions/session.repository';
+import { SessionService } from './sessions/session.service';
 
-/** Login, the caller's identity, and the two global guards (token first, then role). */
+/**
+ * Login, sessions (refresh, logout, revocation), password change and re-authentication, and
+ * the two global guards (token first, then role). Global, so any controller can use
+ * `@RequiresPassword()` and the queue board can check sessions.
+ */
 @Module({})
 export class AuthModule {
   static forRoot(config: GatewayConfig): DynamicModule {
@@ -20,6 +29,7 @@ export class AuthModule {
     });
     return {
       module: AuthModule,
+      global: true,
       imports: [
         AccountsModule,
         JwtModule.register({
@@ -28,12 +38,17 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      controllers: [AuthController],
+      controllers: [AuthController, PasswordChangeController, OpsSessionsController],
       providers: [
         AuthService,
+        SessionRepository,
+        SessionService,
+        PasswordConfirmation,
+        PasswordConfirmationGuard,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
+      exports: [SessionService, PasswordConfirmation, PasswordConfirmationGuard],
     };
   }
 }

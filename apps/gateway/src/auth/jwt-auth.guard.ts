@@ -1,24 +1,23 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import type { Actor } from '@glimmer/contracts/actor';
 import { CONFIG } from '@glimmer/config/config';
 import { DomainError } from '@glimmer/errors/domain-error';
 import type { GatewayConfig } from '../gateway.config';
-import { AccessClaims, actorFromClaims } from './access-token';
 import { AuthenticatedRequest, IS_PUBLIC } from './auth.decorators';
 import { csrfHolds, sessionTokenFrom } from './session-cookie';
+import { SessionService } from './sessions/session.service';
 
 /**
- * Global: every route needs a valid access token unless it is `@Public()` — a bearer header
- * (API clients) or the browser's session cookie, which on a state-changing request must come
- * with its CSRF token.
+ * Global: every route needs a valid access token of an open session unless it is `@Public()` —
+ * a bearer header (API clients) or the browser's session cookie, which on a state-changing
+ * request must come with its CSRF token. An expired token answers 401 `token_expired` (refresh
+ * and retry); a revoked session or a bad token 401 `unauthenticated` (log in again).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionService,
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -32,8 +31,11 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) {
       // A public route may still serve a signed-in caller differently (accepting an invite
       // links the creator's account): a valid token names the actor, anything else is ignored.
-      if (credential && this.csrfHolds(req, credential))
-        req.actor = (await this.verify(credential.token)) ?? undefined;
+      if (credential) {
+        const auth = await this.sessions.authenticate(credential.token);
+        if (auth.status === 'ok' && this.csrfHolds(req, credential, auth.sessionId))
+          req.actor = auth.actor;
+      }
       return true;
     }
     if (!credential) {
@@ -42,15 +44,20 @@ export class JwtAuthGuard implements CanActivate {
         'Log in, or send an access token: Authorization: Bearer <token>',
       );
     }
-    if (!this.csrfHolds(req, credential)) {
+    const auth = await this.sessions.authenticate(credential.token);
+    if (auth.status === 'invalid')
+      throw new DomainError('unauthenticated', 'Your session has ended: log in again');
+    // A forged cross-site request is refused as such, whether or not its token has expired.
+    if (auth.sessionId && !this.csrfHolds(req, credential, auth.sessionId)) {
       throw new DomainError(
         'csrf_token_invalid',
         "Send the session's CSRF token (the glimmer_csrf cookie) in the X-CSRF-Token header",
       );
     }
-    const actor = await this.verify(credential.token);
-    if (!actor) throw new DomainError('unauthenticated', 'Your session has expired: log in again');
-    req.actor = actor;
+    if (auth.status === 'expired')
+      throw new DomainError('token_expired', 'The access token has expired: refresh the session');
+    req.actor = auth.actor;
+    req.sessionId = auth.sessionId;
     return true;
   }
 
@@ -65,16 +72,8 @@ export class JwtAuthGuard implements CanActivate {
   private csrfHolds(
     req: AuthenticatedRequest,
     credential: { token: string; fromCookie: boolean },
+    sessionId: string,
   ): boolean {
-    return !credential.fromCookie || csrfHolds(req, this.config.JWT_SECRET, credential.token);
-  }
-
-  private async verify(token: string): Promise<Actor | null> {
-    try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
-      return actorFromClaims(claims);
-    } catch {
-      return null;
-    }
+    return !credential.fromCookie || csrfHolds(req, this.config.JWT_SECRET, sessionId);
   }
 }

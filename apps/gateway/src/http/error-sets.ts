@@ -6,8 +6,11 @@ import type { ErrorCode } from '@glimmer/errors/error-codes';
  * JwtAuthGuard and RolesGuard, the body parsers, IdempotencyInterceptor, RpcClient.
  */
 
-/** A signed-in GET limited to some roles: no or expired credential (401), another role (403). */
-export const SIGNED_IN: readonly ErrorCode[] = ['unauthenticated', 'forbidden'];
+/**
+ * A signed-in GET limited to some roles: no credential or an ended session (401
+ * `unauthenticated`), an expired access token (401 `token_expired`: refresh), another role (403).
+ */
+export const SIGNED_IN: readonly ErrorCode[] = ['unauthenticated', 'token_expired', 'forbidden'];
 
 /** A signed-in request that changes state: a session cookie must bring its CSRF token (403). */
 export const SIGNED_IN_CHANGE: readonly ErrorCode[] = [...SIGNED_IN, 'csrf_token_invalid'];
@@ -54,3 +57,14 @@ export const VIA_SERVICE: readonly ErrorCode[] = ['dependency_unavailable', 'dep
 
 /** `@RateLimit(...)`: too many requests from this client or tenant (429, with Retry-After). */
 export const RATE_LIMITED: readonly ErrorCode[] = ['rate_limited'];
+
+/**
+ * `@RequiresPassword()`: no `password` (403 `reauthentication_required`), a wrong one (403
+ * `reauthentication_failed`), too many attempts (429), hashing busy (503).
+ */
+export const PASSWORD_CONFIRMED: readonly ErrorCode[] = [
+  'reauthentication_required',
+  'reauthentication_failed',
+  'rate_limited',
+  'dependency_unavailable',
+];

@@ -128,7 +128,7 @@ describe('the OpenAPI document', () => {
     const missing = operations.flatMap(({ name, operation }) => {
       const expected: [number, ErrorCode][] = [[500, 'internal']];
       const signedIn = operation.security === undefined;
-      if (signedIn) expected.push([401, 'unauthenticated']);
+      if (signedIn) expected.push([401, 'unauthenticated'], [401, 'token_expired']);
       if (signedIn && !name.startsWith('GET ')) expected.push([403, 'csrf_token_invalid']);
       if (operation.requestBody) expected.push([400, 'validation_failed']);
       if ((operation.requestBody as RequestBodyObject | undefined)?.content?.['application/json'])

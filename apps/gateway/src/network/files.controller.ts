@@ -45,7 +45,7 @@ export class FilesController {
     ),
   })
   // not_found: no such file, or not one the caller may see.
-  @ApiErrors('unauthenticated', 'not_found', ...VIA_SERVICE)
+  @ApiErrors('unauthenticated', 'token_expired', 'not_found', ...VIA_SERVICE)
   async get(
     @CurrentActor() actor: Actor,
     @Param('key') key: string,

@@ -1,4 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
 import amqplib from 'amqplib';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -6,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RpcReply } from '@glimmer/messaging/envelope';
 import { topology } from '@glimmer/messaging/topology';
-import { claimsFor } from '../auth/access-token';
 import { GatewayUnderTest, startGatewayUnderTest } from '../testing/gateway-harness';
 
 type Json = any;
@@ -109,21 +107,15 @@ describe('gateway: uploads stream to the file storage, only metadata crosses the
       }
       return notFoundReply;
     });
-    const jwt = gw.app.get(JwtService);
-    const user = { id: randomUUID(), email: 'ada@creator.test', name: 'Ada', currency: null };
-    creatorToken = await jwt.signAsync(
-      claimsFor({ ...user, role: 'creator', brandId: null, creatorId: randomUUID() }),
-    );
-    brandToken = await jwt.signAsync(
-      claimsFor({
-        ...user,
-        id: randomUUID(),
-        role: 'brand',
-        brandId: randomUUID(),
-        creatorId: null,
-        currency: 'USD',
-      }),
-    );
+    const user = { email: 'ada@creator.test', name: 'Ada' };
+    creatorToken = await gw.tokenFor({ ...user, role: 'creator', creatorId: randomUUID() });
+    brandToken = await gw.tokenFor({
+      ...user,
+      email: 'ada@brand.test',
+      role: 'brand',
+      brandId: randomUUID(),
+      currency: 'USD',
+    });
   });
 
   afterAll(async () => {

@@ -3,15 +3,14 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { CONFIG } from '@glimmer/config/config';
 import { bullPrefix, QUEUE_NAMES } from '@glimmer/contracts/scheduler/queues';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { toProblem } from '@glimmer/errors/problem';
-import { AccessClaims, actorFromClaims } from '../auth/access-token';
 import { sessionTokenFrom } from '../auth/session-cookie';
+import { SessionService } from '../auth/sessions/session.service';
 import type { GatewayConfig } from '../gateway.config';
 
 export const QUEUE_BOARD_PATH = '/ops/queues';
@@ -36,9 +35,9 @@ export class QueueBoard implements OnApplicationShutdown {
     private readonly modules: ModuleRef,
   ) {}
 
-  private get jwt(): JwtService {
-    // The auth module's JwtService (same secret and algorithm as the API's guard).
-    return this.modules.get(JwtService, { strict: false });
+  private get sessions(): SessionService {
+    // The auth module's sessions: the same token and session checks as the API's guard.
+    return this.modules.get(SessionService, { strict: false });
   }
 
   /** The middleware to mount at QUEUE_BOARD_PATH: authentication, then the board. */
@@ -73,15 +72,10 @@ export class QueueBoard implements OnApplicationShutdown {
         'Send an ops access token: Authorization: Bearer <token>, or open ?token=<token> once',
       );
     }
-    let claims: AccessClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
-    } catch {
+    const auth = await this.sessions.authenticate(token);
+    if (auth.status !== 'ok')
       throw new DomainError('unauthenticated', 'The access token is invalid or has expired');
-    }
-    const actor = actorFromClaims(claims);
-    if (!actor)
-      throw new DomainError('unauthenticated', 'The access token is invalid or has expired');
+    const { actor } = auth;
     if (actor.role !== 'ops')
       throw new DomainError('forbidden', 'The queue board is for ops accounts');
     if (fromQuery && req.method === 'GET') {

@@ -10,9 +10,11 @@ import {
 import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { PasswordConfirmationDto, RequiresPassword } from '../auth/password-confirmation';
 import {
   IDEMPOTENT,
   JSON_BODY,
+  PASSWORD_CONFIRMED,
   SIGNED_IN,
   SIGNED_IN_CHANGE,
   VIA_SERVICE,
@@ -37,27 +39,41 @@ export class PayoutMethodsController {
   @Get('payout-methods/available')
   @Roles('creator', 'brand', 'ops')
   @ApiOkResponse({ type: AvailablePayoutMethodsDto })
-  @ApiErrors('unauthenticated', 'validation_failed', ...VIA_SERVICE)
+  @ApiErrors('unauthenticated', 'token_expired', 'validation_failed', ...VIA_SERVICE)
   available(@Query() query: CountryQueryDto): Promise<AvailablePayoutMethodsDto> {
     return this.rpc.call(ListAvailablePayoutMethodsRpc, { country: query.country });
   }
 
-  /** Adds a method (the first one becomes preferred); payouts waiting for a method are scheduled. */
+  /**
+   * Adds a method (the first one becomes preferred); payouts waiting for a method are scheduled.
+   * Where the money goes: the body's `password` must be the account's current one, and the
+   * creator is emailed about the change.
+   */
   @Post('me/payout-methods')
   @Roles('creator')
+  @RequiresPassword()
   @Idempotent({ required: false })
   @ApiCreatedResponse({ type: PayoutMethodDto })
   // validation_failed also when the details do not fit the method or the country.
-  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, ...IDEMPOTENT, ...VIA_SERVICE)
+  @ApiErrors(
+    ...SIGNED_IN_CHANGE,
+    ...JSON_BODY,
+    ...PASSWORD_CONFIRMED,
+    ...IDEMPOTENT,
+    ...VIA_SERVICE,
+  )
   add(
     @CurrentActor() actor: Actor,
     @Req() req: IdempotentRequest,
     @Body() body: AddPayoutMethodDto,
   ): Promise<PayoutMethodDto> {
+    const { type, country, details } = body; // never the password
     return this.rpc.call(AddPayoutMethodRpc, {
       actor,
       idempotencyKey: req.idempotencyKey,
-      ...body,
+      type,
+      country,
+      details,
     });
   }
 
@@ -69,14 +85,18 @@ export class PayoutMethodsController {
     return this.rpc.call(ListPayoutMethodsRpc, { actor });
   }
 
+  /** Makes a method the one payouts go to: the body's `password` confirms it; the creator is emailed. */
   @Post('me/payout-methods/:id/preferred')
   @Roles('creator')
+  @RequiresPassword()
   @HttpCode(200)
   @ApiOkResponse({ type: PayoutMethodDto })
-  @ApiErrors(...SIGNED_IN_CHANGE, 'not_found', ...VIA_SERVICE)
+  @ApiErrors(...SIGNED_IN_CHANGE, ...JSON_BODY, ...PASSWORD_CONFIRMED, 'not_found', ...VIA_SERVICE)
   prefer(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Payout method')) id: string,
+    // Read by @RequiresPassword(); declared so it is validated and documented.
+    @Body() _confirmation: PasswordConfirmationDto,
   ): Promise<PayoutMethodDto> {
     return this.rpc.call(SetPreferredPayoutMethodRpc, { actor, methodId: id });
   }

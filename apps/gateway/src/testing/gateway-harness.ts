@@ -1,12 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import amqplib from 'amqplib';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { Role } from '@glimmer/contracts/actor';
+import type { Currency } from '@glimmer/money/money';
 import { loadConfig } from '@glimmer/config/config';
 import { EmailVerificationRequestedEvent } from '@glimmer/contracts/identity/email-verification.event';
 import type { RpcReply } from '@glimmer/messaging/envelope';
 import { topology } from '@glimmer/messaging/topology';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
+import { SessionService } from '../auth/sessions/session.service';
 import { GatewayConfig, gatewayConfigSchema } from '../gateway.config';
 import { startGateway } from '../http/bootstrap';
 import { migrateGateway } from '../migrate';
@@ -38,7 +42,21 @@ export interface GatewayUnderTest {
     },
   ): Promise<TestResponse>;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * An access token of a real session for an account made here (its brand too, for a brand
+   * member), for tests whose back end is a stub and who need no login.
+   */
+  tokenFor(user: TestAccount): Promise<string>;
   stop(): Promise<void>;
+}
+
+export interface TestAccount {
+  role: Role;
+  email: string;
+  name: string;
+  brandId?: string;
+  creatorId?: string;
+  currency?: Currency;
 }
 
 /** An isolated database and broker prefix, the gateway migrated and started in-process on port 0. */
@@ -84,6 +102,31 @@ export async function startGatewayUnderTest(
     },
     async sql(query, params = []) {
       return (await db.query(query, params)).rows;
+    },
+    async tokenFor(user) {
+      const id = randomUUID();
+      if (user.brandId)
+        await db.query(
+          `insert into brand (id, name, currency, finance_email) values ($1, $2, $3, $4)
+           on conflict (id) do nothing`,
+          [user.brandId, `Brand of ${user.name}`, user.currency ?? 'USD', user.email],
+        );
+      await db.query(
+        `insert into user_account (id, email, password_hash, role, brand_id, creator_id, name)
+         values ($1, $2, 'unusable', $3, $4, $5, $6)`,
+        [id, user.email, user.role, user.brandId ?? null, user.creatorId ?? null, user.name],
+      );
+      const session = await app.get(SessionService).start({
+        id,
+        email: user.email,
+        passwordHash: 'unusable',
+        role: user.role,
+        brandId: user.brandId ?? null,
+        creatorId: user.creatorId ?? null,
+        currency: user.brandId ? (user.currency ?? 'USD') : null,
+        name: user.name,
+      });
+      return session.accessToken;
     },
     async stop() {
       await db.end();

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CONFIG } from '@glimmer/config/config';
 import type { PayoutConfig } from '../payout.config';
+import { CreatorsModule } from '../creators/creators.module';
 import { PayoutCoreModule } from '../payouts/payout-core.module';
+import { PayoutMethodNotices } from './payout-method-notices';
 import { PayoutMethodSecrets } from './payout-method-secrets';
 import { PayoutMethodRepository } from './payout-method.repository';
 import { PayoutMethodsHandler } from './payout-methods.handler';
@@ -10,11 +12,12 @@ import { SecretBox } from './secret-box';
 
 /** Payout methods: the per-country catalogue, validated details, secrets sealed at rest. */
 @Module({
-  imports: [PayoutCoreModule],
+  imports: [PayoutCoreModule, CreatorsModule],
   controllers: [PayoutMethodsHandler],
   providers: [
     PayoutMethodRepository,
     PayoutMethodsService,
+    PayoutMethodNotices,
     PayoutMethodSecrets,
     {
       provide: SecretBox,

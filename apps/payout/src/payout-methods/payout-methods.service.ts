@@ -18,6 +18,7 @@ import {
   methodsFor,
   toAvailable,
 } from './payout-method-catalogue';
+import { PayoutMethodNotices } from './payout-method-notices';
 import { PayoutMethod, PayoutMethodRepository, toMethodView } from './payout-method.repository';
 import { SecretBox } from './secret-box';
 
@@ -45,6 +46,7 @@ export class PayoutMethodsService {
     private readonly methods: PayoutMethodRepository,
     private readonly secrets: SecretBox,
     private readonly releaseWaiting: ReleaseWaitingPayouts,
+    private readonly notices: PayoutMethodNotices,
   ) {}
 
   available(country: string): AvailablePayoutMethod[] {
@@ -105,7 +107,9 @@ export class PayoutMethodsService {
         });
         const released = await this.releaseWaiting.execute(em, creator.creatorId, id);
         if (released) this.logger.log(`${released} payout(s) of ${creator.creatorId} scheduled`);
-        return toMethodView((await this.methods.get(em, creator.creatorId, id))!);
+        const added = (await this.methods.get(em, creator.creatorId, id))!;
+        await this.notices.changed(em, creator, added, 'added');
+        return toMethodView(added);
       });
     } catch (err) {
       // Backstop for the advisory lock: a twin with this key committed first.
@@ -157,15 +161,19 @@ export class PayoutMethodsService {
     return (await this.methods.list(this.orm.em.fork(), creator.creatorId)).map(toMethodView);
   }
 
-  /** Exactly one preferred method per creator: the switch is one transaction. */
+  /** Exactly one preferred method per creator: the switch (and its notice) is one transaction. */
   async setPreferred(actor: Actor, methodId: string): Promise<PayoutMethodView> {
     const creator = requireCreator(actor);
     return this.orm.em.fork().transactional(async (em) => {
       await this.methods.lockCreator(em, creator.creatorId);
       const method = await this.methods.get(em, creator.creatorId, methodId);
       if (!method) throw notFound(`payout method ${methodId}`);
-      if (!method.preferred) await this.methods.setPreferred(em, creator.creatorId, methodId);
-      return toMethodView({ ...method, preferred: true });
+      // Already preferred: nothing changes, so nothing to tell.
+      if (method.preferred) return toMethodView(method);
+      await this.methods.setPreferred(em, creator.creatorId, methodId);
+      const preferred = { ...method, preferred: true };
+      await this.notices.changed(em, creator, preferred, 'made_preferred');
+      return toMethodView(preferred);
     });
   }
 }

@@ -13,6 +13,7 @@ import type {
   PayoutPaid,
   PayoutScheduled,
 } from '@glimmer/contracts/payout/payout.events';
+import type { PayoutMethodChanged } from '@glimmer/contracts/payout/payout-method.events';
 import { formatMoney } from '@glimmer/money/money';
 
 export type CreditInvoiceEmail =
@@ -52,13 +53,19 @@ export type IdentityEmail = {
   template: 'email-verification';
   verification: EmailVerificationRequested;
 };
+export type PayoutMethodEmail = { template: 'payout-method-changed'; change: PayoutMethodChanged };
 
 /**
  * What a send-email job carries: which template, and the facts it needs (plain JSON). Jobs
  * already queued keep their shape: add templates, never change or remove one.
  */
 export type EmailMessage =
-  CreditInvoiceEmail | NetworkEmail | ProjectInvoiceEmail | PayoutEmail | IdentityEmail;
+  | CreditInvoiceEmail
+  | NetworkEmail
+  | ProjectInvoiceEmail
+  | PayoutEmail
+  | IdentityEmail
+  | PayoutMethodEmail;
 
 /** A message with every fact in hand: what renderEmail takes (the worker resolves the rest). */
 export type ResolvedEmail = Exclude<EmailMessage, { template: 'network-invite-link' }>;
@@ -255,6 +262,32 @@ function payoutFailed(p: PayoutFailed, appUrl: string): RenderedEmail {
   ]);
 }
 
+function payoutMethodChanged(c: PayoutMethodChanged, appUrl: string): RenderedEmail {
+  const what =
+    c.change === 'added'
+      ? `A payout method was added to your Glimmer account: ${c.methodName} (${c.country})` +
+        (c.preferred ? '. Your payments now go to it.' : '.')
+      : `Your payments now go to ${c.methodName} (${c.country}): it was made your preferred payout method.`;
+  const details = Object.entries(c.maskedDetails).map(([name, value]) => `${name}: ${value}`);
+  return email(
+    c.creatorEmail,
+    c.change === 'added'
+      ? 'A payout method was added to your account'
+      : 'Your preferred payout method changed',
+    [
+      `Hello ${c.creatorName || 'there'},`,
+      `${what}`,
+      [`Method: ${c.methodName}`, `Country: ${c.country}`, ...details, `When: ${c.changedAt}`].join(
+        '\n',
+      ),
+      'If this was you, there is nothing to do. If it was not, change your password now (that ' +
+        'signs out every session), check your payout methods, and contact us.',
+      `Your payout methods: ${appLink(appUrl, '/settings/payout')}`,
+      SIGNATURE,
+    ],
+  );
+}
+
 /**
  * The email for a queued message. `appUrl` is the web app (APP_URL) its links point into; the
  * invite's link is made by creator-network with its token (INVITE_ACCEPT_URL) and kept as sent.
@@ -285,5 +318,7 @@ export function renderEmail(message: ResolvedEmail, appUrl: string): RenderedEma
       return payoutFailed(message.payout, appUrl);
     case 'email-verification':
       return emailVerification(message.verification, appUrl);
+    case 'payout-method-changed':
+      return payoutMethodChanged(message.change, appUrl);
   }
 }

@@ -5,6 +5,7 @@ import { IdentityEventsHandler } from './identity-events.handler';
 import { Mailer } from './mailer.service';
 import { NetworkEventsHandler } from './network-events.handler';
 import { NotificationsProcessor } from './notifications.processor';
+import { PayoutMethodNoticesHandler } from './payout-method-notices.handler';
 import { PayoutNoticesHandler } from './payout-notices.handler';
 import { ProjectInvoiceEventsHandler } from './project-invoice-events.handler';
 
@@ -17,6 +18,7 @@ import { ProjectInvoiceEventsHandler } from './project-invoice-events.handler';
     ProjectInvoiceEventsHandler,
     PayoutNoticesHandler,
     IdentityEventsHandler,
+    PayoutMethodNoticesHandler,
   ],
   providers: [Mailer, NotificationsProcessor],
 })

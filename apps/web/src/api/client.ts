@@ -15,8 +15,9 @@ function readCookie(name: string): string | undefined {
 
 /**
  * The session is an HttpOnly cookie the browser sends by itself; state-changing requests echo
- * the readable CSRF cookie in X-CSRF-Token, as the gateway requires. A 401 outside the login
- * calls tells the app the session is gone, so it can send the user to log in and back.
+ * the readable CSRF cookie in X-CSRF-Token, as the gateway requires (the CSRF token belongs to
+ * the session, so it stays valid across refreshes). A 401 outside the login calls, after the
+ * refresh below, tells the app the session is gone, so it can send the user to log in and back.
  */
 const session: Middleware = {
   onRequest({ request }) {
@@ -35,8 +36,57 @@ const session: Middleware = {
   },
 };
 
+/** The login and refresh routes: their 401s are answers, not an expired session. */
+const NO_REFRESH = new Set(['/v1/auth/session', '/v1/auth/session/refresh', '/v1/auth/login']);
+
+let refreshing: Promise<void> | null = null;
+
+/**
+ * Trades the HttpOnly refresh cookie (sent by the browser to this route only) for new session
+ * cookies. One at a time per page: requests that expired together wait for the same refresh.
+ */
+function refreshSession(): Promise<void> {
+  refreshing ??= (async () => {
+    const csrf = readCookie(CSRF_COOKIE);
+    await fetch('/v1/auth/session/refresh', {
+      method: 'POST',
+      headers: csrf ? { 'x-csrf-token': csrf } : {},
+      credentials: 'same-origin',
+    }).catch(() => undefined);
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/**
+ * Access tokens are short-lived (15 min): a 401 `token_expired` refreshes the session once and
+ * sends the request again. The retry goes even when this page's refresh failed, since another
+ * tab may have refreshed the cookies first; a 401 after that is a real end of the session.
+ */
+async function fetchWithRefresh(request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname;
+  if (NO_REFRESH.has(path)) return fetch(request);
+  // The body read once (not a teed stream), so the request can be sent again after a refresh.
+  const body = request.body ? await request.arrayBuffer() : undefined;
+  const send = () => fetch(new Request(request, { body }));
+  const response = await send();
+  if (response.status !== 401) return response;
+  const code = await response
+    .clone()
+    .json()
+    .then((body: { code?: string }) => body.code)
+    .catch(() => undefined);
+  if (code !== 'token_expired') return response;
+  await refreshSession();
+  return send();
+}
+
 /** The typed client, generated from the gateway's OpenAPI document (api/schema.d.ts). */
-export const api = createClient<paths>({ baseUrl: window.location.origin });
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  fetch: fetchWithRefresh,
+});
 api.use(session);
 
 /**

@@ -50,6 +50,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasswordChangeController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/session": {
         parameters: {
             query?: never;
@@ -61,6 +109,54 @@ export interface paths {
         put?: never;
         post: operations["AuthController_startSession"];
         delete: operations["AuthController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EmailVerificationController_status"];
+        put?: never;
+        post: operations["EmailVerificationController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EmailVerificationController_resend"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -818,6 +914,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OpsSessionsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/unmatched-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnmatchedPaymentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payout-methods/available": {
         parameters: {
             query?: never;
@@ -937,6 +1065,13 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the token expires */
             expiresIn: number;
+            /**
+             * Format: date-time
+             * @description The session ends then: log in again
+             */
+            refreshExpiresAt: string;
+            /** @description Trade it at POST /v1/auth/refresh for a new access token (and a new refresh token: each is used once) */
+            refreshToken: string;
             /** @enum {string} */
             tokenType: "Bearer";
         };
@@ -954,6 +1089,8 @@ export interface components {
             details: {
                 [key: string]: string;
             };
+            /** @description The account's current password (re-authentication) */
+            password: string;
             type: components["schemas"]["PayoutMethodType"];
         };
         ApplyCreditDto: {
@@ -999,6 +1136,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        ChangePasswordDto: {
+            /** @description The password the account has now */
+            currentPassword: string;
+            /** @example a new long passphrase */
+            newPassword: string;
         };
         CostCodeDto: {
             /** @description Spendable and transferable credit, in minor units */
@@ -1235,11 +1378,25 @@ export interface components {
         };
         /** @enum {string} */
         DepositStatus: "pending" | "cleared" | "voided";
+        EmailVerificationDto: {
+            /** @example ada@acme.example */
+            email: string;
+            /** @description Until true, deposits and invites answer 403 email_not_verified */
+            verified: boolean;
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
         /**
          * @description What to branch on; never renamed
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_token_invalid" | "not_found" | "payload_too_large" | "unsupported_media_type" | "upload_quota_bytes_exceeded" | "upload_quota_files_exceeded" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "signature_expired" | "forbidden" | "csrf_token_invalid" | "email_not_verified" | "token_expired" | "refresh_token_invalid" | "reauthentication_required" | "reauthentication_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "upload_quota_bytes_exceeded" | "upload_quota_files_exceeded" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "payment_mismatch" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "email_verification_token_invalid" | "email_verification_token_expired" | "email_verification_token_used" | "email_already_verified" | "pending_deposit_limit_reached" | "invite_daily_limit_reached" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ExpectedPaymentDto: {
+            /** @example 250000 */
+            amount: number;
+            /** @example USD */
+            currency: string;
+        };
         FieldErrorDto: {
             /**
              * @description The field’s path in the request
@@ -1303,6 +1460,23 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        LedgerCurrencyTotalsDto: {
+            /**
+             * @description Available credit over every brand in this currency: minor units, decimal text (exact past 2^53)
+             * @example 250000
+             */
+            available: string;
+            /**
+             * @description ISO 4217
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Pending credit over every brand in this currency: minor units, decimal text
+             * @example 0
+             */
+            pending: string;
+        };
         LedgerMismatchDto: {
             /** @description Minor units */
             actual?: number;
@@ -1315,12 +1489,6 @@ export interface components {
         };
         /** @enum {string} */
         LedgerMismatchKind: "unbalanced_transaction" | "transaction_without_entries" | "account_balance_mismatch" | "negative_balance" | "currency_mismatch" | "pending_deposits_mismatch";
-        LedgerTotalsDto: {
-            /** @description Available credit over every brand, minor units */
-            available: number;
-            /** @description Pending credit over every brand, minor units */
-            pending: number;
-        };
         LedgerVerificationDto: {
             /**
              * Format: date-time
@@ -1334,7 +1502,8 @@ export interface components {
             mismatches: components["schemas"]["LedgerMismatchDto"][];
             /** @description True when no mismatch was found */
             ok: boolean;
-            totals: components["schemas"]["LedgerTotalsDto"];
+            /** @description One row per currency */
+            totals: components["schemas"]["LedgerCurrencyTotalsDto"][];
         };
         LivenessDto: {
             /** @enum {string} */
@@ -1568,17 +1737,48 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PasswordConfirmationDto: {
+            /** @description The account's current password (re-authentication) */
+            password: string;
+        };
         PaymentNoticeAcceptedDto: {
             /** Format: uuid */
             creditInvoiceId: string;
+            /**
+             * @description The payment confirmed the deposit’s funds
+             * @enum {string}
+             */
+            outcome: "applied";
+            /**
+             * Format: uuid
+             * @description The recorded notice
+             */
+            paymentNoticeId: string;
             /** @example true */
             received: boolean;
         };
         PaymentNoticeDto: {
+            /**
+             * @description What arrived, in minor units; only the credit invoice’s exact amount clears its deposit
+             * @example 250000
+             */
+            amount: number;
             /** Format: uuid */
             creditInvoiceId: string;
+            /**
+             * @description ISO 4217 code of what arrived
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description The provider’s id for this payment: a notice repeated with it is answered as the first and changes nothing
+             * @example pay_3P8xQ2
+             */
+            providerReference: string;
             type: components["schemas"]["PaymentNoticeType"];
         };
+        /** @enum {string} */
+        PaymentNoticeOutcome: "applied" | "amount_mismatch" | "currency_mismatch" | "deposit_voided" | "already_paid";
         /** @enum {string} */
         PaymentNoticeType: "credit_invoice.paid";
         PayoutAttemptDto: {
@@ -1901,6 +2101,22 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        RevokedSessionsDto: {
+            /** @description Sessions that were open and are now revoked */
+            revoked: number;
+            /** Format: uuid */
+            userId: string;
+        };
+        RevokeSessionsDto: {
+            /**
+             * @description The account whose sessions end
+             * @example ada@creator.example
+             */
+            email: string;
+        };
         /** @enum {string} */
         Role: "brand" | "creator" | "ops";
         SampleDto: {
@@ -1949,6 +2165,41 @@ export interface components {
             id: string;
             /** Format: uuid */
             toCostCodeId: string;
+        };
+        UnmatchedPaymentDto: {
+            /**
+             * @description What arrived, minor units
+             * @example 240000
+             */
+            amount: number;
+            /** Format: uuid */
+            brandId: string;
+            /** Format: uuid */
+            creditInvoiceId: string;
+            /** @example USD */
+            currency: string;
+            /** Format: uuid */
+            depositId: string;
+            depositStatus: components["schemas"]["DepositStatus"];
+            /** @description The deposit's amount and currency */
+            expected: components["schemas"]["ExpectedPaymentDto"];
+            /** Format: uuid */
+            id: string;
+            outcome: components["schemas"]["PaymentNoticeOutcome"];
+            /** @example pay_3P8xQ2 */
+            providerReference: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            signedAt: string | null;
+        };
+        UnmatchedPaymentPageDto: {
+            data: components["schemas"]["UnmatchedPaymentDto"][];
+            nextCursor: string | null;
+        };
+        VerifyEmailDto: {
+            /** @description The token from the verification link (`/verify-email?token=`) */
+            token: string;
         };
         VoidedCreditInvoiceDto: {
             currency: string;
@@ -2183,6 +2434,321 @@ export interface operations {
             };
         };
     };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    PasswordChangeController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; every session of the account is revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `reauthentication_failed`: The password is wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid" | "reauthentication_failed";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `refresh_token_invalid`: The refresh token is not valid, was already used, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "refresh_token_invalid";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
     AuthController_startSession: {
         parameters: {
             query?: never;
@@ -2313,7 +2879,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session cookies are cleared */
+            /** @description The session is revoked and its cookies cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2331,6 +2897,408 @@ export interface operations {
                         code: "internal";
                         /** @enum {integer} */
                         status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    AuthController_refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description `refresh_token_invalid`: The refresh token is not valid, was already used, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "refresh_token_invalid";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    EmailVerificationController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailVerificationDto"];
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    EmailVerificationController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailVerificationDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON; `email_verification_token_invalid`: The email verification link is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json" | "email_verification_token_invalid";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `email_verification_token_used`: The email verification link has already been used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "email_verification_token_used";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `email_verification_token_expired`: The email verification link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "email_verification_token_expired";
+                        /** @enum {integer} */
+                        status: 410;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    EmailVerificationController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailVerificationDto"];
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `email_already_verified`: The email address is already verified */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "email_already_verified";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
                     };
                 };
             };
@@ -2509,7 +3477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2517,7 +3485,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -2619,7 +3587,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2627,7 +3595,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -2766,7 +3734,7 @@ export interface operations {
                     "application/json": components["schemas"]["CostCodeDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2774,7 +3742,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -2871,7 +3839,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatorDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2879,7 +3847,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -2974,7 +3942,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreditOverviewDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2982,7 +3950,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3082,7 +4050,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3090,7 +4058,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3173,7 +4141,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreditInvoiceDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3181,7 +4149,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3278,7 +4246,7 @@ export interface operations {
                     "application/json": components["schemas"]["VoidedCreditInvoiceDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3286,7 +4254,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3416,7 +4384,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3424,13 +4392,13 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3438,7 +4406,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -3458,7 +4426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress; `duplicate_cost_code`: A cost code with that code already exists; `currency_mismatch`: Currencies do not match */
+            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress; `duplicate_cost_code`: A cost code with that code already exists; `currency_mismatch`: Currencies do not match; `pending_deposit_limit_reached`: Too many unpaid credit invoices; pay or delete one first */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3466,7 +4434,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "idempotency_request_in_progress" | "duplicate_cost_code" | "currency_mismatch";
+                        code: "idempotency_request_in_progress" | "duplicate_cost_code" | "currency_mismatch" | "pending_deposit_limit_reached";
                         /** @enum {integer} */
                         status: 409;
                     };
@@ -3591,7 +4559,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepositDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3599,7 +4567,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3715,7 +4683,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3723,7 +4691,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -3895,7 +4863,7 @@ export interface operations {
                     "video/mp4": string;
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3903,7 +4871,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4002,7 +4970,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4010,7 +4978,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4112,7 +5080,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4120,13 +5088,13 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4134,7 +5102,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -4196,7 +5164,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `rate_limited`: Too many requests */
+            /** @description `rate_limited`: Too many requests; `invite_daily_limit_reached`: The brand has sent as many invites as it may today */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4204,7 +5172,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "rate_limited";
+                        code: "rate_limited" | "invite_daily_limit_reached";
                         /** @enum {integer} */
                         status: 429;
                     };
@@ -4290,7 +5258,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4298,13 +5266,13 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `email_not_verified`: Verify your email address before Glimmer emails anyone on your behalf */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4312,7 +5280,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "email_not_verified";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -4360,7 +5328,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `rate_limited`: Too many requests */
+            /** @description `rate_limited`: Too many requests; `invite_daily_limit_reached`: The brand has sent as many invites as it may today */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4368,7 +5336,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "rate_limited";
+                        code: "rate_limited" | "invite_daily_limit_reached";
                         /** @enum {integer} */
                         status: 429;
                     };
@@ -4437,7 +5405,7 @@ export interface operations {
                     "application/json": components["schemas"]["InviteDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4445,7 +5413,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4845,7 +5813,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4853,7 +5821,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -4936,7 +5904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectInvoiceDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4944,7 +5912,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5062,7 +6030,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5070,7 +6038,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5255,7 +6223,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5263,7 +6231,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5423,7 +6391,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5431,7 +6399,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5512,7 +6480,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5520,7 +6488,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5559,7 +6527,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatorDashboardDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,7 +6535,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5648,7 +6616,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutMethodListDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5656,7 +6624,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -5758,7 +6726,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5766,13 +6734,13 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `reauthentication_required`: Confirm the account's current password to do this; `reauthentication_failed`: The password is wrong */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5780,7 +6748,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "reauthentication_required" | "reauthentication_failed";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -5842,6 +6810,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
             /** @description `internal`: Internal error */
             500: {
                 headers: {
@@ -5895,7 +6877,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmationDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -5905,7 +6891,21 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutMethodDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5913,13 +6913,13 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
                 };
             };
-            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token; `reauthentication_required`: Confirm the account's current password to do this; `reauthentication_failed`: The password is wrong */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5927,7 +6927,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "forbidden" | "csrf_token_invalid";
+                        code: "forbidden" | "csrf_token_invalid" | "reauthentication_required" | "reauthentication_failed";
                         /** @enum {integer} */
                         status: 403;
                     };
@@ -5944,6 +6944,48 @@ export interface operations {
                         code: "not_found";
                         /** @enum {integer} */
                         status: 404;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -6027,7 +7069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6035,7 +7077,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6116,7 +7158,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatorDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6124,7 +7166,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6237,7 +7279,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6245,7 +7287,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6389,7 +7431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6397,7 +7439,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6569,7 +7611,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6577,7 +7619,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6743,7 +7785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6751,7 +7793,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -6869,7 +7911,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6877,7 +7919,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7051,7 +8093,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7059,7 +8101,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7158,7 +8200,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7166,7 +8208,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7268,7 +8310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7276,7 +8318,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7443,7 +8485,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferDetailDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7451,7 +8493,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7569,7 +8611,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7577,7 +8619,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7730,7 +8772,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7738,7 +8780,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7849,7 +8891,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7857,7 +8899,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -7969,7 +9011,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepositDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7977,7 +9019,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8103,7 +9145,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8111,7 +9153,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8198,7 +9240,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8206,7 +9248,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8307,7 +9349,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8315,7 +9357,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8417,7 +9459,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8425,7 +9467,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8508,7 +9550,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpsDepositDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8516,7 +9558,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8611,7 +9653,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerVerificationDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8619,7 +9661,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8719,7 +9761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8727,7 +9769,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8810,7 +9852,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpsPayoutDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8818,7 +9860,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -8915,7 +9957,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8923,7 +9965,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9015,6 +10057,248 @@ export interface operations {
             };
         };
     };
+    OpsSessionsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeSessionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                        /** @enum {integer} */
+                        status: 404;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    UnmatchedPaymentsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmatchedPaymentPageDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
+                    };
+                };
+            };
+        };
+    };
     PayoutMethodsController_available: {
         parameters: {
             query: {
@@ -9049,7 +10333,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9057,7 +10341,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9142,7 +10426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9150,7 +10434,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9233,7 +10517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9241,7 +10525,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9338,7 +10622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
-            /** @description `unauthenticated`: Authentication is required */
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9346,7 +10630,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "unauthenticated";
+                        code: "unauthenticated" | "token_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9428,7 +10712,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description sha256=<hex HMAC-SHA256 of the raw body> */
+                /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with PAYMENTS_WEBHOOK_SECRET>; t must be within PAYMENTS_WEBHOOK_TOLERANCE_SECONDS (default 300) of the gateway’s clock */
                 "Glimmer-Signature": string;
             };
             path?: never;
@@ -9462,7 +10746,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_signature`: The webhook signature is not valid */
+            /** @description `invalid_signature`: The webhook signature is not valid; `signature_expired`: The webhook signature's timestamp is outside the tolerance window */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9470,7 +10754,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "invalid_signature";
+                        code: "invalid_signature" | "signature_expired";
                         /** @enum {integer} */
                         status: 401;
                     };
@@ -9490,7 +10774,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `deposit_voided`: The deposit was voided */
+            /** @description `payment_mismatch`: The payment's amount or currency is not the credit invoice's; `deposit_voided`: The deposit was voided; `credit_invoice_already_paid`: The credit invoice is already paid */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9498,7 +10782,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "deposit_voided";
+                        code: "payment_mismatch" | "deposit_voided" | "credit_invoice_already_paid";
                         /** @enum {integer} */
                         status: 409;
                     };

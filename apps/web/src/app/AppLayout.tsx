@@ -133,6 +133,7 @@ export function AppLayout() {
                   <Menu.Item onClick={() => navigate('/settings/payout')}>Settings</Menu.Item>
                 </>
               )}
+              <Menu.Item onClick={() => navigate('/account/password')}>Change password</Menu.Item>
               <Menu.Item
                 onClick={async () => {
                   await logOut();

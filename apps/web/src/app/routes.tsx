@@ -66,6 +66,15 @@ export const routes: RouteObject[] = [
     ],
   ),
   forRoles(
+    ['brand', 'creator', 'ops'],
+    [
+      {
+        path: '/account/password',
+        ...page(() => import('../session/ChangePasswordPage').then((m) => m.ChangePasswordPage)),
+      },
+    ],
+  ),
+  forRoles(
     ['brand', 'creator'],
     [
       { path: '/offers', ...page(() => import('../offers/OffersPage').then((m) => m.OffersPage)) },

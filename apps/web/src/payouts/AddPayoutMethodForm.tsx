@@ -1,4 +1,14 @@
-import { Button, Group, Loader, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Loader,
+  PasswordInput,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { api, call } from '../api/client';
@@ -19,6 +29,8 @@ interface Values {
   country: string | null;
   type: string | null;
   details: Record<string, string>;
+  /** The account's password: where money goes changes only with it (never stored). */
+  password: string;
 }
 
 type AddBody = { type: AvailableMethod['type']; country: string; details: Record<string, string> };
@@ -34,7 +46,9 @@ export function AddPayoutMethodForm({
   onSaved: (method: PayoutMethod) => void;
   onCancel: () => void;
 }) {
-  const form = useForm<Values>({ initialValues: { country: null, type: null, details: {} } });
+  const form = useForm<Values>({
+    initialValues: { country: null, type: null, details: {}, password: '' },
+  });
   const available = useAvailableMethods(form.values.country);
   const methods = available.data?.data ?? [];
   const method = methods.find((m) => m.type === form.values.type);
@@ -45,7 +59,8 @@ export function AddPayoutMethodForm({
       call(
         api.POST('/v1/me/payout-methods', {
           params: { header: { 'Idempotency-Key': key } },
-          body,
+          // Sent with the request but kept out of the body the idempotency fingerprint is made of.
+          body: { ...body, password: form.getValues().password },
         }),
       ),
     invalidates: [PAYOUT_METHODS_KEY, ['me', 'dashboard']],
@@ -60,6 +75,7 @@ export function AddPayoutMethodForm({
       const error = checkField(field, values.details[field.name] ?? '');
       if (error) errors[`details.${field.name}`] = error;
     }
+    if (!values.password) errors.password = 'Enter your password to confirm this change';
     return errors;
   };
 
@@ -76,8 +92,10 @@ export function AddPayoutMethodForm({
       { type: method.type, country: values.country, details },
       {
         onError: (error) => {
-          if (error instanceof ApiProblem)
-            form.setErrors(detailErrors(fieldErrors(error.problem), method.fields));
+          if (!(error instanceof ApiProblem)) return;
+          if (error.code === 'reauthentication_failed')
+            form.setErrors({ password: 'That password is not right. Nothing was saved.' });
+          else form.setErrors(detailErrors(fieldErrors(error.problem), method.fields));
         },
       },
     );
@@ -95,7 +113,10 @@ export function AddPayoutMethodForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- form is a new object every render
   }, [onlyMethod]);
 
-  const fieldProblem = add.error?.code === 'validation_failed' ? null : add.error;
+  const fieldProblem =
+    add.error?.code === 'validation_failed' || add.error?.code === 'reauthentication_failed'
+      ? null
+      : add.error;
 
   return (
     <form onSubmit={submit} noValidate>
@@ -156,6 +177,15 @@ export function AddPayoutMethodForm({
             value={form.values.details[field.name] ?? ''}
           />
         ))}
+        {method && (
+          <PasswordInput
+            label="Your Glimmer password"
+            description="Payout details decide where your money goes, so confirm it is you. We email you about every change."
+            required
+            autoComplete="current-password"
+            {...form.getInputProps('password')}
+          />
+        )}
         <ProblemAlert error={fieldProblem} title="Could not save the payout method" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

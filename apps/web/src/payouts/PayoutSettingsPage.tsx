@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api, call } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { AddPayoutMethodForm } from './AddPayoutMethodForm';
+import { MakePreferredDialog } from './MakePreferredDialog';
 import { PayoutMethodCard } from './PayoutMethodCard';
 import { PAYOUT_METHODS_KEY, type PayoutMethod, usePayoutMethods } from './payout-methods';
 
@@ -17,13 +18,20 @@ const READABLE_NOTIFICATION = { description: { color: 'var(--mantine-color-gray-
 export function PayoutSettingsPage() {
   const methods = usePayoutMethods();
   const [adding, setAdding] = useState(false);
+  const [preferring, setPreferring] = useState<PayoutMethod | null>(null);
   const phone = useMediaQuery(SMALL_SCREEN);
   const queryClient = useQueryClient();
 
   const prefer = useMutation({
-    mutationFn: (id: string) =>
-      call(api.POST('/v1/me/payout-methods/{id}/preferred', { params: { path: { id } } })),
+    mutationFn: ({ id, password }: { id: string; password: string }) =>
+      call(
+        api.POST('/v1/me/payout-methods/{id}/preferred', {
+          params: { path: { id } },
+          body: { password },
+        }),
+      ),
     onSuccess: async (method) => {
+      setPreferring(null);
       await queryClient.invalidateQueries({ queryKey: PAYOUT_METHODS_KEY });
       notifications.show({
         color: 'green',
@@ -70,7 +78,6 @@ export function PayoutSettingsPage() {
             </div>
             {methods.isLoading && <Loader aria-label="Loading payout methods" />}
             <ProblemAlert error={methods.error} title="Could not load your payout methods" />
-            <ProblemAlert error={prefer.error} title="Could not change the preferred method" />
             {methods.isSuccess && list.length === 0 && (
               <Text>
                 You have no payout method yet. Add one so that brands&apos; payments reach you
@@ -81,13 +88,24 @@ export function PayoutSettingsPage() {
               <PayoutMethodCard
                 key={method.id}
                 method={method}
-                onMakePreferred={() => prefer.mutate(method.id)}
-                pending={prefer.isPending && prefer.variables === method.id}
+                onMakePreferred={() => {
+                  prefer.reset();
+                  setPreferring(method);
+                }}
+                pending={prefer.isPending && prefer.variables?.id === method.id}
               />
             ))}
           </Stack>
         </Grid.Col>
       </Grid>
+      <MakePreferredDialog
+        key={preferring?.id ?? 'none'}
+        method={preferring}
+        onConfirm={(password) => prefer.mutate({ id: preferring!.id, password })}
+        onClose={() => setPreferring(null)}
+        loading={prefer.isPending}
+        error={prefer.error}
+      />
       <Modal
         opened={adding}
         onClose={() => setAdding(false)}

@@ -36,6 +36,11 @@ export function LoginPage() {
       <Title order={1} ta="center" mb="xs">
         Log in to Glimmer
       </Title>
+      {params.get('passwordChanged') && (
+        <Text c="dimmed" ta="center" mb="md">
+          Your password was changed and every session signed out. Log in with the new password.
+        </Text>
+      )}
       {params.get('expired') && (
         <Text c="dimmed" ta="center" mb="md">
           Your session ended. Log in again to pick up where you were.

@@ -6,6 +6,7 @@ import {
   PayoutMethodType,
 } from '@glimmer/contracts/payout/payout-method.messages';
 import { PAYOUT_STATUSES, PayoutStatus } from '@glimmer/contracts/payout/payout.messages';
+import { PasswordConfirmationDto } from '../../auth/password-confirmation';
 import { PageQueryDto } from '../../credit/dto/cost-code.dto';
 
 const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as GB';
@@ -59,7 +60,7 @@ export class AvailablePayoutMethodsDto {
   data: AvailablePayoutMethodDto[];
 }
 
-export class AddPayoutMethodDto {
+export class AddPayoutMethodDto extends PasswordConfirmationDto {
   @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   @IsIn(PAYOUT_METHOD_TYPES)
   type: PayoutMethodType;
