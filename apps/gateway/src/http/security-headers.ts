@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 
 /**
- * The headers helmet (v8) sets by default, on every gateway response. Written out here rather
- * than taken from the `helmet` package, which this repository does not depend on yet; the
- * values are helmet's, except where a path needs its own policy:
+ * helmet's default headers on every gateway response (framing refused outright), with a Content-Security-Policy per kind
+ * of answer:
  *
  * - the API (`/v1`, `/health`, `/metrics`, `/docs-json`) answers JSON, CSV and files, never a
  *   page: `default-src 'none'` — nothing it returns may run or load anything;
@@ -16,46 +16,57 @@ import type { NextFunction, Request, Response } from 'express';
  * HSTS is sent only on requests that came over TLS (`req.secure`, so behind a proxy it needs
  * TRUST_PROXY): browsers ignore it over plain HTTP, and a local demo must stay reachable.
  */
-const API_POLICY =
-  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+type Directives = Record<string, string[]>;
 
-const DOCS_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const COMMON: Record<string, string> = {
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'origin-agent-cluster': '?1',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-dns-prefetch-control': 'off',
-  'x-download-options': 'noopen',
-  'x-frame-options': 'DENY',
-  'x-permitted-cross-domain-policies': 'none',
-  'x-xss-protection': '0',
+const API_POLICY: Directives = {
+  defaultSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
 };
 
-export const HSTS = 'max-age=31536000; includeSubDomains';
+const DOCS_POLICY: Directives = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
-export function contentSecurityPolicyFor(path: string): string | undefined {
-  if (path === '/ops/queues' || path.startsWith('/ops/queues/')) return undefined;
-  if (path === '/docs' || path.startsWith('/docs/')) return DOCS_POLICY;
-  return API_POLICY;
+const HSTS_MAX_AGE_SECONDS = 31_536_000;
+export const HSTS = `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`;
+
+type Policy = 'api' | 'docs' | 'none';
+
+function policyFor(path: string): Policy {
+  if (path === '/ops/queues' || path.startsWith('/ops/queues/')) return 'none';
+  if (path === '/docs' || path.startsWith('/docs/')) return 'docs';
+  return 'api';
 }
 
+function helmetWith(policy: Policy, overTls: boolean) {
+  const directives = policy === 'api' ? API_POLICY : policy === 'docs' ? DOCS_POLICY : null;
+  return helmet({
+    contentSecurityPolicy: directives ? { useDefaults: false, directives } : false,
+    // Nothing of ours is meant to be framed, not even by our own pages (helmet: SAMEORIGIN).
+    xFrameOptions: { action: 'deny' },
+    strictTransportSecurity: overTls
+      ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true, preload: false }
+      : false,
+  });
+}
+
+/** One helmet middleware per (policy, TLS or not), built once. */
+const MIDDLEWARES = new Map(
+  (['api', 'docs', 'none'] as const).flatMap((policy) =>
+    [true, false].map((overTls) => [`${policy}:${overTls}`, helmetWith(policy, overTls)] as const),
+  ),
+);
+
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
-  for (const [name, value] of Object.entries(COMMON)) res.setHeader(name, value);
-  const policy = contentSecurityPolicyFor(req.path);
-  if (policy) res.setHeader('content-security-policy', policy);
-  if (req.secure) res.setHeader('strict-transport-security', HSTS);
-  next();
+  MIDDLEWARES.get(`${policyFor(req.path)}:${req.secure}`)!(req, res, next);
 }
