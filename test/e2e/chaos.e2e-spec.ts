@@ -250,8 +250,9 @@ describe('chaos: keyed workload while services are killed at random', () => {
       );
       if (op.answer.res.status !== SUCCESS[op.kind]) return;
       if (op.kind.startsWith('deposit') && op.confirm) {
-        const creditInvoiceId = op.answer.res.body.creditInvoiceId;
-        op.confirmation = await untilFinal(() => paymentArrived(anon, creditInvoiceId));
+        // One provider reference per payment, so a retried notice is the same notice.
+        const payment = { ...op.answer.res.body, providerReference: `pay_${op.key}` };
+        op.confirmation = await untilFinal(() => paymentArrived(anon, payment));
       }
     } catch (err) {
       op.failure = (err as Error).message;

@@ -91,7 +91,7 @@ describe('email verification and the caps on what a brand may make Glimmer send'
     expect(third.status).toBe(409);
     expect(third.body).toMatchObject({ code: 'pending_deposit_limit_reached', limit: 2 });
 
-    expect((await paymentArrived(anon, first.body.creditInvoiceId)).status).toBe(202);
+    expect((await paymentArrived(anon, first.body)).status).toBe(202);
     expect((await deposit('C')).status).toBe(201);
   });
 

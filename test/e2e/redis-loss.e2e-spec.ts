@@ -110,7 +110,7 @@ describe('a Redis that comes back empty, end to end', () => {
         costCode: { code: `LOST-${i}`, name: `Lost ${i}` },
       });
       expect(res.status).toBe(201);
-      expect((await paymentArrived(anon, res.body.creditInvoiceId)).status).toBe(202);
+      expect((await paymentArrived(anon, res.body)).status).toBe(202);
       deposits.push({ id: res.body.id, costCodeId: res.body.costCodeId, amount });
     }
     const clearingKey = (id: string) =>

@@ -20,8 +20,13 @@ export interface TestEnv {
   destroy(): Promise<void>;
 }
 
-/** Gateway limits high enough for any suite; rate-limit tests override the one they test. */
-export const GENEROUS_RATE_LIMITS = {
+/**
+ * Limits high enough for any suite (workloads make many logins, unpaid deposits and invites
+ * for one brand); the tests of a limit override the one they test.
+ */
+export const GENEROUS_LIMITS = {
+  CREDIT_MAX_UNPAID_DEPOSITS: '100000',
+  NETWORK_INVITES_PER_DAY: '100000',
   RATE_LIMIT_LOGIN_PER_IP: '100000',
   RATE_LIMIT_LOGIN_FAILURES: '1000',
   RATE_LIMIT_SIGNUP_PER_IP: '100000',
@@ -54,7 +59,7 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
     DB_POOL_MAX: '5',
     // Suites sign up and log in many times from 127.0.0.1: generous gateway limits (the
     // rate-limit tests set low ones). Ignored by the other services.
-    ...GENEROUS_RATE_LIMITS,
+    ...GENEROUS_LIMITS,
   };
   return {
     prefix,

@@ -137,7 +137,7 @@ export async function fundedCostCode(
   });
   if (deposit.status !== 201)
     throw new Error(`deposit failed: ${deposit.status} ${JSON.stringify(deposit.body)}`);
-  const arrived = await paymentArrived(anon, deposit.body.creditInvoiceId);
+  const arrived = await paymentArrived(anon, deposit.body);
   if (arrived.status !== 202) throw new Error(`webhook refused: ${arrived.status}`);
   const costCodeId: string = deposit.body.costCodeId;
   await eventually(async () => {

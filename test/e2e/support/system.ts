@@ -91,10 +91,6 @@ export class GlimmerSystem {
       // Links in emails open this system's web app (its port is only known here).
       INVITE_ACCEPT_URL: `${this.baseUrl}/invites/accept`,
       APP_URL: this.baseUrl,
-      // Workloads make many unpaid deposits and invites for one brand; the caps themselves are
-      // proven by email-verification.e2e-spec.ts and the services' integration tests.
-      CREDIT_MAX_UNPAID_DEPOSITS: '10000',
-      NETWORK_INVITES_PER_DAY: '10000',
       ...this.overrides,
     };
     this.logDir = join(ROOT, 'var', 'e2e-logs', this.env.prefix);

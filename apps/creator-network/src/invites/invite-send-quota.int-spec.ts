@@ -1,4 +1,5 @@
 import { CreateInviteRpc, ResendInviteRpc } from '@glimmer/contracts/network/invite.messages';
+import { InviteSentEvent } from '@glimmer/contracts/network/network.events';
 import { brandActor, expectError } from '@glimmer/testing/service-test-app';
 import { NetworkTestApp } from '../testing/network-test-app';
 
@@ -20,7 +21,7 @@ describe('creator-network: the daily cap on invite emails', () => {
 
   it('counts invites and resends together; over the cap is 429 with Retry-After and sends nothing', async () => {
     const actor = brandActor();
-    const before = (await t.events('network.invite.sent.v1')).length;
+    const before = (await t.events(InviteSentEvent.pattern)).length;
     const first = await invite(actor, 1);
     await t.call(ResendInviteRpc, { actor, inviteId: first.id });
     // One place left, four invites at once: exactly one is sent.
@@ -38,7 +39,7 @@ describe('creator-network: the daily cap on invite emails', () => {
     );
     // Nothing was made or sent by the refusals.
     expect(await t.sql(`select 1 from invite where email = 'c6@creator.test'`)).toEqual([]);
-    expect((await t.events('network.invite.sent.v1')).length - before).toBe(3);
+    expect((await t.events(InviteSentEvent.pattern)).length - before).toBe(3);
 
     // Another brand has its own budget; and a send older than 24 hours no longer counts.
     const other = brandActor();

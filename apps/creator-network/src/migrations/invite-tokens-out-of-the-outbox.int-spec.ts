@@ -22,9 +22,12 @@ describe('migration: invite tokens out of the outbox', () => {
 
   it('strips token and acceptUrl from every v1 row and closes the unpublished ones', async () => {
     const database = networkDatabase(loadConfig(networkConfigSchema, env.env));
-    const last = NETWORK_MIGRATIONS.at(-1)!.name;
-    expect(last).toBe('20270110000000-invite-tokens-out-of-the-outbox');
-    await migrateService({ ...database, migrations: NETWORK_MIGRATIONS.slice(0, -1) });
+    const at = NETWORK_MIGRATIONS.findIndex(
+      (m) => m.name === '20270110000000-invite-tokens-out-of-the-outbox',
+    );
+    expect(at).toBeGreaterThan(0);
+    // The schema as it was just before this migration; the test then applies the rest.
+    await migrateService({ ...database, migrations: NETWORK_MIGRATIONS.slice(0, at) });
     await db.connect();
     await db.query(`set search_path to "${schemaFor(env.prefix, 'creator-network')}"`);
     const token = 'dG9rZW4tdGhhdC13YXMta2VwdC1yZWFkYWJsZS0wMTIz';
@@ -46,7 +49,7 @@ describe('migration: invite tokens out of the outbox', () => {
       [published, v1(published), waiting, v1(waiting), other],
     );
 
-    expect(await migrateService(database)).toEqual([last]);
+    expect(await migrateService(database)).toEqual(NETWORK_MIGRATIONS.slice(at).map((m) => m.name));
 
     const rows = (
       await db.query<{ id: string; payload: Record<string, unknown>; published: boolean }>(
