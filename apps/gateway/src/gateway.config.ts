@@ -28,6 +28,11 @@ export const gatewayConfigSchema = baseConfigSchema
     REFRESH_TOKEN_TTL_SECONDS: count(60, 86_400 * 365, 86_400 * 14),
     /** How long a replica trusts its last look at a session: revocation takes effect within it. */
     SESSION_CHECK_CACHE_MS: count(0, 60_000, 5_000),
+    /**
+     * How long a session (and its refresh tokens) is kept after it ended — revoked, or past its
+     * life — so ops can still see recent ones; then AuthRetention deletes it.
+     */
+    SESSION_RETENTION_HOURS: count(1, 24 * 3650, 24 * 30),
     PAYMENTS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** How far a webhook's signed time may be from the gateway's clock, either way. */
     PAYMENTS_WEBHOOK_TOLERANCE_SECONDS: count(1, 86_400, 300),
@@ -66,6 +71,14 @@ export const gatewayConfigSchema = baseConfigSchema
     /** How long an email verification link works, and how many a member may be sent a day. */
     EMAIL_VERIFICATION_TTL_HOURS: count(1, 24 * 30, 24),
     EMAIL_VERIFICATION_SENDS_PER_DAY: count(1, 1_000, 5),
+    /**
+     * How long a verification link's row is kept after it expired (used or not). At least a
+     * day: EMAIL_VERIFICATION_SENDS_PER_DAY counts the links of the last day.
+     */
+    EMAIL_VERIFICATION_RETENTION_HOURS: count(24, 24 * 3650, 24 * 30),
+    /** AuthRetention: how often ended sessions and old links are deleted, how many per transaction. */
+    AUTH_PRUNE_EVERY_MS: count(1_000, 86_400_000, 3_600_000),
+    AUTH_PRUNE_BATCH: count(1, 100_000, 5_000),
     /** scrypt runs at once (libuv has 4 threads by default); the rest wait in a bounded queue. */
     PASSWORD_HASH_CONCURRENCY: count(1, 64, 2),
     PASSWORD_HASH_QUEUE_MAX: count(0, 100_000, 100),

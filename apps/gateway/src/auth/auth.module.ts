@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AccountsModule } from '../accounts/accounts.module';
 import type { GatewayConfig } from '../gateway.config';
 import { AuthController } from './auth.controller';
+import { AuthRetention } from './auth-retention';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { OpsSessionsController } from './ops-sessions.controller';
@@ -15,9 +16,9 @@ import { SessionRepository } from './sessions/session.repository';
 import { SessionService } from './sessions/session.service';
 
 /**
- * Login, sessions (refresh, logout, revocation), password change and re-authentication, and
- * the two global guards (token first, then role). Global, so any controller can use
- * `@RequiresPassword()` and the queue board can check sessions.
+ * Login, sessions (refresh, logout, revocation), password change and re-authentication, the
+ * auth records' retention, and the two global guards (token first, then role). Global, so any
+ * controller can use `@RequiresPassword()` and the queue board can check sessions.
  */
 @Module({})
 export class AuthModule {
@@ -41,6 +42,7 @@ export class AuthModule {
       controllers: [AuthController, PasswordChangeController, OpsSessionsController],
       providers: [
         AuthService,
+        AuthRetention,
         SessionRepository,
         SessionService,
         PasswordConfirmation,

@@ -1,11 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { BatchedPrune } from '@glimmer/database/batched-prune';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 
 export const INBOX_RETENTION_DEFAULTS = {
@@ -15,65 +10,43 @@ export const INBOX_RETENTION_DEFAULTS = {
 };
 
 /**
- * Keeps `processed_message` (the inbox) from growing forever: every `pruneEveryMs` each
- * replica deletes the rows older than `retentionHours`, `pruneBatch` at a time (short
- * transactions, no long lock), until none is left. Replicas share the work through
- * `skip locked`. A message id is only needed while a copy of its message can still arrive —
- * a redelivery or a republished outbox row comes within minutes; a dead letter replayed by ops
- * later than the window is no longer dropped by the inbox (its handler's own uniqueness
- * checks still apply), so the window is long.
+ * Keeps `processed_message` (the inbox) from growing forever: the rows older than
+ * `retentionHours` are deleted every `pruneEveryMs`, `pruneBatch` at a time (BatchedPrune). A
+ * message id is only needed while a copy of its message can still arrive — a redelivery or a
+ * republished outbox row comes within minutes; a dead letter replayed by ops later than the
+ * window is no longer dropped by the inbox (its handler's own uniqueness checks still apply),
+ * so the window is long.
  */
 @Injectable()
 export class InboxRetention implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(InboxRetention.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private stopped = false;
+  private readonly pruner: BatchedPrune;
 
-  constructor(
-    private readonly orm: MikroORM,
-    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
+  constructor(orm: MikroORM, @Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+    this.pruner = new BatchedPrune(orm, {
+      name: 'InboxRetention',
+      everyMs: options.inboxPruneEveryMs ?? INBOX_RETENTION_DEFAULTS.pruneEveryMs,
+      batch: options.inboxPruneBatch ?? INBOX_RETENTION_DEFAULTS.pruneBatch,
+      rules: [
+        {
+          what: 'processed-message rows',
+          table: 'processed_message',
+          where: 'processed_at < now() - make_interval(hours => ?)',
+          params: [options.inboxRetentionHours ?? INBOX_RETENTION_DEFAULTS.retentionHours],
+        },
+      ],
+    });
+  }
 
   onApplicationBootstrap(): void {
-    const every = this.options.inboxPruneEveryMs ?? INBOX_RETENTION_DEFAULTS.pruneEveryMs;
-    this.timer = setInterval(() => void this.prune().catch(() => undefined), every);
-    this.timer.unref();
+    this.pruner.start();
   }
 
-  /** Deletes every expired row, a batch per transaction; returns how many. */
+  /** Deletes every expired row now; returns how many. */
   prune(): Promise<number> {
-    this.running ??= this.pruneAll().finally(() => (this.running = undefined));
-    return this.running;
+    return this.pruner.prune();
   }
 
-  private async pruneAll(): Promise<number> {
-    const hours = this.options.inboxRetentionHours ?? INBOX_RETENTION_DEFAULTS.retentionHours;
-    const batch = this.options.inboxPruneBatch ?? INBOX_RETENTION_DEFAULTS.pruneBatch;
-    let total = 0;
-    try {
-      for (;;) {
-        const deleted: unknown[] = await this.orm.em.fork().execute(
-          `delete from processed_message where ctid = any(array(
-             select ctid from processed_message
-             where processed_at < now() - make_interval(hours => ?)
-             limit ? for update skip locked))
-           returning 1`,
-          [hours, batch],
-        );
-        total += deleted.length;
-        if (deleted.length < batch || this.stopped) break;
-      }
-    } catch (err) {
-      this.logger.warn(`inbox retention will retry: ${(err as Error).message}`);
-    }
-    if (total > 0) this.logger.log(`inbox retention deleted ${total} processed-message rows`);
-    return total;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.pruner.stop();
   }
 }
