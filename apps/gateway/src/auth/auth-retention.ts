@@ -11,8 +11,8 @@ const SESSION_ENDED_BEFORE_CUTOFF = `least(expires_at, revoked_at) < now() - mak
  * Keeps the auth records from growing forever (BatchedPrune, every AUTH_PRUNE_EVERY_MS): a
  * session SESSION_RETENTION_HOURS after it ended, with its refresh tokens (kept until then: a
  * rotated token presented again is how a stolen copy is caught), and a verification link
- * EMAIL_VERIFICATION_RETENTION_HOURS after it expired. Idempotency keys have their own pruner
- * (IdempotencyPruner).
+ * EMAIL_VERIFICATION_RETENTION_HOURS after it expired. Idempotency keys are pruned the same way
+ * by IdempotencyPruner.
  */
 @Injectable()
 export class AuthRetention implements OnApplicationBootstrap, OnModuleDestroy {

@@ -1,41 +1,46 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { CONFIG } from '@glimmer/config/config';
+import { BatchedPrune } from '@glimmer/database/batched-prune';
 import type { GatewayConfig } from '../gateway.config';
-import { IdempotencyService } from './idempotency.service';
 
 const EVERY_MS = 10 * 60_000;
+const BATCH = 5_000;
 
-/** Forgets idempotency keys after IDEMPOTENCY_TTL_HOURS, so the table stays small. */
+/**
+ * Forgets idempotency keys after IDEMPOTENCY_TTL_HOURS, so the table stays small: the one
+ * batched prune (BatchedPrune), served by idempotency_record_created_idx.
+ */
 @Injectable()
-export class IdempotencyPruner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(IdempotencyPruner.name);
-  private timer?: NodeJS.Timeout;
+export class IdempotencyPruner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly pruner: BatchedPrune;
 
-  constructor(
-    private readonly records: IdempotencyService,
-    @Inject(CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  constructor(orm: MikroORM, @Inject(CONFIG) config: GatewayConfig) {
+    this.pruner = new BatchedPrune(orm, {
+      name: IdempotencyPruner.name,
+      everyMs: EVERY_MS,
+      batch: BATCH,
+      rules: [
+        {
+          what: 'expired idempotency keys',
+          table: 'idempotency_record',
+          where: `created_at < now() - make_interval(hours => ?)`,
+          params: [config.IDEMPOTENCY_TTL_HOURS],
+        },
+      ],
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.prune(), EVERY_MS).unref();
+    this.pruner.start();
   }
 
-  async prune(): Promise<void> {
-    try {
-      const removed = await this.records.prune(this.config.IDEMPOTENCY_TTL_HOURS);
-      if (removed) this.logger.log(`forgot ${removed} expired idempotency keys`);
-    } catch (err) {
-      this.logger.warn(`idempotency pruning failed: ${(err as Error).message}`);
-    }
+  /** Forgets every expired key now; returns how many. */
+  prune(): Promise<number> {
+    return this.pruner.prune();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onModuleDestroy(): Promise<void> {
+    return this.pruner.stop();
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RpcReply } from '@glimmer/messaging/envelope';
 import { requestHash, requestHashKey } from './request-hash';
 import { signPayload } from '../webhooks/signature';
+import { IdempotencyPruner } from './idempotency-pruner';
 import {
   GatewayUnderTest,
   RpcCall,
@@ -351,5 +352,36 @@ describe('gateway idempotency and RPC wiring (credit service stubbed on the brok
       creditInvoiceId,
       actor: { role: 'brand' },
     });
+  });
+
+  it('forgets keys older than IDEMPOTENCY_TTL_HOURS, and only those, so an old key may be used again', async () => {
+    const send = (key: string) =>
+      gw.request('POST', '/v1/credit/deposits', {
+        token: tokens.a,
+        body: deposit,
+        headers: { 'idempotency-key': key },
+      });
+    const [old, recent] = [`expired-${randomUUID()}`, `recent-${randomUUID()}`];
+    expect((await send(old)).status).toBe(201);
+    expect((await send(recent)).status).toBe(201);
+    await gw.sql(
+      `update idempotency_record set created_at = now() - interval '25 hours' where key = $1`,
+      [old],
+    );
+
+    // Twice: a periodic run already under way may have passed the table before the backdating.
+    await gw.app.get(IdempotencyPruner).prune();
+    await gw.app.get(IdempotencyPruner).prune();
+
+    const keys = await gw.sql<{ key: string }>(
+      `select key from idempotency_record where key = any($1)`,
+      [[old, recent]],
+    );
+    expect(keys.map((k) => k.key)).toEqual([recent]);
+    const before = callsOf('credit.deposit.create.v1').length;
+    const again = await send(old);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(callsOf('credit.deposit.create.v1')).toHaveLength(before + 1);
+    expect((await send(recent)).headers.get('idempotent-replayed')).toBe('true');
   });
 });

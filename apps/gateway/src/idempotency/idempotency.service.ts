@@ -118,15 +118,4 @@ export class IdempotencyService {
         [scope, key],
       );
   }
-
-  /** Deletes records older than `hours`; returns how many. */
-  async prune(hours: number): Promise<number> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<unknown[]>(
-        `delete from idempotency_record where created_at < now() - ? * interval '1 hour' returning key`,
-        [hours],
-      );
-    return rows.length;
-  }
 }
