@@ -275,9 +275,18 @@ describe('credit guards end to end', () => {
         providerReference: string;
         depositStatus: string;
       }[];
-    const deposit = async (code: string, amount: number) =>
-      (await brand.api.post('/v1/credit/deposits', { amount, costCode: { code, name: code } }))
-        .body as { id: string; creditInvoiceId: string; amount: number; currency: string };
+    /** A deposit whose credit invoice invoicing has issued (it follows from credit's event). */
+    const deposit = async (code: string, amount: number) => {
+      const made = (
+        await brand.api.post('/v1/credit/deposits', { amount, costCode: { code, name: code } })
+      ).body as { id: string; creditInvoiceId: string; amount: number; currency: string };
+      await eventually(async () =>
+        expect((await brand.api.get(`/v1/credit-invoices/${made.creditInvoiceId}`)).status).toBe(
+          200,
+        ),
+      );
+      return made;
+    };
     const depositStatus = async (id: string) =>
       (await brand.api.get(`/v1/credit/deposits/${id}`)).body as {
         status: string;
