@@ -93,6 +93,9 @@ export class ServiceTestApp<C extends BaseConfig> {
       connectionString: env.databaseUrl,
       options: `-c search_path=${schemaFor(env.prefix, target.service)}`,
     });
+    // An idle assertion connection that PostgreSQL ends (a test terminating backends, the
+    // database dropped at teardown) is replaced on the next query; it must not fail the file.
+    db.on('error', () => undefined);
     return { env, config, app, broker, db, ownsEnv: !options.env };
   }
 
