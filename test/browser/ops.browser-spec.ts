@@ -431,7 +431,7 @@ describe('web app: operations screens', () => {
     expect((await paymentArrived(anon, { ...late, providerReference: ref })).status).toBe(409);
     const before = (await brand.api.get('/v1/credit')).body;
 
-    await page.reload();
+    await page.goto('/ops/money');
     const table = page.getByRole('table', { name: 'Payments that cleared nothing' });
     const row = table.getByRole('row').filter({ hasText: ref });
     await row.getByRole('button', { name: `Resolve payment ${ref}` }).click();

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Box,
   Button,
   Group,
   Loader,
@@ -17,6 +18,7 @@ import type { components } from '../api/schema';
 import { timeAgo } from '../components/dates';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ScrollableTable } from '../components/ScrollableTable';
 import { ShowMoreButton } from '../components/ShowMoreButton';
 import { UNMATCHED_PAYMENTS_KEY } from './ops-money';
 import { shortId } from './ops-format';
@@ -129,86 +131,91 @@ export function UnmatchedPayments() {
         </PhoneCards>
       )}
       {payments.length > 0 && (
-        <Table.ScrollContainer minWidth={820} visibleFrom="sm">
-          <Table
-            striped
-            highlightOnHover
-            withTableBorder
-            aria-labelledby="unmatched-payments-heading"
+        <Box visibleFrom="sm">
+          <ScrollableTable
+            minWidth={status === 'open' ? 820 : 1200}
+            labelledBy="unmatched-payments-heading"
           >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Credit invoice</Table.Th>
-                <Table.Th>Reason</Table.Th>
-                <Table.Th ta="right">Arrived</Table.Th>
-                <Table.Th ta="right">Expected</Table.Th>
-                <Table.Th>Provider reference</Table.Th>
-                <Table.Th>Received</Table.Th>
-                {status === 'open' ? (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                ) : (
-                  <>
-                    <Table.Th>Resolution</Table.Th>
-                    <Table.Th>Note</Table.Th>
-                    <Table.Th>Resolved by</Table.Th>
-                  </>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {payments.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td ff="monospace" fz="sm" title={p.creditInvoiceId}>
-                    {shortId(p.creditInvoiceId)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color="orange" variant="light">
-                      {REASONS[p.outcome]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Money amount={p.amount} currency={p.currency} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Money amount={p.expected.amount} currency={p.expected.currency} />
-                  </Table.Td>
-                  <Table.Td ff="monospace" fz="sm">
-                    {p.providerReference}
-                  </Table.Td>
-                  <Table.Td>
-                    <TimeAgo at={p.receivedAt} />
-                  </Table.Td>
-                  {p.status === 'open' ? (
-                    <Table.Td>
-                      <ResolveButton payment={p} onResolve={setResolving} />
-                    </Table.Td>
+            <Table
+              striped
+              highlightOnHover
+              withTableBorder
+              aria-labelledby="unmatched-payments-heading"
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Credit invoice</Table.Th>
+                  <Table.Th>Reason</Table.Th>
+                  <Table.Th ta="right">Arrived</Table.Th>
+                  <Table.Th ta="right">Expected</Table.Th>
+                  <Table.Th>Provider reference</Table.Th>
+                  <Table.Th>Received</Table.Th>
+                  {status === 'open' ? (
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
                   ) : (
                     <>
-                      <Table.Td>
-                        <Badge color="green" variant="light">
-                          {p.resolution ? RESOLUTIONS[p.resolution] : '—'}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td maw={260} style={{ overflowWrap: 'anywhere' }}>
-                        {p.resolutionNote}
-                      </Table.Td>
-                      <Table.Td>
-                        {resolvedBy(p)}
-                        {p.resolvedAt && (
-                          <Text size="xs" c="dimmed">
-                            <TimeAgo at={p.resolvedAt} />
-                          </Text>
-                        )}
-                      </Table.Td>
+                      <Table.Th>Resolution</Table.Th>
+                      <Table.Th>Note</Table.Th>
+                      <Table.Th>Resolved by</Table.Th>
                     </>
                   )}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {payments.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td ff="monospace" fz="sm" title={p.creditInvoiceId}>
+                      {shortId(p.creditInvoiceId)}
+                    </Table.Td>
+                    <Table.Td miw={220}>
+                      <Badge color="orange" variant="light">
+                        {REASONS[p.outcome]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money amount={p.amount} currency={p.currency} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money amount={p.expected.amount} currency={p.expected.currency} />
+                    </Table.Td>
+                    <Table.Td ff="monospace" fz="sm">
+                      {p.providerReference}
+                    </Table.Td>
+                    <Table.Td>
+                      <TimeAgo at={p.receivedAt} />
+                    </Table.Td>
+                    {p.status === 'open' ? (
+                      <Table.Td>
+                        <ResolveButton payment={p} onResolve={setResolving} />
+                      </Table.Td>
+                    ) : (
+                      <>
+                        <Table.Td miw={190}>
+                          <Badge color="green" variant="light">
+                            {p.resolution ? RESOLUTIONS[p.resolution] : '—'}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td miw={200} maw={320} style={{ overflowWrap: 'anywhere' }}>
+                          {p.resolutionNote}
+                        </Table.Td>
+                        <Table.Td>
+                          {resolvedBy(p)}
+                          {p.resolvedAt && (
+                            <Text size="xs" c="dimmed">
+                              <TimeAgo at={p.resolvedAt} />
+                            </Text>
+                          )}
+                        </Table.Td>
+                      </>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollableTable>
+        </Box>
       )}
       <ShowMoreButton list={list}>Show more payments</ShowMoreButton>
       <ResolvePaymentModal payment={resolving} onClose={() => setResolving(null)} />
