@@ -22,8 +22,8 @@ async function waitForCount(locator: Locator, count: number, timeoutMs = 30_000)
 /**
  * The operations screens for an ops user logged in through /login: ledger health, dead letters
  * (inspect, replay, discard), money that needs a person (a payout the provider refuses, retried
- * from the page; a deposit without funds, confirmed from the page; find by id) and the queue
- * board reached from the same session.
+ * from the page; a deposit without funds, confirmed from the page; a payment that cleared
+ * nothing, resolved from the page; find by id) and the queue board reached from the same session.
  */
 describe('web app: operations screens', () => {
   // Every payout attempt fails and there is one attempt: a payout needs attention at once.
@@ -414,6 +414,79 @@ describe('web app: operations screens', () => {
     await shortRow.getByText('£50.00').waitFor();
     await expectAccessible(page, 'payments that cleared nothing');
     await screenshot(page, 'ops-unmatched-payments');
+  });
+
+  it('resolves a payment that cleared nothing through its dialog; it moves from Open to Resolved', async () => {
+    const brand = await signUpBrand(anon, { currency: 'GBP' });
+    const late = (
+      await brand.api.post('/v1/credit/deposits', {
+        amount: 6_600,
+        costCode: { code: 'GONE', name: 'Gone' },
+      })
+    ).body;
+    expect((await brand.api.delete(`/v1/credit-invoices/${late.creditInvoiceId}`)).status).toBe(
+      200,
+    );
+    const ref = `refund_${late.id.slice(0, 8)}`;
+    expect((await paymentArrived(anon, { ...late, providerReference: ref })).status).toBe(409);
+    const before = (await brand.api.get('/v1/credit')).body;
+
+    await page.goto('/ops/money');
+    const table = page.getByRole('table', { name: 'Payments that cleared nothing' });
+    const row = table.getByRole('row').filter({ hasText: ref });
+    await row.getByRole('button', { name: `Resolve payment ${ref}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Resolve this payment' });
+    await dialog.getByText('Recording this moves no money', { exact: false }).waitFor();
+    await dialog.getByText('£66.00').waitFor();
+
+    // Sent empty: each field says what it needs, next to it, and nothing is recorded.
+    await dialog.getByRole('button', { name: 'Record resolution' }).click();
+    await dialog.getByText('Choose what was done with the money').waitFor();
+    await dialog.getByText(/^Say what was done/).waitFor();
+    await expectAccessible(page, 'resolve payment dialog with errors');
+    await screenshot(page, 'ops-resolve-payment-errors');
+    await dialog.getByRole('radio', { name: 'Refunded at the payment provider' }).check();
+    const note = dialog.getByRole('textbox', { name: /^Note/ });
+    await note.fill('x'.repeat(501));
+    await dialog.getByRole('button', { name: 'Record resolution' }).click();
+    await dialog.getByText('Keep the note to 500 characters (it has 501)').waitFor();
+    expect(
+      (await ops.get('/v1/ops/unmatched-payments?status=resolved&limit=200')).body.data.map(
+        (p: { providerReference: string }) => p.providerReference,
+      ),
+    ).not.toContain(ref);
+
+    await note.fill('Refunded at the provider, refund re_66GONE');
+    await dialog.getByRole('button', { name: 'Record resolution' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Payment resolved. It is listed under Resolved.').waitFor();
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
+
+    const resolved = (
+      await ops.get('/v1/ops/unmatched-payments?status=resolved&limit=200')
+    ).body.data.find((p: { providerReference: string }) => p.providerReference === ref);
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      resolution: 'refunded',
+      resolutionNote: 'Refunded at the provider, refund re_66GONE',
+      resolvedBy: { email: OPS.email },
+    });
+    expect((await brand.api.get('/v1/credit')).body).toEqual(before); // no money moved
+
+    await page
+      .getByRole('radiogroup', { name: 'Which unmatched payments' })
+      .getByText('Resolved', { exact: true })
+      .click();
+    const resolvedRow = table.getByRole('row').filter({ hasText: ref });
+    await resolvedRow.getByText('Refunded', { exact: true }).waitFor();
+    await resolvedRow.getByText('Refunded at the provider, refund re_66GONE').waitFor();
+    await resolvedRow.getByText(OPS.email).waitFor();
+    await expectAccessible(page, 'resolved payments');
+    await screenshot(page, 'ops-unmatched-payments-resolved');
+    await page
+      .getByRole('radiogroup', { name: 'Which unmatched payments' })
+      .getByText('Open', { exact: true })
+      .click();
   });
 
   it('fits a phone', async () => {

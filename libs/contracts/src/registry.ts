@@ -4,6 +4,7 @@ import * as deposits from './credit/deposit.messages';
 import * as depositEvents from './credit/deposit.events';
 import * as ledger from './credit/ledger.messages';
 import * as overview from './credit/overview.messages';
+import * as paymentNotices from './credit/payment-notice.messages';
 import * as transfers from './credit/transfer.messages';
 import * as brandRegistered from './identity/brand-registered.event';
 import * as emailVerification from './identity/email-verification.event';
@@ -40,6 +41,7 @@ export const MESSAGE_REGISTRY: readonly AnyContract[] = contractsOf(
   depositEvents,
   ledger,
   overview,
+  paymentNotices,
   transfers,
   brandRegistered,
   emailVerification,

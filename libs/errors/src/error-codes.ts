@@ -56,6 +56,10 @@ export const ERROR_CODES = {
     status: 409,
     title: "The payment's amount or currency is not the credit invoice's",
   },
+  payment_already_resolved: {
+    status: 409,
+    title: 'Someone already recorded what was done with this payment',
+  },
   funds_not_confirmed: { status: 409, title: 'The funds have not been confirmed yet' },
   invoice_not_payable: { status: 409, title: 'The invoice is already paid or void' },
   cost_code_not_attached: {

@@ -4,6 +4,8 @@ import type { DepositStatus } from '@glimmer/contracts/credit/deposit.messages';
 import type {
   PaymentNoticeOutcome,
   PaymentNoticeView,
+  PaymentResolution,
+  UnmatchedPaymentStatus,
 } from '@glimmer/contracts/credit/payment-notice.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { positionSql } from '@glimmer/database/page-cursor';
@@ -21,6 +23,11 @@ export interface PaymentNoticeRow {
   outcome: PaymentNoticeOutcome;
   signed_at: string | Date | null;
   received_at: string | Date;
+  resolution: PaymentResolution | null;
+  resolution_note: string | null;
+  resolved_by: string | null;
+  resolved_by_email: string | null;
+  resolved_at: string | Date | null;
   deposit_amount: string;
   deposit_currency: string;
   deposit_status: DepositStatus;
@@ -36,6 +43,13 @@ export interface NewPaymentNotice {
   currency: string;
   outcome: PaymentNoticeOutcome;
   signedAt: string | undefined;
+}
+
+export interface NoticeResolution {
+  resolution: PaymentResolution;
+  note: string;
+  userId: string;
+  email: string | undefined;
 }
 
 const SELECT = `select n.*, d.amount as deposit_amount, d.currency as deposit_currency,
@@ -56,10 +70,15 @@ export function toPaymentNoticeView(row: PaymentNoticeRow): PaymentNoticeView {
     depositStatus: row.deposit_status,
     signedAt: toIso(row.signed_at),
     receivedAt: toIso(row.received_at)!,
+    status: row.resolved_at ? 'resolved' : 'open',
+    resolution: row.resolution,
+    resolutionNote: row.resolution_note,
+    resolvedBy: row.resolved_by ? { userId: row.resolved_by, email: row.resolved_by_email } : null,
+    resolvedAt: toIso(row.resolved_at),
   };
 }
 
-/** SQL for payment notices: one row per provider reference, never updated. */
+/** SQL for payment notices: one row per provider reference; only a resolution is added later. */
 @Injectable()
 export class PaymentNoticeRepository {
   /**
@@ -97,6 +116,30 @@ export class PaymentNoticeRepository {
     return row;
   }
 
+  /** One notice by id; `lock` holds it (for update) until the transaction ends. */
+  async byId(
+    em: EntityManager,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<PaymentNoticeRow | undefined> {
+    const [row] = await em.execute<PaymentNoticeRow[]>(
+      `${SELECT} where n.id = ?${options.lock ? ' for update of n' : ''}`,
+      [id],
+    );
+    return row;
+  }
+
+  /** Records ops' resolution of an unmatched notice not yet resolved; false if it was. */
+  async resolve(em: EntityManager, id: string, r: NoticeResolution): Promise<boolean> {
+    const rows = await em.execute<{ id: string }[]>(
+      `update payment_notice set resolution = ?, resolution_note = ?, resolved_by = ?,
+         resolved_by_email = ?, resolved_at = now()
+       where id = ? and outcome <> 'applied' and resolved_at is null returning id`,
+      [r.resolution, r.note, r.userId, r.email ?? null, id],
+    );
+    return rows.length === 1;
+  }
+
   /** Whether a notice already paid this deposit (a further one is a second payment). */
   async appliedTo(em: EntityManager, depositId: string): Promise<boolean> {
     const rows = await em.execute(
@@ -106,10 +149,18 @@ export class PaymentNoticeRepository {
     return rows.length > 0;
   }
 
-  /** Notices that cleared nothing, oldest first by (received_at, id). */
-  async unmatchedPage(em: EntityManager, after: KeysetPosition | undefined, limit: number) {
+  /** Notices that cleared nothing, open or resolved, oldest first by (received_at, id). */
+  async unmatchedPage(
+    em: EntityManager,
+    status: UnmatchedPaymentStatus,
+    after: KeysetPosition | undefined,
+    limit: number,
+  ) {
     const params: unknown[] = [];
-    let where = `n.outcome <> 'applied'`;
+    let where =
+      status === 'open'
+        ? `n.outcome <> 'applied' and n.resolved_at is null`
+        : `n.resolved_at is not null`;
     if (after) {
       where += ' and (n.received_at, n.id) > (?::timestamptz, ?::uuid)';
       params.push(after.createdAt, after.id);

@@ -7,11 +7,13 @@ import {
   ReceivePaymentRequest,
   ReceivePaymentResult,
   ReceivePaymentRpc,
+  ResolveUnmatchedPaymentRequest,
+  ResolveUnmatchedPaymentRpc,
 } from '@glimmer/contracts/credit/payment-notice.messages';
 import type { Page } from '@glimmer/contracts/page';
 import { PaymentNoticesService } from './payment-notices.service';
 
-/** The provider's payment notices (from the gateway's signed webhook) and ops' list of unmatched ones. */
+/** The provider's payment notices (from the gateway's signed webhook); ops' list of unmatched ones and their resolution. */
 @Controller()
 export class PaymentNoticesHandler {
   constructor(private readonly notices: PaymentNoticesService) {}
@@ -24,5 +26,10 @@ export class PaymentNoticesHandler {
   @MessagePattern(ListUnmatchedPaymentsRpc.pattern)
   listUnmatched(@Payload() req: ListUnmatchedPaymentsRequest): Promise<Page<PaymentNoticeView>> {
     return this.notices.listUnmatched(req.actor, req);
+  }
+
+  @MessagePattern(ResolveUnmatchedPaymentRpc.pattern)
+  resolve(@Payload() req: ResolveUnmatchedPaymentRequest): Promise<PaymentNoticeView> {
+    return this.notices.resolve(req.actor, req);
   }
 }

@@ -8,6 +8,7 @@ import type {
   PaymentNoticeView,
   ReceivePaymentRequest,
   ReceivePaymentResult,
+  ResolveUnmatchedPaymentRequest,
 } from '@glimmer/contracts/credit/payment-notice.messages';
 import type { Page } from '@glimmer/contracts/page';
 import { keysetPage } from '@glimmer/database/page-cursor';
@@ -16,7 +17,11 @@ import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { requireOps } from '../common/brand-actor';
 import { DepositLifecycleService } from './deposit-lifecycle.service';
 import { DepositRepository, DepositRow, toDepositView } from './deposit.repository';
-import { PaymentNoticeRepository, toPaymentNoticeView } from './payment-notice.repository';
+import {
+  PaymentNoticeRepository,
+  PaymentNoticeRow,
+  toPaymentNoticeView,
+} from './payment-notice.repository';
 
 /**
  * Payments the provider's webhook reports. A notice clears a deposit only when it pays exactly
@@ -66,11 +71,39 @@ export class PaymentNoticesService {
   listUnmatched(actor: Actor, req: ListUnmatchedPaymentsRequest): Promise<Page<PaymentNoticeView>> {
     requireOps(actor);
     const em = this.orm.em.fork();
+    const status = req.status ?? 'open';
     return keysetPage(
       req,
-      (after, limit) => this.notices.unmatchedPage(em, after, limit),
+      (after, limit) => this.notices.unmatchedPage(em, status, after, limit),
       toPaymentNoticeView,
     );
+  }
+
+  /**
+   * Ops record what they did with an unmatched payment (refunded at the provider, credited by
+   * hand, reversed by the provider). Nothing else changes: no ledger entry, no deposit, no event.
+   * The notice's row lock makes concurrent resolutions take turns, so one wins and the others
+   * find it resolved. The same resolution again — a gateway retry after a timeout, or a request
+   * the broker redelivered after a crash — is answered with the row; any other is a 409.
+   */
+  resolve(actor: Actor, req: ResolveUnmatchedPaymentRequest): Promise<PaymentNoticeView> {
+    requireOps(actor);
+    const note = req.note.trim();
+    return this.orm.em.fork().transactional(async (em) => {
+      const row = await this.notices.byId(em, req.paymentNoticeId, { lock: true });
+      if (!row || row.outcome === 'applied') throw notFound('unmatched payment');
+      if (row.resolved_at) {
+        if (isSameResolution(row, actor, req.resolution, note)) return toPaymentNoticeView(row);
+        throw alreadyResolved(row);
+      }
+      await this.notices.resolve(em, row.id, {
+        resolution: req.resolution,
+        note,
+        userId: actor.userId,
+        email: actor.email,
+      });
+      return toPaymentNoticeView((await this.notices.byId(em, row.id))!);
+    });
   }
 
   private async outcomeFor(
@@ -88,6 +121,29 @@ export class PaymentNoticesService {
     }
     return 'applied';
   }
+}
+
+function isSameResolution(
+  row: PaymentNoticeRow,
+  actor: Actor,
+  resolution: string,
+  note: string,
+): boolean {
+  return (
+    row.resolved_by === actor.userId &&
+    row.resolution === resolution &&
+    row.resolution_note === note
+  );
+}
+
+function alreadyResolved(row: PaymentNoticeRow): DomainError {
+  const { resolution, resolvedBy, resolvedAt } = toPaymentNoticeView(row);
+  const by = resolvedBy?.email ?? resolvedBy?.userId;
+  return new DomainError(
+    'payment_already_resolved',
+    `this payment was already resolved (${resolution}) by ${by} at ${resolvedAt}; nothing was changed`,
+    { meta: { paymentNoticeId: row.id, resolution, resolvedBy, resolvedAt } },
+  );
 }
 
 /** The answer to a notice that cleared nothing; it names the recorded notice for ops. */

@@ -4,6 +4,7 @@ import { Migration20261220000000InvoiceDraws } from './20261220000000-invoice-dr
 import { Migration20270201000000OpsDepositList } from './20270201000000-ops-deposit-list';
 import { Migration20270301000000PaymentNotices } from './20270301000000-payment-notices';
 import { Migration20270310000000UnpaidDepositCap } from './20270310000000-unpaid-deposit-cap';
+import { Migration20270420000000PaymentNoticeResolutions } from './20270420000000-payment-notice-resolutions';
 import { INBOX_RETENTION_MIGRATION } from '@glimmer/messaging/inbox/inbox-retention.migration';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
@@ -14,4 +15,8 @@ export const CREDIT_MIGRATIONS: MigrationObject[] = [
   { name: '20270301000000-payment-notices', class: Migration20270301000000PaymentNotices },
   { name: '20270310000000-unpaid-deposit-cap', class: Migration20270310000000UnpaidDepositCap },
   INBOX_RETENTION_MIGRATION,
+  {
+    name: '20270420000000-payment-notice-resolutions',
+    class: Migration20270420000000PaymentNoticeResolutions,
+  },
 ];

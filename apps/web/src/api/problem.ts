@@ -122,6 +122,8 @@ const MESSAGES: Record<string, Describe> = {
     `You have uploaded ${typeof p.maxFiles === 'number' ? `${p.maxFiles} files, ` : ''}as many as you may. Remove a sample to make room.`,
   dependency_unavailable: () =>
     'Glimmer is briefly unavailable. Try again in a moment — retrying never moves money twice.',
+  payment_already_resolved: () =>
+    'Someone already recorded what was done with this payment, so nothing was changed. It is listed under Resolved.',
   dependency_timeout: () =>
     'Glimmer took too long to answer. Try again — if it had already happened, it will not happen twice.',
   internal: (p) =>

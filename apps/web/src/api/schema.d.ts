@@ -946,6 +946,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/unmatched-payments/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UnmatchedPaymentsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payout-methods/available": {
         parameters: {
             query?: never;
@@ -1390,7 +1406,7 @@ export interface components {
          * @description What to branch on; never renamed
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "signature_expired" | "forbidden" | "csrf_token_invalid" | "email_not_verified" | "token_expired" | "refresh_token_invalid" | "reauthentication_required" | "reauthentication_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "upload_quota_bytes_exceeded" | "upload_quota_files_exceeded" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "payment_mismatch" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "email_verification_token_invalid" | "email_verification_token_expired" | "email_verification_token_used" | "email_already_verified" | "pending_deposit_limit_reached" | "invite_daily_limit_reached" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
+        ErrorCode: "validation_failed" | "malformed_json" | "idempotency_key_required" | "unauthenticated" | "invalid_credentials" | "invalid_signature" | "signature_expired" | "forbidden" | "csrf_token_invalid" | "email_not_verified" | "token_expired" | "refresh_token_invalid" | "reauthentication_required" | "reauthentication_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "upload_quota_bytes_exceeded" | "upload_quota_files_exceeded" | "email_taken" | "duplicate_cost_code" | "same_cost_code" | "insufficient_available_credit" | "currency_mismatch" | "deposit_already_cleared" | "credit_invoice_already_paid" | "deposit_voided" | "payment_mismatch" | "payment_already_resolved" | "funds_not_confirmed" | "invoice_not_payable" | "cost_code_not_attached" | "amount_exceeds_due" | "email_verification_token_invalid" | "email_verification_token_expired" | "email_verification_token_used" | "email_already_verified" | "pending_deposit_limit_reached" | "invite_daily_limit_reached" | "invite_token_invalid" | "invite_expired" | "invite_revoked" | "invite_already_accepted" | "invite_not_pending" | "offer_not_open" | "offer_expired" | "contract_changed" | "payout_not_retryable" | "idempotency_request_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal" | "dependency_unavailable" | "dependency_timeout";
         ExpectedPaymentDto: {
             /** @example 250000 */
             amount: number;
@@ -1781,6 +1797,11 @@ export interface components {
         PaymentNoticeOutcome: "applied" | "amount_mismatch" | "currency_mismatch" | "deposit_voided" | "already_paid";
         /** @enum {string} */
         PaymentNoticeType: "credit_invoice.paid";
+        /**
+         * @description `refunded`: returned to the payer at the payment provider; `credited_manually`: the brand was given the credit by hand (e.g. a new deposit marked paid); `reversed_by_provider`: the provider reversed or never settled it. Recording it moves no money.
+         * @enum {string}
+         */
+        PaymentResolution: "refunded" | "credited_manually" | "reversed_by_provider";
         PayoutAttemptDto: {
             /** @example 1 */
             attempt: number;
@@ -2104,6 +2125,21 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        ResolvedByDto: {
+            /** @example ops@glimmer.test */
+            email: string | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        ResolveUnmatchedPaymentDto: {
+            /**
+             * @description What was done and where (a refund reference, the new deposit), for the record
+             * @example Refunded at the provider, refund re_81Kd2
+             */
+            note: string;
+            /** @description `refunded`: returned to the payer at the payment provider; `credited_manually`: the brand was given the credit by hand (e.g. a new deposit marked paid); `reversed_by_provider`: the provider reversed or never settled it. Recording it moves no money. */
+            resolution: components["schemas"]["PaymentResolution"];
+        };
         RevokedSessionsDto: {
             /** @description Sessions that were open and are now revoked */
             revoked: number;
@@ -2190,13 +2226,22 @@ export interface components {
             providerReference: string;
             /** Format: date-time */
             receivedAt: string;
+            /** @description `refunded`: returned to the payer at the payment provider; `credited_manually`: the brand was given the credit by hand (e.g. a new deposit marked paid); `reversed_by_provider`: the provider reversed or never settled it. Recording it moves no money. */
+            resolution: components["schemas"]["PaymentResolution"] | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: components["schemas"]["ResolvedByDto"] | null;
             /** Format: date-time */
             signedAt: string | null;
+            status: components["schemas"]["UnmatchedPaymentStatus"];
         };
         UnmatchedPaymentPageDto: {
             data: components["schemas"]["UnmatchedPaymentDto"][];
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        UnmatchedPaymentStatus: "open" | "resolved";
         VerifyEmailDto: {
             /** @description The token from the verification link (`/verify-email?token=`) */
             token: string;
@@ -10198,6 +10243,8 @@ export interface operations {
                 /** @description The previous page's nextCursor */
                 cursor?: string;
                 limit?: number;
+                /** @description `open`: waiting for a person; `resolved`: someone recorded what they did */
+                status?: components["schemas"]["UnmatchedPaymentStatus"];
             };
             header?: never;
             path?: never;
@@ -10252,6 +10299,188 @@ export interface operations {
                         code: "forbidden";
                         /** @enum {integer} */
                         status: 403;
+                    };
+                };
+            };
+            /** @description `internal`: Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "internal";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /** @description `dependency_unavailable`: A service Glimmer depends on is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+            /** @description `dependency_timeout`: A service Glimmer depends on did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "dependency_timeout";
+                        /** @enum {integer} */
+                        status: 504;
+                    };
+                };
+            };
+        };
+    };
+    UnmatchedPaymentsController_resolve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveUnmatchedPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmatchedPaymentDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "malformed_json";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_expired";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role may not do this; `csrf_token_invalid`: The request did not carry this session's CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "csrf_token_invalid";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                        /** @enum {integer} */
+                        status: 404;
+                    };
+                };
+            };
+            /** @description `idempotency_request_in_progress`: A request with this Idempotency-Key is still in progress; `payment_already_resolved`: Someone already recorded what was done with this payment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "idempotency_request_in_progress" | "payment_already_resolved";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
+                        /** @enum {integer} */
+                        status: 422;
                     };
                 };
             };

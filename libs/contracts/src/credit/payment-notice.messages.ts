@@ -1,4 +1,4 @@
-import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsMinorAmount } from '@glimmer/money/money.validators';
 import { IntersectionType } from '@nestjs/mapped-types';
 import { rpcContract } from '../contract';
@@ -23,6 +23,28 @@ export const PAYMENT_NOTICE_OUTCOMES = [
   'already_paid',
 ] as const;
 export type PaymentNoticeOutcome = (typeof PAYMENT_NOTICE_OUTCOMES)[number];
+
+/**
+ * How ops settled a payment that cleared nothing. Glimmer moves no money when this is recorded:
+ * it is the person's account of what they did elsewhere.
+ * - `refunded`: the money went back to the payer, at the payment provider;
+ * - `credited_manually`: the brand got the credit by hand instead (e.g. a new deposit for the
+ *   amount, marked paid), so the money stays and is accounted for;
+ * - `reversed_by_provider`: the provider reversed or never settled it (a chargeback, a failed
+ *   transfer): there is no money to return.
+ */
+export const PAYMENT_RESOLUTIONS = [
+  'refunded',
+  'credited_manually',
+  'reversed_by_provider',
+] as const;
+export type PaymentResolution = (typeof PAYMENT_RESOLUTIONS)[number];
+
+/** Unmatched payments waiting for a person (`open`) or settled by one (`resolved`). */
+export const UNMATCHED_PAYMENT_STATUSES = ['open', 'resolved'] as const;
+export type UnmatchedPaymentStatus = (typeof UNMATCHED_PAYMENT_STATUSES)[number];
+
+export const RESOLUTION_NOTE_MAX = 500;
 
 /** The provider's own id for a payment: printable, no spaces, as providers make them. */
 export const PROVIDER_REFERENCE_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -66,6 +88,12 @@ export interface PaymentNoticeView {
   depositStatus: DepositStatus;
   signedAt: string | null;
   receivedAt: string;
+  /** `resolved` once ops recorded what they did with the money; the fields below say what. */
+  status: UnmatchedPaymentStatus;
+  resolution: PaymentResolution | null;
+  resolutionNote: string | null;
+  resolvedBy: { userId: string; email: string | null } | null;
+  resolvedAt: string | null;
 }
 
 export interface ReceivePaymentResult {
@@ -73,8 +101,30 @@ export interface ReceivePaymentResult {
   deposit: DepositView;
 }
 
-/** Ops: payments that arrived and cleared nothing (every outcome but `applied`), oldest first. */
-export class ListUnmatchedPaymentsRequest extends IntersectionType(ActorRequest, PageQuery) {}
+/**
+ * Ops: payments that arrived and cleared nothing (every outcome but `applied`), oldest first;
+ * the open ones unless `status` says otherwise.
+ */
+export class ListUnmatchedPaymentsRequest extends IntersectionType(ActorRequest, PageQuery) {
+  @IsOptional()
+  @IsIn(UNMATCHED_PAYMENT_STATUSES)
+  status?: UnmatchedPaymentStatus;
+}
+
+/** Ops record what they did with a payment that cleared nothing. Moves no money. */
+export class ResolveUnmatchedPaymentRequest extends ActorRequest {
+  @IsUUID()
+  paymentNoticeId: string;
+
+  @IsIn(PAYMENT_RESOLUTIONS)
+  resolution: PaymentResolution;
+
+  /** What was done and where (a refund's reference, the new deposit): the record for audit. */
+  @IsString()
+  @Matches(/\S/, { message: 'note must say what was done' })
+  @MaxLength(RESOLUTION_NOTE_MAX)
+  note: string;
+}
 
 /**
  * Answers an `applied` notice with the result. Any other outcome is committed first and then
@@ -90,3 +140,14 @@ export const ListUnmatchedPaymentsRpc = rpcContract<
   ListUnmatchedPaymentsRequest,
   Page<PaymentNoticeView>
 >('credit', 'credit.payment.list-unmatched.v1', ListUnmatchedPaymentsRequest);
+
+/**
+ * Records the resolution of an unmatched payment, once. Another outcome (`applied`) or an unknown
+ * id is `not_found`; a payment already resolved is 409 `payment_already_resolved` — unless it is
+ * this same resolution (same person, resolution and note): a retry or a redelivered request,
+ * answered with the row as it stands.
+ */
+export const ResolveUnmatchedPaymentRpc = rpcContract<
+  ResolveUnmatchedPaymentRequest,
+  PaymentNoticeView
+>('credit', 'credit.payment.resolve-unmatched.v1', ResolveUnmatchedPaymentRequest);
