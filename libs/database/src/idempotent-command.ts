@@ -3,7 +3,12 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { isUniqueViolation } from './sql';
 
-/** JSON with sorted keys, so two equal requests hash equally whatever their key order. */
+/**
+ * JSON with object keys sorted at every depth, so two bodies that mean the same thing (keys in
+ * another order, other whitespace) hash alike. `undefined` members are dropped and `undefined`
+ * array items are `null`, as JSON.stringify does. The one canonical form: the gateway's keyed
+ * request hashes and the services' idempotency records both use it.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {

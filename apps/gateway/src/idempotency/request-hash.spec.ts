@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, requestHash as keyedHash, requestHashKey } from './request-hash';
+import { canonicalJson } from '@glimmer/database/idempotent-command';
+import { requestHash as keyedHash, requestHashKey } from './request-hash';
 
 const key = requestHashKey('a-server-secret-of-at-least-32-characters');
 const requestHash = (method: string, path: string, body: unknown) =>

@@ -1,20 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-
-/**
- * JSON with object keys sorted at every depth, so two bodies that mean the same thing (keys in
- * another order, other whitespace) hash alike. `undefined` members are dropped, as JSON does.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
-}
+import { canonicalJson } from '@glimmer/database/idempotent-command';
 
 /**
  * The key of {@link requestHash}: HKDF-SHA256 over JWT_SECRET with its own label, so the
