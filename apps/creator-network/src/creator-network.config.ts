@@ -3,6 +3,7 @@ import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import { storageConfigSchema } from '@glimmer/storage/storage.config';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
+import { NETWORK_ENTITIES, NETWORK_SQL_TABLES } from './creator-network.entities';
 import { NETWORK_MIGRATIONS } from './migrations';
 
 const HOUR_MS = 3_600_000;
@@ -80,7 +81,8 @@ export function networkDatabase(config: NetworkConfig): ServiceDatabase {
     prefix: config.GLIMMER_PREFIX,
     databaseUrl: config.DATABASE_URL,
     // Written with plain SQL, like the other services.
-    entities: [],
+    entities: NETWORK_ENTITIES,
+    sqlTables: NETWORK_SQL_TABLES,
     migrations: NETWORK_MIGRATIONS,
     poolMax: config.DB_POOL_MAX,
   };

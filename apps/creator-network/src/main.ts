@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
-import { migrateDatabaseAndBroker, runServiceMain } from '@glimmer/messaging/service-main';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
+import { runServiceMain } from '@glimmer/runtime/service-main';
 import { networkConfigSchema, networkDatabase } from './creator-network.config';
 import { CreatorNetworkModule } from './creator-network.module';
 
@@ -10,5 +10,5 @@ runServiceMain({
   serve: async (config) => {
     await bootstrapService(CreatorNetworkModule.forRoot(config), config.HEALTH_PORT);
   },
-  migrate: (config) => migrateDatabaseAndBroker('creator-network', networkDatabase(config), config),
+  database: networkDatabase,
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
-import { CREDIT_ENTITIES } from './credit.entities';
+import { CREDIT_ENTITIES, CREDIT_SQL_TABLES } from './credit.entities';
 import { CREDIT_MIGRATIONS } from './migrations';
 
 export const creditConfigSchema = baseConfigSchema
@@ -24,6 +24,7 @@ export function creditDatabase(config: CreditConfig): ServiceDatabase {
     prefix: config.GLIMMER_PREFIX,
     databaseUrl: config.DATABASE_URL,
     entities: CREDIT_ENTITIES,
+    sqlTables: CREDIT_SQL_TABLES,
     migrations: CREDIT_MIGRATIONS,
     poolMax: config.DB_POOL_MAX,
   };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
-import { migrateDatabaseAndBroker, runServiceMain } from '@glimmer/messaging/service-main';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
+import { runServiceMain } from '@glimmer/runtime/service-main';
 import { creditConfigSchema, creditDatabase } from './credit.config';
 import { CreditModule } from './credit.module';
 import { verifyLedgerCommand } from './ledger/ledger-verify.command';
@@ -11,7 +11,7 @@ runServiceMain({
   serve: async (config) => {
     await bootstrapService(CreditModule.forRoot(config), config.HEALTH_PORT);
   },
-  migrate: (config) => migrateDatabaseAndBroker('credit', creditDatabase(config), config),
+  database: creditDatabase,
   commands: {
     'ledger:verify': async (config) => {
       const result = await verifyLedgerCommand(config);

@@ -3,6 +3,7 @@ import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import { storageConfigSchema } from '@glimmer/storage/storage.config';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
+import { GATEWAY_ENTITIES, GATEWAY_SQL_TABLES } from './gateway.entities';
 import { GATEWAY_MIGRATIONS } from './migrations';
 
 /** Development-only fallbacks; refused in production so a deployment cannot run on them. */
@@ -114,7 +115,8 @@ export function gatewayDatabase(config: GatewayConfig): ServiceDatabase {
     prefix: config.GLIMMER_PREFIX,
     databaseUrl: config.DATABASE_URL,
     // Identities and idempotency records are read and written with plain SQL.
-    entities: [],
+    entities: GATEWAY_ENTITIES,
+    sqlTables: GATEWAY_SQL_TABLES,
     migrations: GATEWAY_MIGRATIONS,
     poolMax: config.DB_POOL_MAX,
   };

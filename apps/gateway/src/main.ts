@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { runServiceMain, ServiceCommand } from '@glimmer/messaging/service-main';
+import { runServiceMain, ServiceCommand } from '@glimmer/runtime/service-main';
 import type { GatewayConfig } from './gateway.config';
-import { gatewayConfigSchema } from './gateway.config';
+import { gatewayConfigSchema, gatewayDatabase } from './gateway.config';
 import { startGateway } from './http/bootstrap';
 import { printOpenApi } from './http/openapi.command';
 import { migrateGateway } from './migrate';
@@ -32,6 +32,7 @@ runServiceMain({
   serve: async (config) => {
     await startGateway(config);
   },
+  database: gatewayDatabase,
   migrate: migrateGateway,
   commands: opsCommands,
 });

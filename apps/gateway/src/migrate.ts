@@ -1,4 +1,4 @@
-import { migrateDatabaseAndBroker } from '@glimmer/messaging/service-main';
+import { migrateDatabaseAndBroker } from '@glimmer/runtime/service-main';
 import { seedOpsUser } from './accounts/ops-user.seeder';
 import { GatewayConfig, gatewayDatabase } from './gateway.config';
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
+import { INVOICING_ENTITIES, INVOICING_SQL_TABLES } from './invoicing.entities';
 import { INVOICING_MIGRATIONS } from './migrations';
 
 export const invoicingConfigSchema = baseConfigSchema
@@ -19,7 +20,8 @@ export function invoicingDatabase(config: InvoicingConfig): ServiceDatabase {
     databaseUrl: config.DATABASE_URL,
     // Invoices, payments and billing profiles are read and written with plain SQL (see the
     // repositories): upserts, row locks and conditional updates need `on conflict` and `for update`.
-    entities: [],
+    entities: INVOICING_ENTITIES,
+    sqlTables: INVOICING_SQL_TABLES,
     migrations: INVOICING_MIGRATIONS,
     poolMax: config.DB_POOL_MAX,
   };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
-import { migrateDatabaseAndBroker, runServiceMain } from '@glimmer/messaging/service-main';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
+import { runServiceMain } from '@glimmer/runtime/service-main';
 import { invoicingConfigSchema, invoicingDatabase } from './invoicing.config';
 import { InvoicingModule } from './invoicing.module';
 
@@ -10,5 +10,5 @@ runServiceMain({
   serve: async (config) => {
     await bootstrapService(InvoicingModule.forRoot(config), config.HEALTH_PORT);
   },
-  migrate: (config) => migrateDatabaseAndBroker('invoicing', invoicingDatabase(config), config),
+  database: invoicingDatabase,
 });

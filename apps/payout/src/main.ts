@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
-import { migrateDatabaseAndBroker, runServiceMain } from '@glimmer/messaging/service-main';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
+import { runServiceMain } from '@glimmer/runtime/service-main';
 import { payoutConfigSchema, payoutDatabase } from './payout.config';
 import { PayoutModule } from './payout.module';
 
@@ -10,5 +10,5 @@ runServiceMain({
   serve: async (config) => {
     await bootstrapService(PayoutModule.forRoot(config), config.HEALTH_PORT);
   },
-  migrate: (config) => migrateDatabaseAndBroker('payout', payoutDatabase(config), config),
+  database: payoutDatabase,
 });

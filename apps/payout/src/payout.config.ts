@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
+import { PAYOUT_ENTITIES, PAYOUT_SQL_TABLES } from './payout.entities';
 import { PAYOUT_MIGRATIONS } from './migrations';
 import { retryWindowMs } from './payouts/payout-schedule';
 
@@ -118,7 +119,8 @@ export function payoutDatabase(config: PayoutConfig): ServiceDatabase {
     prefix: config.GLIMMER_PREFIX,
     databaseUrl: config.DATABASE_URL,
     // Written with plain SQL, like the other services: conditional updates carry the state machine.
-    entities: [],
+    entities: PAYOUT_ENTITIES,
+    sqlTables: PAYOUT_SQL_TABLES,
     migrations: PAYOUT_MIGRATIONS,
     poolMax: config.DB_POOL_MAX,
   };

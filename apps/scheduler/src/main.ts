@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
-import { runServiceMain } from '@glimmer/messaging/service-main';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
+import { runServiceMain } from '@glimmer/runtime/service-main';
 import { schedulerConfigSchema } from './scheduler.config';
 import { migrateScheduler } from './scheduler.migrate';
 import { SchedulerModule } from './scheduler.module';

@@ -17,7 +17,7 @@ import {
   PayoutScheduledEvent,
 } from '@glimmer/contracts/payout/payout.events';
 import { DispatchPayoutRpc, DuePayoutsRpc } from '@glimmer/contracts/payout/payout.messages';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
 import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
 import { eventually } from '@glimmer/testing/eventually';
 import { SmtpCapture } from '@glimmer/testing/smtp-capture';

@@ -10,7 +10,7 @@ import { OfferSentEvent } from '@glimmer/contracts/network/network.events';
 import { ExpireOfferRpc } from '@glimmer/contracts/network/offer.messages';
 import { PayoutScheduledEvent } from '@glimmer/contracts/payout/payout.events';
 import { DispatchPayoutRpc } from '@glimmer/contracts/payout/payout.messages';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
 import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
 import { eventually } from '@glimmer/testing/eventually';
 import { createTestEnv, deleteRedisKeys, TestEnv } from '@glimmer/testing/test-env';

@@ -15,7 +15,7 @@ import {
   CreditInvoiceVoidedEvent,
 } from '@glimmer/contracts/invoicing/credit-invoice.events';
 import { OfferSent, OfferSentEvent } from '@glimmer/contracts/network/network.events';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
 import { formatMoney } from '@glimmer/money/money';
 import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
 import { eventually } from '@glimmer/testing/eventually';

@@ -13,6 +13,11 @@ export interface ServiceDatabase {
   databaseUrl: string;
   entities: Options['entities'];
   migrations: MigrationObject[];
+  /**
+   * Tables written with SQL on purpose (the outbox and inbox, the ledger): they have no entity,
+   * so MikroORM's schema diff leaves them alone.
+   */
+  sqlTables?: readonly string[];
   poolMax?: number;
   debug?: boolean;
 }
@@ -29,10 +34,17 @@ export function databaseOptions(db: ServiceDatabase): Options {
     entities: db.entities,
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
+    schemaGenerator: { skipTables: [...(db.sqlTables ?? [])] },
     driverOptions: { connection: { options: `-c search_path=${schema}` } },
     pool: { min: 0, max: db.poolMax ?? 10 },
     migrations: {
       tableName: 'mikro_orm_migrations',
+      // Generated migrations (`migration:create`) land beside the checked-in ones, named like them.
+      path: `apps/${db.service}/src/migrations`,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `${timestamp}-${name ?? 'schema'}`,
+      // Tables that are SQL on purpose (ledger, outbox, inbox) have no entity: never drop them.
+      dropTables: false,
       migrationsList: db.migrations,
       transactional: true,
       allOrNothing: true,

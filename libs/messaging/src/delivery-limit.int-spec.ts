@@ -17,7 +17,7 @@ import { InboxService } from './inbox/inbox.service';
 import { MessagingModule } from './messaging.module';
 import { MessagingOptions } from './messaging.options';
 import { OUTBOX_INBOX_SQL } from './outbox/outbox.sql';
-import { bootstrapService } from './service-bootstrap';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
 import { HEADERS, topology } from './topology';
 
 class ToxicEvent {

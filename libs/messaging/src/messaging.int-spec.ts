@@ -22,7 +22,7 @@ import { MessagingModule } from './messaging.module';
 import { MessagingOptions } from './messaging.options';
 import { OUTBOX_INBOX_SQL } from './outbox/outbox.sql';
 import { OutboxService } from './outbox/outbox.service';
-import { bootstrapService } from './service-bootstrap';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
 import { HEADERS, topology } from './topology';
 
 class ProbeEvent {

@@ -10,7 +10,7 @@ import { migrateService } from '@glimmer/database/migrate';
 import { DomainError } from '@glimmer/errors/domain-error';
 import type { ErrorCode } from '@glimmer/errors/error-codes';
 import { migrateBroker } from '@glimmer/messaging/broker-setup';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
 import { BrokerTestClient } from './broker-test-client';
 import { applyEnv, createTestEnv, TestEnv } from './test-env';
 

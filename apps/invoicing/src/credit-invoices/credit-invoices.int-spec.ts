@@ -30,7 +30,7 @@ import { migrateService } from '@glimmer/database/migrate';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { migrateBroker } from '@glimmer/messaging/broker-setup';
 import { InboxService } from '@glimmer/messaging/inbox/inbox.service';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
 import { BrokerTestClient } from '@glimmer/testing/broker-test-client';
 import { eventually } from '@glimmer/testing/eventually';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';

@@ -5,7 +5,7 @@ import { DomainError } from '@glimmer/errors/domain-error';
 import type { ErrorCode } from '@glimmer/errors/error-codes';
 import { MessagingModule } from '@glimmer/messaging/messaging.module';
 import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
-import { bootstrapService } from '@glimmer/messaging/service-bootstrap';
+import { bootstrapService } from '@glimmer/runtime/service-bootstrap';
 import { LoggerModule } from '@glimmer/observability/logger.module';
 
 /** The injection token of a test double's state in its controller. */

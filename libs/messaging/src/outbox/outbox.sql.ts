@@ -1,3 +1,6 @@
+/** The tables below: SQL on purpose (`for update skip locked`, insert-or-skip), never entities. */
+export const OUTBOX_INBOX_TABLES = ['outbox_message', 'processed_message'] as const;
+
 /**
  * Tables every service with an outbox or an inbox creates in its own schema (its first
  * migration applies these statements).

@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { GlimmerExceptionFilter } from '@glimmer/errors/exception.filter';
 import { createValidationPipe } from '@glimmer/errors/validation.pipe';
-import { AmqpConnection } from './amqp-connection';
-import { AmqpServer } from './amqp.server';
-import { MessagingMetrics } from './messaging.metrics';
+import { AmqpConnection } from '@glimmer/messaging/amqp-connection';
+import { AmqpServer } from '@glimmer/messaging/amqp.server';
+import { MessagingMetrics } from '@glimmer/messaging/messaging.metrics';
 
 /**
  * Starts a back-end service: its message handlers on the broker and a small HTTP server for

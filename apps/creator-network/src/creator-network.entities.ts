@@ -1,0 +1,7 @@
+import { OUTBOX_INBOX_TABLES } from '@glimmer/messaging/outbox/outbox.sql';
+
+/** Entities MikroORM discovers for the creator network schema. */
+export const NETWORK_ENTITIES: Function[] = [];
+
+/** Tables of this schema written with SQL on purpose: no entity, left out of the schema diff. */
+export const NETWORK_SQL_TABLES: readonly string[] = [...OUTBOX_INBOX_TABLES];
