@@ -14,7 +14,7 @@ import {
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { FileStorage, isSafeFileKey } from '@glimmer/storage/file-storage';
 import { contentTypeOfKey } from '@glimmer/storage/file-type';
-import { isCreatorActor, requireCreator } from '../common/actors';
+import { isCreatorActor, requireCreator } from '@glimmer/contracts/actor';
 import type { NetworkConfig } from '../creator-network.config';
 import { fileUrl } from '../files/file-urls';
 import { CreatorFilesRepository, type FileUsage } from './creator-files.repository';

@@ -11,7 +11,7 @@ import type {
 } from '@glimmer/contracts/network/creator.messages';
 import type { Page } from '@glimmer/contracts/page';
 import { notFound } from '@glimmer/errors/domain-error';
-import { requireBrand, requireCreator } from '../common/actors';
+import { requireBrand, requireCreator } from '@glimmer/contracts/actor';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import { CreatorRepository, toNetworkView } from './creator.repository';
 

@@ -19,7 +19,7 @@ import { toIso } from '@glimmer/database/sql';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { BrandRepository } from '../brands/brand.repository';
-import { requireBrand } from '../common/actors';
+import { requireBrand } from '@glimmer/contracts/actor';
 import { idempotentCreate } from '../common/idempotency-records';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import type { NetworkConfig } from '../creator-network.config';

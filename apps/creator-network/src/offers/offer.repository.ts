@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OfferInput, OfferView } from '@glimmer/contracts/network/offer.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { toAmount, toIso } from '@glimmer/database/sql';
-import type { Party } from '../common/actors';
+import type { Party } from '@glimmer/contracts/actor';
 import { positionSql } from '@glimmer/database/page-cursor';
 
 export interface OfferRow {

@@ -17,7 +17,7 @@ import type { Page, PageQuery } from '@glimmer/contracts/page';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { BrandRepository } from '../brands/brand.repository';
-import { Party, partyOf, requireBrand, requireCreator } from '../common/actors';
+import { Party, partyOf, requireBrand, requireCreator } from '@glimmer/contracts/actor';
 import { idempotentCreate } from '../common/idempotency-records';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import { toIso } from '@glimmer/database/sql';

@@ -6,7 +6,7 @@ import type { ProjectView } from '@glimmer/contracts/network/offer.messages';
 import type { Page, PageQuery } from '@glimmer/contracts/page';
 import { notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
-import { partyOf } from '../common/actors';
+import { partyOf } from '@glimmer/contracts/actor';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import { ProjectRepository, toProjectView } from './project.repository';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { BrandActor } from '@glimmer/contracts/actor';
 import { AcceptInviteRpc, CreateInviteRpc } from '@glimmer/contracts/network/invite.messages';
 import { InviteSentEvent } from '@glimmer/contracts/network/network.events';
-import type { CreatorActor } from '../common/actors';
+import type { CreatorActor } from '@glimmer/contracts/actor';
 import { NetworkConfig, networkConfigSchema, networkDatabase } from '../creator-network.config';
 import { CreatorNetworkModule } from '../creator-network.module';
 import { deriveInviteToken } from '../invites/invite-token';

@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@glimmer/contracts/actor';
 import type { CostCodeView, NewCostCode } from '@glimmer/contracts/credit/cost-code.messages';
 import { encodeCursor, Page, PageQuery } from '@glimmer/contracts/page';
-import { requireBrand } from '../common/brand-actor';
+import { requireBrand } from '@glimmer/contracts/actor';
 import { pageSize, parseCursor } from '@glimmer/database/page-cursor';
 import { CostCodeRepository, toCostCodeView } from './cost-code.repository';
 

@@ -15,7 +15,7 @@ import type {
 import { toAmount, toIso } from '@glimmer/database/sql';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
-import { requireBrand } from '../common/brand-actor';
+import { requireBrand } from '@glimmer/contracts/actor';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
 import { LedgerService } from '../ledger/ledger.service';

@@ -1,5 +1,5 @@
 import type { CreateDepositRequest } from '@glimmer/contracts/credit/deposit.messages';
-import { exactlyOne } from '../common/exactly-one';
+import { requireExactlyOne } from '@glimmer/errors/exactly-one';
 import { requestHash } from '../common/idempotency';
 
 /**
@@ -9,7 +9,7 @@ import { requestHash } from '../common/idempotency';
 export function depositRequestHash(
   req: Pick<CreateDepositRequest, 'amount' | 'costCodeId' | 'costCode'>,
 ): string {
-  exactlyOne({ costCodeId: req.costCodeId, costCode: req.costCode });
+  requireExactlyOne(req, 'costCodeId', 'costCode');
   return requestHash({
     amount: req.amount,
     to: req.costCodeId ?? { code: req.costCode!.code, name: req.costCode!.name },

@@ -15,7 +15,7 @@ import { keysetPage } from '@glimmer/database/page-cursor';
 import { runIdempotentCommand } from '@glimmer/database/idempotent-command';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
-import { requireBrand, requireOps } from '../common/brand-actor';
+import { requireBrand, requireOps } from '@glimmer/contracts/actor';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import type { CreditConfig } from '../credit.config';
 import { move } from '../ledger/ledger-legs';

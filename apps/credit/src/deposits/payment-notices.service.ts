@@ -14,7 +14,7 @@ import type { Page } from '@glimmer/contracts/page';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import { toAmount } from '@glimmer/database/sql';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
-import { requireOps } from '../common/brand-actor';
+import { requireOps } from '@glimmer/contracts/actor';
 import { DepositLifecycleService } from './deposit-lifecycle.service';
 import { DepositRepository, DepositRow, toDepositView } from './deposit.repository';
 import {

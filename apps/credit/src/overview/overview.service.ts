@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@glimmer/contracts/actor';
 import type { CreditOverview } from '@glimmer/contracts/credit/overview.messages';
 import { sumAmounts } from '@glimmer/money/money';
-import { requireBrand } from '../common/brand-actor';
+import { requireBrand } from '@glimmer/contracts/actor';
 import { CostCodeRepository, toCostCodeView } from '../cost-codes/cost-code.repository';
 
 /** The brand's credit page: totals and every cost code with its balances. */

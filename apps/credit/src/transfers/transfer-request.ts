@@ -1,12 +1,12 @@
 import type { CreateTransferRequest } from '@glimmer/contracts/credit/transfer.messages';
-import { exactlyOne } from '../common/exactly-one';
+import { requireExactlyOne } from '@glimmer/errors/exactly-one';
 import { requestHash } from '../common/idempotency';
 
 /** The hash an Idempotency-Key is bound to: amount, origin and destination (by id or as new). */
 export function transferRequestHash(
   req: Pick<CreateTransferRequest, 'amount' | 'fromCostCodeId' | 'toCostCodeId' | 'toCostCode'>,
 ): string {
-  exactlyOne({ toCostCodeId: req.toCostCodeId, toCostCode: req.toCostCode });
+  requireExactlyOne(req, 'toCostCodeId', 'toCostCode');
   return requestHash({
     amount: req.amount,
     from: req.fromCostCodeId,

@@ -9,7 +9,7 @@ import type {
 import { runIdempotentCommand } from '@glimmer/database/idempotent-command';
 import { toAmount, toIso } from '@glimmer/database/sql';
 import { DomainError } from '@glimmer/errors/domain-error';
-import { requireBrand } from '../common/brand-actor';
+import { requireBrand } from '@glimmer/contracts/actor';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
 import { LedgerService } from '../ledger/ledger.service';

@@ -13,7 +13,7 @@ import {
   SIGNED_IN_CHANGE,
   VIA_SERVICE,
 } from '../http/error-sets';
-import { requireExactlyOne } from '../http/exactly-one';
+import { requireExactlyOne } from '@glimmer/errors/exactly-one';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import { CreateDepositDto, DepositDto } from './dto/deposit.dto';

@@ -12,7 +12,7 @@ import {
   SIGNED_IN_CHANGE,
   VIA_SERVICE,
 } from '../http/error-sets';
-import { requireExactlyOne } from '../http/exactly-one';
+import { requireExactlyOne } from '@glimmer/errors/exactly-one';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
 import { CreateTransferDto, TransferDto } from './dto/transfer.dto';
 import { RateLimit } from '../rate-limit/rate-limit.guard';

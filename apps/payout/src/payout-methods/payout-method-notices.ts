@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CreatorActor } from '../common/actors';
+import type { CreatorActor } from '@glimmer/contracts/actor';
 import {
   PayoutMethodChange,
   PayoutMethodChangedEvent,

@@ -9,7 +9,7 @@ import type {
 } from '@glimmer/contracts/payout/payout-method.messages';
 import { isUniqueViolation } from '@glimmer/database/sql';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
-import { CreatorActor, requireCreator } from '../common/actors';
+import { CreatorActor, requireCreator } from '@glimmer/contracts/actor';
 import { ReleaseWaitingPayouts } from '../payouts/release-waiting-payouts';
 import {
   checkDetails,

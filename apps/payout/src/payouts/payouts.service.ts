@@ -12,7 +12,7 @@ import type {
   PayoutView,
 } from '@glimmer/contracts/payout/payout.messages';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
-import { isCreatorActor, requireCreator, requireOps } from '../common/actors';
+import { isCreatorActor, requireCreator, requireOps } from '@glimmer/contracts/actor';
 import { keysetPage } from '@glimmer/database/page-cursor';
 import { ON_ITS_WAY, Payout, toOpsPayoutSummary, toOpsPayoutView, toPayoutView } from './payout';
 import { utcDate } from './payout-schedule';

@@ -8,7 +8,7 @@ import { DispatchPayoutResult, DispatchPayoutRpc } from '@glimmer/contracts/payo
 import { eventually } from '@glimmer/testing/eventually';
 import { ServiceTestApp } from '@glimmer/testing/service-test-app';
 import { applyEnv } from '@glimmer/testing/test-env';
-import type { CreatorActor } from '../common/actors';
+import type { CreatorActor } from '@glimmer/contracts/actor';
 import { PayoutConfig, payoutConfigSchema, payoutDatabase } from '../payout.config';
 import { PayoutModule } from '../payout.module';
 
