@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import amqplib from 'amqplib';
 import Redis from 'ioredis';
 import pg from 'pg';
-import { root, SERVICES, serviceEntry } from '../scripts/lib.mjs';
+import { root, serviceEntry, services } from '../scripts/lib.mjs';
 
 const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -56,6 +56,7 @@ export async function startSystem(label, extraEnv = {}) {
     PASSWORD_HASH_QUEUE_TIMEOUT_MS: '60000',
     ...extraEnv,
   };
+  const SERVICES = services();
   for (const service of SERVICES) {
     const r = spawnSync(process.execPath, [serviceEntry(service), 'migrate'], {
       cwd: root,

@@ -1,6 +1,7 @@
 // Shared by the start and test scripts: dependency install and build, with no dependencies of
 // their own so they run on a fresh clone before `npm ci`.
 import { execSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,14 +42,15 @@ export function build() {
   run('npm run build --silent');
 }
 
-export const SERVICES = [
-  'gateway',
-  'credit',
-  'invoicing',
-  'scheduler',
-  'creator-network',
-  'payout',
-];
+/**
+ * The services, from the one list in libs/contracts/src/contract.ts, as built into dist (every
+ * caller builds first).
+ */
+export function services() {
+  return createRequire(import.meta.url)(
+    join(root, 'dist', 'libs', 'contracts', 'src', 'contract.js'),
+  ).SERVICES;
+}
 
 export function serviceEntry(service) {
   return join(root, 'dist', 'apps', service, 'src', 'main.js');

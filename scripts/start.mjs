@@ -10,8 +10,8 @@ import {
   ensureDependencies,
   ensureInfrastructure,
   root,
-  SERVICES,
   serviceEntry,
+  services,
 } from './lib.mjs';
 
 const env = {
@@ -55,6 +55,8 @@ const mail = env.SMTP_URL
       ),
     );
 if (mail) env.SMTP_URL = mail.url;
+
+const SERVICES = services();
 
 for (const service of SERVICES) {
   console.log(`▸ migrating ${service}`);

@@ -2,19 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ZodTypeAny } from 'zod';
 import { loadConfig } from '@glimmer/config/config';
+import { SERVICES, type ServiceName } from '@glimmer/contracts/contract';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
-/** Every deployable service: `node dist/apps/<service>/src/main.js migrate|serve`. */
-export const SERVICES = [
-  'gateway',
-  'credit',
-  'invoicing',
-  'scheduler',
-  'creator-network',
-  'payout',
-] as const;
-export type Service = (typeof SERVICES)[number];
+/** Every deployable service (`node dist/apps/<service>/src/main.js migrate|serve`): the one list. */
+export { SERVICES };
+export type Service = ServiceName;
 export const BACK_END_SERVICES = SERVICES.filter((s) => s !== 'gateway');
 export const INFRA = ['postgres', 'rabbitmq', 'redis'] as const;
 

@@ -2,20 +2,14 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { SERVICES, type ServiceName } from '@glimmer/contracts/contract';
 import { eventually } from '@glimmer/testing/eventually';
 import { SmtpCapture } from '@glimmer/testing/smtp-capture';
 import { createTestEnv, TestEnv } from '@glimmer/testing/test-env';
 
 const ROOT = join(__dirname, '..', '..', '..');
-export const SERVICES = [
-  'gateway',
-  'credit',
-  'invoicing',
-  'scheduler',
-  'creator-network',
-  'payout',
-] as const;
-export type Service = (typeof SERVICES)[number];
+export { SERVICES } from '@glimmer/contracts/contract';
+export type Service = ServiceName;
 
 export const OPS = { email: 'ops@e2e.glimmer.test', password: 'ops-password-for-e2e' };
 export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789abcdef';
