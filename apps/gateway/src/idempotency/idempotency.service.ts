@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { CONFIG } from '@glimmer/config/config';
 import { DomainError } from '@glimmer/errors/domain-error';
 import type { GatewayConfig } from '../gateway.config';
-import { requestHash, requestHashKey } from './request-hash';
+import { gatewayRequestHash, requestHashKey } from './request-hash';
 
 export type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown };
 
@@ -51,7 +51,7 @@ export class IdempotencyService {
 
   /** The keyed hash a request's record is claimed with (see request-hash.ts). */
   hash(method: string, path: string, body: unknown): string {
-    return requestHash(this.hashKey, method, path, body);
+    return gatewayRequestHash(this.hashKey, method, path, body);
   }
 
   /**
