@@ -1,4 +1,6 @@
 import type { ArgumentMetadata } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import { DomainError } from '@glimmer/errors/domain-error';
 import { createValidationPipe } from '@glimmer/errors/validation.pipe';
 
 type Constructor<T> = new (...args: never[]) => T;
@@ -11,8 +13,32 @@ const pipe = createValidationPipe();
  * the pipe's `validation_failed` DomainError naming each field.
  */
 export async function validatePayload<T>(cls: Constructor<T>, data: unknown): Promise<T> {
+  if (!declaresFields(cls)) return emptyPayload(cls, data);
   const metadata: ArgumentMetadata = { type: 'body', metatype: cls as never };
   return (await pipe.transform(data, metadata)) as T;
+}
+
+/** Whether class-validator knows any field of `cls` (a request may legitimately have none). */
+function declaresFields(cls: Constructor<unknown>): boolean {
+  return getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).length > 0;
+}
+
+/**
+ * A contract class without fields (`VerifyLedgerRequest`): class-validator refuses to validate
+ * it at all ("an unknown value was passed"), so the rule is written here — nothing or `{}`.
+ */
+function emptyPayload<T>(cls: Constructor<T>, data: unknown): T {
+  const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
+  if (data !== undefined && !isObject) {
+    throw new DomainError('validation_failed', `${cls.name} takes no fields`);
+  }
+  const extra = isObject ? Object.keys(data) : [];
+  if (extra.length) {
+    throw new DomainError('validation_failed', `${cls.name} takes no fields`, {
+      errors: extra.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
+    });
+  }
+  return new (cls as unknown as new () => T)();
 }
 
 /**
