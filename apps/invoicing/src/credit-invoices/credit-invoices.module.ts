@@ -4,10 +4,12 @@ import { ApplyDepositSnapshot } from './apply-deposit-snapshot.use-case';
 import { CreditInvoiceRepository } from './credit-invoice.repository';
 import { CreditInvoicesRpcController } from './credit-invoices.rpc.controller';
 import { DepositEventsHandler } from './deposit-events.handler';
+import { GetCreditInvoice } from './get-credit-invoice.use-case';
+import { ListCreditInvoices } from './list-credit-invoices.use-case';
 
 @Module({
   imports: [BillingProfilesModule],
   controllers: [DepositEventsHandler, CreditInvoicesRpcController],
-  providers: [CreditInvoiceRepository, ApplyDepositSnapshot],
+  providers: [CreditInvoiceRepository, ApplyDepositSnapshot, ListCreditInvoices, GetCreditInvoice],
 })
 export class CreditInvoicesModule {}

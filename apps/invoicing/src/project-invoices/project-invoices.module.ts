@@ -4,9 +4,12 @@ import { ApplyCredit } from './apply-credit.use-case';
 import { AttachCostCode } from './attach-cost-code.use-case';
 import { InvoicePaymentDriver } from './invoice-payment.driver';
 import { InvoicePaymentRepository } from './invoice-payment.repository';
+import { GetProjectInvoice } from './get-project-invoice.use-case';
+import { InvoicesForProjects } from './invoices-for-projects.use-case';
 import { IssueProjectInvoice } from './issue-project-invoice.use-case';
+import { ListProjectInvoices } from './list-project-invoices.use-case';
+import { ProjectInvoiceViews } from './project-invoice-views';
 import { ProjectCompletedHandler } from './project-completed.handler';
-import { ProjectInvoiceQueries } from './project-invoice.queries';
 import { ProjectInvoiceRepository } from './project-invoice.repository';
 import { ProjectInvoicesRpcController } from './project-invoices.rpc.controller';
 import { ResolveStalePayments } from './resolve-stale-payments.use-case';
@@ -18,7 +21,10 @@ import { ResolveStalePayments } from './resolve-stale-payments.use-case';
   providers: [
     ProjectInvoiceRepository,
     InvoicePaymentRepository,
-    ProjectInvoiceQueries,
+    ProjectInvoiceViews,
+    GetProjectInvoice,
+    ListProjectInvoices,
+    InvoicesForProjects,
     IssueProjectInvoice,
     InvoicePaymentDriver,
     ApplyCredit,

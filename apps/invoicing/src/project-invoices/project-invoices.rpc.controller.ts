@@ -19,13 +19,18 @@ import {
 import type { Page } from '@glimmer/contracts/page';
 import { ApplyCredit } from './apply-credit.use-case';
 import { AttachCostCode } from './attach-cost-code.use-case';
-import { ProjectInvoiceQueries } from './project-invoice.queries';
+import { GetProjectInvoice } from './get-project-invoice.use-case';
+import { InvoicesForProjects } from './invoices-for-projects.use-case';
+import { ListProjectInvoices } from './list-project-invoices.use-case';
 import { ResolveStalePayments, StalePaymentsResult } from './resolve-stale-payments.use-case';
 
+/** Project invoice RPCs: each translates its request to one use case. */
 @Controller()
 export class ProjectInvoicesRpcController {
   constructor(
-    private readonly queries: ProjectInvoiceQueries,
+    private readonly listInvoices: ListProjectInvoices,
+    private readonly getInvoice: GetProjectInvoice,
+    private readonly invoicesForProjects: InvoicesForProjects,
     private readonly applyCredit: ApplyCredit,
     private readonly attachCostCode: AttachCostCode,
     private readonly resolveStale: ResolveStalePayments,
@@ -33,19 +38,19 @@ export class ProjectInvoicesRpcController {
 
   @MessagePattern(ListProjectInvoicesRpc.pattern)
   list(@Payload() req: ListProjectInvoicesRequest): Promise<Page<ProjectInvoiceView>> {
-    return this.queries.list(req.actor, req);
+    return this.listInvoices.execute(req);
   }
 
   @MessagePattern(GetProjectInvoiceRpc.pattern)
   get(@Payload() req: GetProjectInvoiceRequest): Promise<ProjectInvoiceView> {
-    return this.queries.get(req.actor, req.invoiceId);
+    return this.getInvoice.execute(req);
   }
 
   @MessagePattern(InvoicesForProjectsRpc.pattern)
   forProjects(
     @Payload() req: InvoicesForProjectsRequest,
   ): Promise<{ data: ProjectInvoiceSummary[] }> {
-    return this.queries.forProjects(req.actor, req);
+    return this.invoicesForProjects.execute(req);
   }
 
   @MessagePattern(ApplyCreditRpc.pattern)
