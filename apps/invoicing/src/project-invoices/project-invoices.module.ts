@@ -9,15 +9,15 @@ import { InvoicesForProjects } from './invoices-for-projects.use-case';
 import { IssueProjectInvoice } from './issue-project-invoice.use-case';
 import { ListProjectInvoices } from './list-project-invoices.use-case';
 import { ProjectInvoiceViews } from './project-invoice-views';
-import { ProjectCompletedHandler } from './project-completed.handler';
+import { ProjectCompletedEvents } from './project-completed.events';
 import { ProjectInvoiceRepository } from './project-invoice.repository';
-import { ProjectInvoicesRpcController } from './project-invoices.rpc.controller';
+import { ProjectInvoicesRpc } from './project-invoices.rpc';
 import { ResolveStalePayments } from './resolve-stale-payments.use-case';
 
 /** Project invoices: issued when a project completes, paid with credit drawn by the credit service. */
 @Module({
   imports: [BillingProfilesModule],
-  controllers: [ProjectCompletedHandler, ProjectInvoicesRpcController],
+  controllers: [ProjectCompletedEvents, ProjectInvoicesRpc],
   providers: [
     ProjectInvoiceRepository,
     InvoicePaymentRepository,

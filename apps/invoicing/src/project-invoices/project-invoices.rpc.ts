@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ApplyCreditRequest,
   ApplyCreditRpc,
@@ -17,6 +16,7 @@ import {
   ResolveStalePaymentsRpc,
 } from '@glimmer/contracts/invoicing/project-invoice.messages';
 import type { Page } from '@glimmer/contracts/page';
+import { OnRpc } from '@glimmer/messaging/handlers';
 import { ApplyCredit } from './apply-credit.use-case';
 import { AttachCostCode } from './attach-cost-code.use-case';
 import { GetProjectInvoice } from './get-project-invoice.use-case';
@@ -26,7 +26,7 @@ import { ResolveStalePayments, StalePaymentsResult } from './resolve-stale-payme
 
 /** Project invoice RPCs: each translates its request to one use case. */
 @Controller()
-export class ProjectInvoicesRpcController {
+export class ProjectInvoicesRpc {
   constructor(
     private readonly listInvoices: ListProjectInvoices,
     private readonly getInvoice: GetProjectInvoice,
@@ -36,36 +36,34 @@ export class ProjectInvoicesRpcController {
     private readonly resolveStale: ResolveStalePayments,
   ) {}
 
-  @MessagePattern(ListProjectInvoicesRpc.pattern)
-  list(@Payload() req: ListProjectInvoicesRequest): Promise<Page<ProjectInvoiceView>> {
+  @OnRpc(ListProjectInvoicesRpc)
+  list(req: ListProjectInvoicesRequest): Promise<Page<ProjectInvoiceView>> {
     return this.listInvoices.execute(req);
   }
 
-  @MessagePattern(GetProjectInvoiceRpc.pattern)
-  get(@Payload() req: GetProjectInvoiceRequest): Promise<ProjectInvoiceView> {
+  @OnRpc(GetProjectInvoiceRpc)
+  get(req: GetProjectInvoiceRequest): Promise<ProjectInvoiceView> {
     return this.getInvoice.execute(req);
   }
 
-  @MessagePattern(InvoicesForProjectsRpc.pattern)
-  forProjects(
-    @Payload() req: InvoicesForProjectsRequest,
-  ): Promise<{ data: ProjectInvoiceSummary[] }> {
+  @OnRpc(InvoicesForProjectsRpc)
+  forProjects(req: InvoicesForProjectsRequest): Promise<{ data: ProjectInvoiceSummary[] }> {
     return this.invoicesForProjects.execute(req);
   }
 
-  @MessagePattern(ApplyCreditRpc.pattern)
-  apply(@Payload() req: ApplyCreditRequest): Promise<ProjectInvoiceView> {
+  @OnRpc(ApplyCreditRpc)
+  apply(req: ApplyCreditRequest): Promise<ProjectInvoiceView> {
     return this.applyCredit.execute(req);
   }
 
-  @MessagePattern(AttachCostCodeRpc.pattern)
-  attach(@Payload() req: AttachCostCodeRequest): Promise<ProjectInvoiceView> {
+  @OnRpc(AttachCostCodeRpc)
+  attach(req: AttachCostCodeRequest): Promise<ProjectInvoiceView> {
     return this.attachCostCode.execute(req);
   }
 
   /** Service to service (the scheduler's sweep): no actor. */
-  @MessagePattern(ResolveStalePaymentsRpc.pattern)
-  resolveStalePayments(@Payload() req: ResolveStalePaymentsRequest): Promise<StalePaymentsResult> {
+  @OnRpc(ResolveStalePaymentsRpc)
+  resolveStalePayments(req: ResolveStalePaymentsRequest): Promise<StalePaymentsResult> {
     return this.resolveStale.execute(req);
   }
 }
