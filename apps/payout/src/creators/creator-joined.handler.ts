@@ -3,22 +3,22 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CreatorJoined, CreatorJoinedEvent } from '@glimmer/contracts/network/network.events';
 import { AmqpContext } from '@glimmer/messaging/amqp.context';
 import { InboxService } from '@glimmer/messaging/inbox/inbox.service';
-import { CreatorRepository } from './creator.repository';
+import { RecordJoinedCreator } from './record-joined-creator.use-case';
 
-/** Keeps each creator's name and email, so payout notices need no lookup in another service. */
+/** network.creator.joined, once per message, into the creators projection. */
 @Controller()
 export class CreatorJoinedHandler {
   private readonly logger = new Logger(CreatorJoinedHandler.name);
 
   constructor(
     private readonly inbox: InboxService,
-    private readonly creators: CreatorRepository,
+    private readonly recordJoinedCreator: RecordJoinedCreator,
   ) {}
 
   @EventPattern(CreatorJoinedEvent.pattern)
   async onCreatorJoined(@Payload() p: CreatorJoined, @Ctx() ctx: AmqpContext): Promise<void> {
     const result = await this.inbox.runOnce('payout.creator.joined', ctx, (em) =>
-      this.creators.upsert(em, { id: p.creatorId, name: p.creatorName, email: p.creatorEmail }),
+      this.recordJoinedCreator.execute(em, p),
     );
     if (!result.duplicate) this.logger.log(`creator ${p.creatorId} recorded`);
   }

@@ -1,8 +1,10 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** A creator as network.creator.joined describes them: whom payout notices are addressed to. */
 @Entity({ tableName: 'creator' })
 export class Creator {
+  [OptionalProps]?: 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 

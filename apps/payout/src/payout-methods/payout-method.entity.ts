@@ -1,4 +1,13 @@
-import { Check, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import {
   PAYOUT_METHOD_TYPES,
   type PayoutMethodType,
@@ -33,6 +42,8 @@ const NAMES: Record<PayoutMethodType, string> = {
   expression: '(secret_ciphertext is null) = (secret_key_id is null)',
 })
 export class PayoutMethod {
+  [OptionalProps]?: 'name' | 'sealed' | 'preferred' | 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 

@@ -12,30 +12,36 @@ import {
   SetPreferredPayoutMethodRequest,
   SetPreferredPayoutMethodRpc,
 } from '@glimmer/contracts/payout/payout-method.messages';
-import { PayoutMethodsService } from './payout-methods.service';
+import { AddPayoutMethod } from './add-payout-method.use-case';
+import { PayoutMethodQueries } from './payout-methods.queries';
+import { SetPreferredPayoutMethod } from './set-preferred-payout-method.use-case';
 
 /** The catalogue is public (no actor); a creator's methods are theirs alone. */
 @Controller()
 export class PayoutMethodsHandler {
-  constructor(private readonly methods: PayoutMethodsService) {}
+  constructor(
+    private readonly queries: PayoutMethodQueries,
+    private readonly addPayoutMethod: AddPayoutMethod,
+    private readonly setPreferredPayoutMethod: SetPreferredPayoutMethod,
+  ) {}
 
   @MessagePattern(ListAvailablePayoutMethodsRpc.pattern)
   available(@Payload() req: ListAvailablePayoutMethodsRequest): { data: AvailablePayoutMethod[] } {
-    return { data: this.methods.available(req.country) };
+    return { data: this.queries.available(req) };
   }
 
   @MessagePattern(AddPayoutMethodRpc.pattern)
   add(@Payload() req: AddPayoutMethodRequest): Promise<PayoutMethodView> {
-    return this.methods.add(req.actor, req);
+    return this.addPayoutMethod.execute(req);
   }
 
   @MessagePattern(ListPayoutMethodsRpc.pattern)
   async list(@Payload() req: ListPayoutMethodsRequest): Promise<{ data: PayoutMethodView[] }> {
-    return { data: await this.methods.list(req.actor) };
+    return { data: await this.queries.list(req) };
   }
 
   @MessagePattern(SetPreferredPayoutMethodRpc.pattern)
   setPreferred(@Payload() req: SetPreferredPayoutMethodRequest): Promise<PayoutMethodView> {
-    return this.methods.setPreferred(req.actor, req.methodId);
+    return this.setPreferredPayoutMethod.execute(req);
   }
 }

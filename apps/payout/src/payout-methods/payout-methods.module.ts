@@ -7,7 +7,9 @@ import { PayoutMethodNotices } from './payout-method-notices';
 import { PayoutMethodSecrets } from './payout-method-secrets';
 import { PayoutMethodRepository } from './payout-method.repository';
 import { PayoutMethodsHandler } from './payout-methods.handler';
-import { PayoutMethodsService } from './payout-methods.service';
+import { AddPayoutMethod } from './add-payout-method.use-case';
+import { PayoutMethodQueries } from './payout-methods.queries';
+import { SetPreferredPayoutMethod } from './set-preferred-payout-method.use-case';
 import { SecretBox } from './secret-box';
 
 /** Payout methods: the per-country catalogue, validated details, secrets sealed at rest. */
@@ -16,7 +18,9 @@ import { SecretBox } from './secret-box';
   controllers: [PayoutMethodsHandler],
   providers: [
     PayoutMethodRepository,
-    PayoutMethodsService,
+    PayoutMethodQueries,
+    AddPayoutMethod,
+    SetPreferredPayoutMethod,
     PayoutMethodNotices,
     PayoutMethodSecrets,
     {

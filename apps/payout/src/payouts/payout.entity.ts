@@ -5,6 +5,7 @@ import {
   Enum,
   Index,
   ManyToOne,
+  OptionalProps,
   PrimaryKey,
   Property,
   Unique,
@@ -58,6 +59,8 @@ import { PayoutMethod } from '../payout-methods/payout-method.entity';
 @Check({ name: 'payout_check', expression: "(status = 'needs_method') = (dispatch_at is null)" })
 @Check({ name: 'payout_check1', expression: "(status = 'paid') = (paid_at is not null)" })
 export class Payout {
+  [OptionalProps]?: 'attempts' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 

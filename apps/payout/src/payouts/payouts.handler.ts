@@ -26,54 +26,56 @@ import {
   RetryPayoutRpc,
 } from '@glimmer/contracts/payout/payout.messages';
 import { DispatchPayout } from './dispatch-payout.use-case';
-import { PayoutsService } from './payouts.service';
+import { PayoutQueries } from './payouts.queries';
+import { RetryPayout } from './retry-payout.use-case';
 
 /** Creators' and brands' reads, the scheduler's dispatch and sweep, ops' look and retry. */
 @Controller()
 export class PayoutsHandler {
   constructor(
-    private readonly payouts: PayoutsService,
+    private readonly queries: PayoutQueries,
     private readonly dispatchPayout: DispatchPayout,
+    private readonly retryPayout: RetryPayout,
   ) {}
 
   @MessagePattern(ListMyPayoutsRpc.pattern)
   listMine(@Payload() req: ListMyPayoutsRequest): Promise<Page<PayoutView>> {
-    return this.payouts.listMine(req.actor, req);
+    return this.queries.listMine(req);
   }
 
   @MessagePattern(PayoutsForProjectsRpc.pattern)
   async forProjects(@Payload() req: PayoutsForProjectsRequest): Promise<{ data: PayoutView[] }> {
-    return { data: await this.payouts.forProjects(req.actor, req.projectIds) };
+    return { data: await this.queries.forProjects(req) };
   }
 
   @MessagePattern(GetCreatorDashboardRpc.pattern)
   dashboard(@Payload() req: GetCreatorDashboardRequest): Promise<CreatorDashboardView> {
-    return this.payouts.dashboard(req.actor);
+    return this.queries.dashboard(req.actor);
   }
 
   /** The scheduler's delayed job (and the sweep): idempotent per payout and attempt. */
   @MessagePattern(DispatchPayoutRpc.pattern)
   dispatch(@Payload() req: DispatchPayoutRequest): Promise<DispatchPayoutResult> {
-    return this.dispatchPayout.execute(req.payoutId, req.attempt);
+    return this.dispatchPayout.execute(req);
   }
 
   @MessagePattern(DuePayoutsRpc.pattern)
   async due(@Payload() req: DuePayoutsRequest): Promise<{ data: DuePayout[] }> {
-    return { data: await this.payouts.due(req.limit, req.graceMs) };
+    return { data: await this.queries.due(req) };
   }
 
   @MessagePattern(ListPayoutsForOpsRpc.pattern)
   listForOps(@Payload() req: ListPayoutsForOpsRequest): Promise<Page<OpsPayoutSummary>> {
-    return this.payouts.listForOps(req.actor, req);
+    return this.queries.listForOps(req);
   }
 
   @MessagePattern(GetPayoutRpc.pattern)
   get(@Payload() req: GetPayoutRequest): Promise<OpsPayoutView> {
-    return this.payouts.get(req.actor, req.payoutId);
+    return this.queries.get(req);
   }
 
   @MessagePattern(RetryPayoutRpc.pattern)
   retry(@Payload() req: RetryPayoutRequest): Promise<PayoutView> {
-    return this.payouts.retry(req.actor, req.payoutId);
+    return this.retryPayout.execute(req);
   }
 }

@@ -5,13 +5,14 @@ import { DispatchPayout } from './dispatch-payout.use-case';
 import { InvoicePaidHandler } from './invoice-paid.handler';
 import { PayoutCoreModule } from './payout-core.module';
 import { PayoutsHandler } from './payouts.handler';
-import { PayoutsService } from './payouts.service';
+import { PayoutQueries } from './payouts.queries';
 import { RecordPaidInvoice } from './record-paid-invoice.use-case';
+import { RetryPayout } from './retry-payout.use-case';
 
 /** Payouts: created from paid project invoices, dispatched exactly once, read by their owners. */
 @Module({
   imports: [PayoutCoreModule, PayoutMethodsModule, ProviderModule],
   controllers: [InvoicePaidHandler, PayoutsHandler],
-  providers: [RecordPaidInvoice, DispatchPayout, PayoutsService],
+  providers: [RecordPaidInvoice, DispatchPayout, RetryPayout, PayoutQueries],
 })
 export class PayoutsModule {}

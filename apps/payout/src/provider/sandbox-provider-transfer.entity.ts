@@ -1,4 +1,12 @@
-import { BigIntType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Entity,
+  Enum,
+  Index,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/core';
 
 /**
  * The sandbox provider's own books, as a real provider keeps them: one transfer per idempotency
@@ -7,6 +15,8 @@ import { BigIntType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-or
 @Entity({ tableName: 'sandbox_provider_transfer' })
 @Index({ name: 'sandbox_provider_transfer_payout_idx', properties: ['payoutId'] })
 export class SandboxProviderTransfer {
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'text' })
   idempotencyKey!: string;
 
