@@ -6,7 +6,7 @@ import { PayoutCoreModule } from '../payouts/payout-core.module';
 import { PayoutMethodNotices } from './payout-method-notices';
 import { PayoutMethodSecrets } from './payout-method-secrets';
 import { PayoutMethodRepository } from './payout-method.repository';
-import { PayoutMethodsHandler } from './payout-methods.handler';
+import { PayoutMethodsRpc } from './payout-methods.rpc';
 import { AddPayoutMethod } from './add-payout-method.use-case';
 import { PayoutMethodQueries } from './payout-methods.queries';
 import { SetPreferredPayoutMethod } from './set-preferred-payout-method.use-case';
@@ -15,7 +15,7 @@ import { SecretBox } from './secret-box';
 /** Payout methods: the per-country catalogue, validated details, secrets sealed at rest. */
 @Module({
   imports: [PayoutCoreModule, CreatorsModule],
-  controllers: [PayoutMethodsHandler],
+  controllers: [PayoutMethodsRpc],
   providers: [
     PayoutMethodRepository,
     PayoutMethodQueries,

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AddPayoutMethodRequest,
   AddPayoutMethodRpc,
@@ -12,36 +11,37 @@ import {
   SetPreferredPayoutMethodRequest,
   SetPreferredPayoutMethodRpc,
 } from '@glimmer/contracts/payout/payout-method.messages';
+import { OnRpc } from '@glimmer/messaging/handlers';
 import { AddPayoutMethod } from './add-payout-method.use-case';
 import { PayoutMethodQueries } from './payout-methods.queries';
 import { SetPreferredPayoutMethod } from './set-preferred-payout-method.use-case';
 
 /** The catalogue is public (no actor); a creator's methods are theirs alone. */
 @Controller()
-export class PayoutMethodsHandler {
+export class PayoutMethodsRpc {
   constructor(
     private readonly queries: PayoutMethodQueries,
     private readonly addPayoutMethod: AddPayoutMethod,
     private readonly setPreferredPayoutMethod: SetPreferredPayoutMethod,
   ) {}
 
-  @MessagePattern(ListAvailablePayoutMethodsRpc.pattern)
-  available(@Payload() req: ListAvailablePayoutMethodsRequest): { data: AvailablePayoutMethod[] } {
+  @OnRpc(ListAvailablePayoutMethodsRpc)
+  available(req: ListAvailablePayoutMethodsRequest): { data: AvailablePayoutMethod[] } {
     return { data: this.queries.available(req) };
   }
 
-  @MessagePattern(AddPayoutMethodRpc.pattern)
-  add(@Payload() req: AddPayoutMethodRequest): Promise<PayoutMethodView> {
+  @OnRpc(AddPayoutMethodRpc)
+  add(req: AddPayoutMethodRequest): Promise<PayoutMethodView> {
     return this.addPayoutMethod.execute(req);
   }
 
-  @MessagePattern(ListPayoutMethodsRpc.pattern)
-  async list(@Payload() req: ListPayoutMethodsRequest): Promise<{ data: PayoutMethodView[] }> {
+  @OnRpc(ListPayoutMethodsRpc)
+  async list(req: ListPayoutMethodsRequest): Promise<{ data: PayoutMethodView[] }> {
     return { data: await this.queries.list(req) };
   }
 
-  @MessagePattern(SetPreferredPayoutMethodRpc.pattern)
-  setPreferred(@Payload() req: SetPreferredPayoutMethodRequest): Promise<PayoutMethodView> {
+  @OnRpc(SetPreferredPayoutMethodRpc)
+  setPreferred(req: SetPreferredPayoutMethodRequest): Promise<PayoutMethodView> {
     return this.setPreferredPayoutMethod.execute(req);
   }
 }
