@@ -18,7 +18,10 @@ export class ReleaseWaitingPayouts {
   ) {}
 
   /** `em` is the adding transaction. Returns how many payouts were scheduled. */
-  async execute(em: EntityManager, creatorId: string, methodId: string): Promise<number> {
+  async execute(
+    em: EntityManager,
+    { creatorId, methodId }: { creatorId: string; methodId: string },
+  ): Promise<number> {
     const waiting = await this.payouts.lockNeedingMethod(em, creatorId);
     const now = new Date();
     for (const p of waiting) {

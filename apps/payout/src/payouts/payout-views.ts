@@ -1,3 +1,4 @@
+// How payouts and their attempts are shown: to creators and brands, and to ops.
 import type {
   OpsPayoutSummary,
   OpsPayoutView,
@@ -6,51 +7,10 @@ import type {
   PayoutView,
 } from '@glimmer/contracts/payout/payout.messages';
 import type { PayoutNotice } from '@glimmer/contracts/payout/payout.events';
-import type { Creator } from '../creators/creator.repository';
+import type { Creator } from '../creators/creator.entity';
+import type { PayoutAttempt } from './payout-attempt.entity';
+import type { Payout } from './payout.entity';
 import { utcDate } from './payout-schedule';
-
-/**
- * One payout: a paid project invoice owed to its creator. `attempts` counts the attempts
- * started; the next one is `attempts + 1`, due at `dispatchAt`.
- *
- *   needs_method ─(method added)─► scheduled ─► processing ─► paid
- *                                      ▲             │
- *                                      │             ├─► failed ─(backoff)─► processing …
- *                   (ops retry) needs_attention ◄────┘ (after PAYOUT_MAX_ATTEMPTS)
- */
-export interface Payout {
-  id: string;
-  invoiceId: string;
-  projectId: string;
-  projectTitle: string;
-  brandId: string;
-  creatorId: string;
-  amount: number;
-  currency: string;
-  status: PayoutStatus;
-  payoutMethodId: string | null;
-  invoicePaidAt: Date;
-  dueBy: Date;
-  dispatchAt: Date | null;
-  /** YYYY-MM-DD */
-  expectedDate: string | null;
-  attempts: number;
-  lastError: string | null;
-  providerReference: string | null;
-  paidAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** One attempt at sending a payout: started when taken, finished when the provider answered. */
-export interface PayoutAttempt {
-  attempt: number;
-  startedAt: Date;
-  finishedAt: Date | null;
-  outcome: 'paid' | 'failed' | null;
-  error: string | null;
-  providerReference: string | null;
-}
 
 /** Statuses in which the payout is still owed and on its way. */
 export const ON_ITS_WAY: readonly PayoutStatus[] = ['scheduled', 'processing', 'failed'];

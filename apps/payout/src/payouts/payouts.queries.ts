@@ -1,40 +1,50 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Actor, isBrandActor } from '@glimmer/contracts/actor';
+import {
+  Actor,
+  isBrandActor,
+  isCreatorActor,
+  requireCreator,
+  requireOps,
+} from '@glimmer/contracts/actor';
 import type { Page } from '@glimmer/contracts/page';
 import type {
   CreatorDashboardView,
   DuePayout,
+  DuePayoutsRequest,
+  GetPayoutRequest,
   ListMyPayoutsRequest,
   ListPayoutsForOpsRequest,
   OpsPayoutSummary,
   OpsPayoutView,
+  PayoutsForProjectsRequest,
   PayoutView,
 } from '@glimmer/contracts/payout/payout.messages';
-import { DomainError, notFound } from '@glimmer/errors/domain-error';
-import { isCreatorActor, requireCreator, requireOps } from '@glimmer/contracts/actor';
+import { notFound } from '@glimmer/errors/domain-error';
 import { keysetPage } from '@glimmer/database/page-cursor';
-import { ON_ITS_WAY, Payout, toOpsPayoutSummary, toOpsPayoutView, toPayoutView } from './payout';
-import { utcDate } from './payout-schedule';
-import { PayoutEvents } from './payout-events';
+import { ON_ITS_WAY, toOpsPayoutSummary, toOpsPayoutView, toPayoutView } from './payout-views';
+import type { Payout } from './payout.entity';
 import { PayoutRepository, PayoutScope } from './payout.repository';
 import { PayoutTiming, SCHEDULE_RULES } from './schedule-rules';
 
 /** How many paid payouts the dashboard lists beside every one still owed. */
 const DASHBOARD_RECENT_PAID = 50;
 
-/** Reading payouts (creators, brands, ops), the dashboard, the sweep's list and ops' retry. */
+/**
+ * The payout aggregate's read-only queries (one class for the reads, as the house style allows;
+ * every change is its own use case): creators' and brands' lists, the dashboard, the sweep's
+ * list, ops' lists and look.
+ */
 @Injectable()
-export class PayoutsService {
+export class PayoutQueries {
   constructor(
     private readonly orm: MikroORM,
     private readonly payouts: PayoutRepository,
-    private readonly events: PayoutEvents,
     @Inject(SCHEDULE_RULES) private readonly timing: PayoutTiming,
   ) {}
 
-  listMine(actor: Actor, req: ListMyPayoutsRequest): Promise<Page<PayoutView>> {
-    const creator = requireCreator(actor);
+  listMine(req: ListMyPayoutsRequest): Promise<Page<PayoutView>> {
+    const creator = requireCreator(req.actor);
     const em = this.orm.em.fork();
     return keysetPage(
       req,
@@ -45,8 +55,8 @@ export class PayoutsService {
   }
 
   /** Ops' lists: payouts that need a person (needs_attention, failed) or any status. */
-  listForOps(actor: Actor, req: ListPayoutsForOpsRequest): Promise<Page<OpsPayoutSummary>> {
-    requireOps(actor);
+  listForOps(req: ListPayoutsForOpsRequest): Promise<Page<OpsPayoutSummary>> {
+    requireOps(req.actor);
     const em = this.orm.em.fork();
     return keysetPage(
       req,
@@ -56,18 +66,12 @@ export class PayoutsService {
   }
 
   /** A creator sees their own projects' payouts, a brand member its brand's, ops all. */
-  async forProjects(actor: Actor, projectIds: string[]): Promise<PayoutView[]> {
-    let scope: PayoutScope;
-    if (isCreatorActor(actor)) scope = { kind: 'creator', creatorId: actor.creatorId };
-    else if (isBrandActor(actor)) scope = { kind: 'brand', brandId: actor.brandId };
-    else {
-      requireOps(actor);
-      scope = { kind: 'ops' };
-    }
-    const rows = await this.payouts.forProjects(this.orm.em.fork(), scope, [
-      ...new Set(projectIds),
+  async forProjects(req: PayoutsForProjectsRequest): Promise<PayoutView[]> {
+    const scope = scopeOf(req.actor);
+    const payouts = await this.payouts.forProjects(this.orm.em.fork(), scope, [
+      ...new Set(req.projectIds),
     ]);
-    return rows.map(toPayoutView);
+    return payouts.map(toPayoutView);
   }
 
   /**
@@ -113,54 +117,34 @@ export class PayoutsService {
     };
   }
 
-  async due(limit: number, graceMs: number): Promise<DuePayout[]> {
+  /** The sweep's list: attempts due (after the grace) and attempts whose worker vanished. */
+  async due(req: DuePayoutsRequest): Promise<DuePayout[]> {
     const now = Date.now();
-    const rows = await this.payouts.due(this.orm.em.fork(), {
-      limit,
-      dueBefore: new Date(now - graceMs),
+    const due = await this.payouts.due(this.orm.em.fork(), {
+      limit: req.limit,
+      dueBefore: new Date(now - req.graceMs),
       stuckBefore: new Date(now - this.timing.processingStuckMs),
     });
-    return rows.map((r) => ({
-      payoutId: r.id,
-      attempt: r.attempt,
-      dispatchAt: r.dispatchAt.toISOString(),
+    return due.map((d) => ({
+      payoutId: d.id,
+      attempt: d.attempt,
+      dispatchAt: d.dispatchAt.toISOString(),
     }));
   }
 
-  async get(actor: Actor, payoutId: string): Promise<OpsPayoutView> {
-    requireOps(actor);
+  /** Ops' look at one payout, with its attempts. */
+  async get(req: GetPayoutRequest): Promise<OpsPayoutView> {
+    requireOps(req.actor);
     const em = this.orm.em.fork();
-    const payout = await this.payouts.get(em, payoutId);
-    if (!payout) throw notFound(`payout ${payoutId}`);
-    return toOpsPayoutView(payout, await this.payouts.attemptsOf(em, payoutId));
+    const payout = await this.payouts.get(em, req.payoutId);
+    if (!payout) throw notFound(`payout ${req.payoutId}`);
+    return toOpsPayoutView(payout, await this.payouts.attemptsOf(em, req.payoutId));
   }
+}
 
-  /**
-   * Ops moves a flagged payout on: one more attempt, due now (attempts are kept, so the
-   * provider key is new and the history stays true).
-   */
-  async retry(actor: Actor, payoutId: string): Promise<PayoutView> {
-    requireOps(actor);
-    return this.orm.em.fork().transactional(async (em) => {
-      const current = await this.payouts.lock(em, payoutId);
-      if (!current) throw notFound(`payout ${payoutId}`);
-      if (current.status !== 'needs_attention') {
-        throw new DomainError(
-          'payout_not_retryable',
-          `payout ${payoutId} is ${current.status}; only a payout that needs attention can be retried`,
-          { meta: { status: current.status } },
-        );
-      }
-      const now = new Date();
-      const scheduled = await this.payouts.schedule(
-        em,
-        payoutId,
-        'needs_attention',
-        { methodId: null, dispatchAt: now, expectedDate: utcDate(now) },
-        now,
-      );
-      await this.events.scheduled(em, scheduled!, current.lastError);
-      return toPayoutView(scheduled!);
-    });
-  }
+function scopeOf(actor: Actor): PayoutScope {
+  if (isCreatorActor(actor)) return { kind: 'creator', creatorId: actor.creatorId };
+  if (isBrandActor(actor)) return { kind: 'brand', brandId: actor.brandId };
+  requireOps(actor);
+  return { kind: 'ops' };
 }
