@@ -6,6 +6,7 @@ import type {
   DispatchPayoutResult,
   PayoutStatus,
 } from '@glimmer/contracts/payout/payout.messages';
+import { withDeadline } from '@glimmer/errors/deadline';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { PayoutMetrics } from '../common/payout-metrics';
 import { PayoutMethodSecrets } from '../payout-methods/payout-method-secrets';
@@ -22,15 +23,6 @@ import { PayoutTiming, SCHEDULE_RULES } from './schedule-rules';
 type Taken =
   | { kind: 'taken'; payout: Payout; method: PayoutMethod; redriven: boolean }
   | { kind: 'skipped'; status: PayoutStatus; reason: string };
-
-/** The provider's own deadline; past it the outcome is unknown. */
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Sends one attempt of one payout, exactly once:
@@ -71,7 +63,9 @@ export class DispatchPayout {
     const stop = this.metrics.providerDuration.startTimer();
     let result: TransferResult;
     try {
-      result = await withTimeout(
+      // The provider's own deadline; past it the outcome is unknown (the sweep re-drives it).
+      result = await withDeadline(
+        this.config.PAYOUT_PROVIDER_TIMEOUT_MS,
         this.provider.send({
           idempotencyKey: `${payoutId}:${attempt}`,
           payoutId,
@@ -83,7 +77,6 @@ export class DispatchPayout {
             details: this.secrets.reveal(method),
           },
         }),
-        this.config.PAYOUT_PROVIDER_TIMEOUT_MS,
       );
       stop({ outcome: result.outcome });
     } catch (err) {
