@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { StorageModule } from '@glimmer/storage/storage.module';
 import { OrphanFileSweeper } from '../files/orphan-file-sweeper';
+import { AddSampleFile } from './add-sample-file.use-case';
+import { AddSample } from './add-sample.use-case';
 import { CreatorFilesRepository } from './creator-files.repository';
-import { CreatorFilesService } from './creator-files.service';
+import { CreatorQueries } from './creator.queries';
 import { CreatorRepository } from './creator.repository';
 import { CreatorsHandler } from './creators.handler';
-import { CreatorsService } from './creators.service';
+import { RecordPhoto } from './record-photo.use-case';
+import { RemoveSample } from './remove-sample.use-case';
+import { StoredFiles } from './stored-files';
+import { UpdateProfile } from './update-profile.use-case';
 
 /** Creators, their profiles, photos and work samples (links or files), and brand networks. */
 @Module({
@@ -14,8 +19,13 @@ import { CreatorsService } from './creators.service';
   providers: [
     CreatorRepository,
     CreatorFilesRepository,
-    CreatorsService,
-    CreatorFilesService,
+    StoredFiles,
+    CreatorQueries,
+    UpdateProfile,
+    AddSample,
+    RecordPhoto,
+    AddSampleFile,
+    RemoveSample,
     OrphanFileSweeper,
   ],
   exports: [CreatorRepository],

@@ -20,7 +20,11 @@ import {
   RevokeInviteRpc,
 } from '@glimmer/contracts/network/invite.messages';
 import type { Page } from '@glimmer/contracts/page';
-import { InvitesService } from './invites.service';
+import { AcceptInvite } from './accept-invite.use-case';
+import { CreateInvite } from './create-invite.use-case';
+import { InviteQueries } from './invite.queries';
+import { ResendInvite } from './resend-invite.use-case';
+import { RevokeInvite } from './revoke-invite.use-case';
 
 /**
  * Brand RPCs carry an actor; preview and accept come from the gateway's public accept route; link
@@ -28,45 +32,55 @@ import { InvitesService } from './invites.service';
  */
 @Controller()
 export class InvitesHandler {
-  constructor(private readonly invites: InvitesService) {}
+  constructor(
+    private readonly queries: InviteQueries,
+    private readonly createInvite: CreateInvite,
+    private readonly resendInvite: ResendInvite,
+    private readonly revokeInvite: RevokeInvite,
+    private readonly acceptInvite: AcceptInvite,
+  ) {}
 
   @MessagePattern(CreateInviteRpc.pattern)
   create(@Payload() req: CreateInviteRequest): Promise<InviteView> {
-    return this.invites.create(
-      req.actor,
-      { email: req.email, message: req.message },
-      req.idempotencyKey,
-    );
+    return this.createInvite.execute({
+      actor: req.actor,
+      invite: { email: req.email, message: req.message },
+      idempotencyKey: req.idempotencyKey,
+    });
   }
 
   @MessagePattern(ResendInviteRpc.pattern)
   resend(@Payload() req: InviteIdRequest): Promise<InviteView> {
-    return this.invites.resend(req.actor, req.inviteId);
+    return this.resendInvite.execute({ actor: req.actor, inviteId: req.inviteId });
   }
 
   @MessagePattern(RevokeInviteRpc.pattern)
   revoke(@Payload() req: InviteIdRequest): Promise<InviteView> {
-    return this.invites.revoke(req.actor, req.inviteId);
+    return this.revokeInvite.execute({ actor: req.actor, inviteId: req.inviteId });
   }
 
   @MessagePattern(ListInvitesRpc.pattern)
   list(@Payload() req: ListInvitesRequest): Promise<Page<InviteView>> {
-    return this.invites.list(req.actor, req);
+    return this.queries.list(req.actor, req);
   }
 
   /** From the scheduler, at send time: the link goes into the email and nowhere else. */
   @MessagePattern(InviteLinkRpc.pattern)
   link(@Payload() req: InviteLinkRequest): Promise<InviteLink> {
-    return this.invites.link(req);
+    return this.queries.link(req);
   }
 
   @MessagePattern(PreviewInviteRpc.pattern)
   preview(@Payload() req: PreviewInviteRequest): Promise<InvitePreview> {
-    return this.invites.preview(req.token);
+    return this.queries.preview(req.token);
   }
 
   @MessagePattern(AcceptInviteRpc.pattern)
   accept(@Payload() req: AcceptInviteRequest): Promise<AcceptedInvite> {
-    return this.invites.accept(req);
+    return this.acceptInvite.execute({
+      token: req.token,
+      creatorId: req.creatorId,
+      name: req.name,
+    });
   }
 }

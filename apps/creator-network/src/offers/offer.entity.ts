@@ -13,6 +13,9 @@ import {
 import { positionSql } from '@glimmer/database/page-cursor';
 import { Creator } from '../creators/creator.entity';
 
+/** Today's date in UTC (YYYY-MM-DD): due dates are dates in UTC. */
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+
 export type OfferStatus = 'sent' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
 
 /** An offer of paid work to a creator in the brand's network, until accepted or closed. */
@@ -81,3 +84,7 @@ export class Offer {
   @Formula((alias) => positionSql(`${alias}.created_at`), { type: 'text' })
   positionAt!: Opt<string>;
 }
+
+/** Whether the due date has passed (in UTC): a sent offer past it can no longer be accepted. */
+export const isPastDue = (offer: Pick<Offer, 'dueDate'>, now = new Date()) =>
+  offer.dueDate < todayUtc(now);

@@ -9,24 +9,28 @@ import {
   ProjectView,
 } from '@glimmer/contracts/network/offer.messages';
 import type { Page } from '@glimmer/contracts/page';
-import { ProjectsService } from './projects.service';
+import { CompleteProject } from './complete-project.use-case';
+import { ProjectQueries } from './project.queries';
 
 @Controller()
 export class ProjectsHandler {
-  constructor(private readonly projects: ProjectsService) {}
+  constructor(
+    private readonly queries: ProjectQueries,
+    private readonly completeProject: CompleteProject,
+  ) {}
 
   @MessagePattern(ListProjectsRpc.pattern)
   list(@Payload() req: ListProjectsRequest): Promise<Page<ProjectView>> {
-    return this.projects.list(req.actor, req);
+    return this.queries.list(req.actor, req);
   }
 
   @MessagePattern(GetProjectRpc.pattern)
   get(@Payload() req: ProjectIdRequest): Promise<ProjectView> {
-    return this.projects.get(req.actor, req.projectId);
+    return this.queries.get(req.actor, req.projectId);
   }
 
   @MessagePattern(CompleteProjectRpc.pattern)
   complete(@Payload() req: ProjectIdRequest): Promise<ProjectView> {
-    return this.projects.complete(req.actor, req.projectId);
+    return this.completeProject.execute({ actor: req.actor, projectId: req.projectId });
   }
 }
