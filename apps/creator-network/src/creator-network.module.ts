@@ -1,13 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@glimmer/config/config.module';
-import { DatabaseModule } from '@glimmer/database/database.module';
-import { DatabaseReadiness } from '@glimmer/database/database.readiness';
-import { BrokerReadiness } from '@glimmer/messaging/broker.readiness';
-import { MessagingModule } from '@glimmer/messaging/messaging.module';
-import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
-import { HealthModule } from '@glimmer/observability/health.module';
-import { LoggerModule } from '@glimmer/observability/logger.module';
-import { MetricsModule } from '@glimmer/observability/metrics';
+import { ServiceKernelModule } from '@glimmer/runtime/service-kernel.module';
 import { BrandsModule } from './brands/brands.module';
 import { NetworkConfig, networkDatabase } from './creator-network.config';
 import { CreatorsModule } from './creators/creators.module';
@@ -22,17 +14,16 @@ export class CreatorNetworkModule {
     return {
       module: CreatorNetworkModule,
       imports: [
-        ConfigModule.forValue(config),
-        LoggerModule.forService('creator-network', config.LOG_LEVEL),
-        DatabaseModule.forService(networkDatabase(config)),
-        MessagingModule.forService(messagingOptionsFrom('creator-network', config)),
+        ServiceKernelModule.forService({
+          service: 'creator-network',
+          config,
+          database: networkDatabase(config),
+        }),
         BrandsModule,
         CreatorsModule,
         InvitesModule,
         OffersModule,
         ProjectsModule,
-        HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),
-        MetricsModule.forService('creator-network'),
       ],
     };
   }

@@ -1,13 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@glimmer/config/config.module';
-import { DatabaseModule } from '@glimmer/database/database.module';
-import { DatabaseReadiness } from '@glimmer/database/database.readiness';
-import { BrokerReadiness } from '@glimmer/messaging/broker.readiness';
-import { MessagingModule } from '@glimmer/messaging/messaging.module';
-import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
-import { HealthModule } from '@glimmer/observability/health.module';
-import { LoggerModule } from '@glimmer/observability/logger.module';
-import { MetricsModule } from '@glimmer/observability/metrics';
+import { ServiceKernelModule } from '@glimmer/runtime/service-kernel.module';
 import { CostCodesModule } from './cost-codes/cost-codes.module';
 import { CreditConfig, creditDatabase } from './credit.config';
 import { DepositsModule } from './deposits/deposits.module';
@@ -24,18 +16,17 @@ export class CreditModule {
     return {
       module: CreditModule,
       imports: [
-        ConfigModule.forValue(config),
-        LoggerModule.forService('credit', config.LOG_LEVEL),
-        DatabaseModule.forService(creditDatabase(config)),
-        MessagingModule.forService(messagingOptionsFrom('credit', config)),
+        ServiceKernelModule.forService({
+          service: 'credit',
+          config,
+          database: creditDatabase(config),
+        }),
         LedgerModule,
         CostCodesModule,
         DepositsModule,
         TransfersModule,
         InvoiceDrawsModule,
         OverviewModule,
-        HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),
-        MetricsModule.forService('credit'),
       ],
       providers: [LedgerMetrics],
     };

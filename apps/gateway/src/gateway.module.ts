@@ -1,13 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@glimmer/config/config.module';
-import { DatabaseModule } from '@glimmer/database/database.module';
-import { DatabaseReadiness } from '@glimmer/database/database.readiness';
-import { BrokerReadiness } from '@glimmer/messaging/broker.readiness';
-import { MessagingModule } from '@glimmer/messaging/messaging.module';
-import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
-import { HealthModule } from '@glimmer/observability/health.module';
-import { LoggerModule } from '@glimmer/observability/logger.module';
-import { MetricsModule } from '@glimmer/observability/metrics';
+import { ServiceKernelModule } from '@glimmer/runtime/service-kernel.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { EmailVerificationModule } from './accounts/email-verification.module';
 import { AuthModule } from './auth/auth.module';
@@ -31,10 +23,11 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        ConfigModule.forValue(config),
-        LoggerModule.forService('gateway', config.LOG_LEVEL),
-        DatabaseModule.forService(gatewayDatabase(config)),
-        MessagingModule.forService(messagingOptionsFrom('gateway', config)),
+        ServiceKernelModule.forService({
+          service: 'gateway',
+          config,
+          database: gatewayDatabase(config),
+        }),
         RateLimitModule,
         AuthModule.forRoot(config),
         AccountsModule,
@@ -46,8 +39,6 @@ export class GatewayModule {
         PayoutsApiModule,
         WebhooksModule,
         OpsModule,
-        HealthModule.forService({ checks: [DatabaseReadiness, BrokerReadiness] }),
-        MetricsModule.forService('gateway'),
       ],
     };
   }

@@ -1,12 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@glimmer/config/config.module';
-import { BrokerReadiness } from '@glimmer/messaging/broker.readiness';
-import { MessagingModule } from '@glimmer/messaging/messaging.module';
-import { messagingOptionsFrom } from '@glimmer/messaging/messaging.options';
-import { HealthModule } from '@glimmer/observability/health.module';
-import { LoggerModule } from '@glimmer/observability/logger.module';
-import { MetricsModule } from '@glimmer/observability/metrics';
+import { ServiceKernelModule } from '@glimmer/runtime/service-kernel.module';
 import { RedisReadiness } from '@glimmer/observability/redis.readiness';
 import { DepositClearingModule } from './deposit-clearing/deposit-clearing.module';
 import { bullOptions } from './jobs/bull-options';
@@ -29,20 +23,17 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: [
-        ConfigModule.forValue(config),
-        LoggerModule.forService('scheduler', config.LOG_LEVEL),
-        MessagingModule.forService(messagingOptionsFrom('scheduler', config), { database: false }),
+        ServiceKernelModule.forService({
+          service: 'scheduler',
+          config,
+          readiness: { checks: [RedisReadiness, SweepSchedulesReadiness], imports: [SweepsModule] },
+        }),
         BullModule.forRoot(bullOptions(config)),
         DepositClearingModule,
         SweepsModule,
         NotificationsModule,
         OfferExpiryModule,
         PayoutDispatchModule,
-        HealthModule.forService({
-          checks: [BrokerReadiness, RedisReadiness, SweepSchedulesReadiness],
-          imports: [SweepsModule],
-        }),
-        MetricsModule.forService('scheduler'),
       ],
     };
   }

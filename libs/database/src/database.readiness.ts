@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ReadinessCheck, withinMs } from '@glimmer/observability/health.module';
+import { withDeadline } from '@glimmer/errors/deadline';
+import { ReadinessCheck } from '@glimmer/observability/health.module';
 
 /** PostgreSQL answers a trivial query in time. */
 @Injectable()
@@ -10,6 +11,6 @@ export class DatabaseReadiness implements ReadinessCheck {
   constructor(private readonly orm: MikroORM) {}
 
   async check(): Promise<void> {
-    await withinMs(1_500, this.orm.em.fork().execute('select 1'));
+    await withDeadline(1_500, this.orm.em.fork().execute('select 1'));
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { CONFIG } from '@glimmer/config/config';
-import { ReadinessCheck, withinMs } from './health.module';
+import { withDeadline } from '@glimmer/errors/deadline';
+import { ReadinessCheck } from './health.module';
 
 /** Redis answers PING (the scheduler's jobs live there). One lazy connection, reused. */
 @Injectable()
@@ -23,9 +24,9 @@ export class RedisReadiness implements ReadinessCheck, OnApplicationShutdown {
       this.client.on('error', () => undefined);
     }
     if (this.client.status === 'wait' || this.client.status === 'end') {
-      await withinMs(1_500, this.client.connect());
+      await withDeadline(1_500, this.client.connect());
     }
-    await withinMs(1_500, this.client.ping());
+    await withDeadline(1_500, this.client.ping());
   }
 
   onApplicationShutdown(): void {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReadinessCheck, withinMs } from '@glimmer/observability/health.module';
+import { withDeadline } from '@glimmer/errors/deadline';
+import { ReadinessCheck } from '@glimmer/observability/health.module';
 import { SweepScheduleKeeper } from './sweep-schedule.keeper';
 
 /**
@@ -13,7 +14,7 @@ export class SweepSchedulesReadiness implements ReadinessCheck {
   constructor(private readonly keeper: SweepScheduleKeeper) {}
 
   async check(): Promise<void> {
-    const missing = await withinMs(1_500, this.keeper.missing());
+    const missing = await withDeadline(1_500, this.keeper.missing());
     if (missing.length > 0) throw new Error(`missing from Redis: ${missing.join(', ')}`);
   }
 }
