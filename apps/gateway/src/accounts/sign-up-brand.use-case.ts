@@ -10,7 +10,7 @@ import { hashPassword } from '../auth/password';
 import type { GatewayConfig } from '../gateway.config';
 import { BrandRepository } from './brand.repository';
 import { BrandDto, CreateBrandDto } from './dto/create-brand.dto';
-import { EmailVerificationService } from './email-verification.service';
+import { SendVerificationEmail } from './send-verification-email.use-case';
 import { UserAccountRepository } from './user-account.repository';
 
 /**
@@ -20,13 +20,13 @@ import { UserAccountRepository } from './user-account.repository';
  * OPS_EMAIL is never a brand's, whether or not `migrate` has seeded the ops account yet.
  */
 @Injectable()
-export class BrandSignupService {
+export class SignUpBrand {
   constructor(
     private readonly orm: MikroORM,
     private readonly brands: BrandRepository,
     private readonly users: UserAccountRepository,
     private readonly outbox: OutboxService,
-    private readonly verification: EmailVerificationService,
+    private readonly sendVerification: SendVerificationEmail,
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -59,7 +59,7 @@ export class BrandSignupService {
           adminEmail: admin.email,
           adminName: admin.name,
         });
-        await this.verification.send(em, { ...admin, brandName: brand.name });
+        await this.sendVerification.execute(em, { ...admin, brandName: brand.name });
       });
     } catch (err) {
       if (isUniqueViolation(err, 'user_account_email_key')) {

@@ -1,26 +1,27 @@
-import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Controller } from '@nestjs/common';
 import {
   ProjectInvoiceIssued,
   ProjectInvoiceIssuedEvent,
 } from '@glimmer/contracts/invoicing/project-invoice.events';
 import { AmqpContext } from '@glimmer/messaging/amqp.context';
+import { OnEvent } from '@glimmer/messaging/handlers';
 import { JobQueue } from '../jobs/job-queue.service';
-import { queueEmailFor } from './email-queue';
+import { EMAIL_JOB_ID_DEDUPES, queueEmailFor } from './email-queue';
 
 /** Tells a brand's finance contact that a project invoice was issued (one email per event). */
 @Controller()
-export class ProjectInvoiceEventsHandler {
-  private readonly logger = new Logger(ProjectInvoiceEventsHandler.name);
-
+export class ProjectInvoiceEvents {
   constructor(private readonly jobs: JobQueue) {}
 
-  @EventPattern(ProjectInvoiceIssuedEvent.pattern)
-  async onIssued(@Payload() p: ProjectInvoiceIssued, @Ctx() ctx: AmqpContext): Promise<void> {
+  @OnEvent(ProjectInvoiceIssuedEvent, {
+    consumer: 'scheduler.notifications.project-invoice-issued',
+    withoutInbox: EMAIL_JOB_ID_DEDUPES,
+  })
+  async onIssued(p: ProjectInvoiceIssued, ctx: AmqpContext): Promise<string> {
     const result = await queueEmailFor(this.jobs, ctx.messageId, {
       template: 'project-invoice-issued',
       invoice: { ...p },
     });
-    this.logger.log(`${ctx.pattern} ${p.invoiceId}: project-invoice-issued email ${result}`);
+    return `${ctx.pattern} ${p.invoiceId}: project-invoice-issued email ${result}`;
   }
 }

@@ -1,12 +1,12 @@
-import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Controller } from '@nestjs/common';
 import {
   PayoutMethodChanged,
   PayoutMethodChangedEvent,
 } from '@glimmer/contracts/payout/payout-method.events';
 import { AmqpContext } from '@glimmer/messaging/amqp.context';
+import { OnEvent } from '@glimmer/messaging/handlers';
 import { JobQueue } from '../jobs/job-queue.service';
-import { queueEmailFor } from './email-queue';
+import { EMAIL_JOB_ID_DEDUPES, queueEmailFor } from './email-queue';
 
 /**
  * Tells the creator every time a payout method is added or made preferred (masked details
@@ -14,17 +14,18 @@ import { queueEmailFor } from './email-queue';
  * per event, keyed by its message id.
  */
 @Controller()
-export class PayoutMethodNoticesHandler {
-  private readonly logger = new Logger(PayoutMethodNoticesHandler.name);
-
+export class PayoutMethodNoticeEvents {
   constructor(private readonly jobs: JobQueue) {}
 
-  @EventPattern(PayoutMethodChangedEvent.pattern)
-  async onChanged(@Payload() change: PayoutMethodChanged, @Ctx() ctx: AmqpContext): Promise<void> {
+  @OnEvent(PayoutMethodChangedEvent, {
+    consumer: 'scheduler.notifications.payout-method-changed',
+    withoutInbox: EMAIL_JOB_ID_DEDUPES,
+  })
+  async onChanged(change: PayoutMethodChanged, ctx: AmqpContext): Promise<string> {
     const result = await queueEmailFor(this.jobs, ctx.messageId, {
       template: 'payout-method-changed',
       change: { ...change, maskedDetails: { ...change.maskedDetails } },
     });
-    this.logger.log(`${ctx.pattern} ${change.methodId} (${change.change}): email ${result}`);
+    return `${ctx.pattern} ${change.methodId} (${change.change}): email ${result}`;
   }
 }
