@@ -6,7 +6,7 @@ import { AddSample } from './add-sample.use-case';
 import { CreatorFilesRepository } from './creator-files.repository';
 import { CreatorQueries } from './creator.queries';
 import { CreatorRepository } from './creator.repository';
-import { CreatorsHandler } from './creators.handler';
+import { CreatorsRpc } from './creators.rpc';
 import { RecordPhoto } from './record-photo.use-case';
 import { RemoveSample } from './remove-sample.use-case';
 import { StoredFiles } from './stored-files';
@@ -15,7 +15,7 @@ import { UpdateProfile } from './update-profile.use-case';
 /** Creators, their profiles, photos and work samples (links or files), and brand networks. */
 @Module({
   imports: [StorageModule],
-  controllers: [CreatorsHandler],
+  controllers: [CreatorsRpc],
   providers: [
     CreatorRepository,
     CreatorFilesRepository,

@@ -9,14 +9,14 @@ import { InviteSendQuota } from './invite-send-quota';
 import { InviteSendRepository } from './invite-send.repository';
 import { InviteQueries } from './invite.queries';
 import { InviteRepository } from './invite.repository';
-import { InvitesHandler } from './invites.handler';
+import { InvitesRpc } from './invites.rpc';
 import { ResendInvite } from './resend-invite.use-case';
 import { RevokeInvite } from './revoke-invite.use-case';
 
 /** Invites: signed (hashed), expiring tokens that travel only in the email. */
 @Module({
   imports: [BrandsModule, CreatorsModule, IdempotencyModule],
-  controllers: [InvitesHandler],
+  controllers: [InvitesRpc],
   providers: [
     InviteRepository,
     InviteSendRepository,

@@ -10,13 +10,13 @@ import { DeclineOffer } from './decline-offer.use-case';
 import { ExpireOffer } from './expire-offer.use-case';
 import { OfferQueries } from './offer.queries';
 import { OfferRepository } from './offer.repository';
-import { OffersHandler } from './offers.handler';
+import { OffersRpc } from './offers.rpc';
 import { WithdrawOffer } from './withdraw-offer.use-case';
 
 /** Offers and the contracts signed when accepting them (which start projects). */
 @Module({
   imports: [BrandsModule, CreatorsModule, ProjectsModule, IdempotencyModule],
-  controllers: [OffersHandler],
+  controllers: [OffersRpc],
   providers: [
     OfferRepository,
     OfferQueries,

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AcceptedInvite,
   AcceptInviteRequest,
@@ -20,6 +19,7 @@ import {
   RevokeInviteRpc,
 } from '@glimmer/contracts/network/invite.messages';
 import type { Page } from '@glimmer/contracts/page';
+import { OnRpc } from '@glimmer/messaging/handlers';
 import { AcceptInvite } from './accept-invite.use-case';
 import { CreateInvite } from './create-invite.use-case';
 import { InviteQueries } from './invite.queries';
@@ -31,7 +31,7 @@ import { RevokeInvite } from './revoke-invite.use-case';
  * from the scheduler's email job.
  */
 @Controller()
-export class InvitesHandler {
+export class InvitesRpc {
   constructor(
     private readonly queries: InviteQueries,
     private readonly createInvite: CreateInvite,
@@ -40,8 +40,8 @@ export class InvitesHandler {
     private readonly acceptInvite: AcceptInvite,
   ) {}
 
-  @MessagePattern(CreateInviteRpc.pattern)
-  create(@Payload() req: CreateInviteRequest): Promise<InviteView> {
+  @OnRpc(CreateInviteRpc)
+  create(req: CreateInviteRequest): Promise<InviteView> {
     return this.createInvite.execute({
       actor: req.actor,
       invite: { email: req.email, message: req.message },
@@ -49,34 +49,34 @@ export class InvitesHandler {
     });
   }
 
-  @MessagePattern(ResendInviteRpc.pattern)
-  resend(@Payload() req: InviteIdRequest): Promise<InviteView> {
+  @OnRpc(ResendInviteRpc)
+  resend(req: InviteIdRequest): Promise<InviteView> {
     return this.resendInvite.execute({ actor: req.actor, inviteId: req.inviteId });
   }
 
-  @MessagePattern(RevokeInviteRpc.pattern)
-  revoke(@Payload() req: InviteIdRequest): Promise<InviteView> {
+  @OnRpc(RevokeInviteRpc)
+  revoke(req: InviteIdRequest): Promise<InviteView> {
     return this.revokeInvite.execute({ actor: req.actor, inviteId: req.inviteId });
   }
 
-  @MessagePattern(ListInvitesRpc.pattern)
-  list(@Payload() req: ListInvitesRequest): Promise<Page<InviteView>> {
+  @OnRpc(ListInvitesRpc)
+  list(req: ListInvitesRequest): Promise<Page<InviteView>> {
     return this.queries.list(req.actor, req);
   }
 
   /** From the scheduler, at send time: the link goes into the email and nowhere else. */
-  @MessagePattern(InviteLinkRpc.pattern)
-  link(@Payload() req: InviteLinkRequest): Promise<InviteLink> {
+  @OnRpc(InviteLinkRpc)
+  link(req: InviteLinkRequest): Promise<InviteLink> {
     return this.queries.link(req);
   }
 
-  @MessagePattern(PreviewInviteRpc.pattern)
-  preview(@Payload() req: PreviewInviteRequest): Promise<InvitePreview> {
+  @OnRpc(PreviewInviteRpc)
+  preview(req: PreviewInviteRequest): Promise<InvitePreview> {
     return this.queries.preview(req.token);
   }
 
-  @MessagePattern(AcceptInviteRpc.pattern)
-  accept(@Payload() req: AcceptInviteRequest): Promise<AcceptedInvite> {
+  @OnRpc(AcceptInviteRpc)
+  accept(req: AcceptInviteRequest): Promise<AcceptedInvite> {
     return this.acceptInvite.execute({
       token: req.token,
       creatorId: req.creatorId,

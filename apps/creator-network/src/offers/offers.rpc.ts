@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AcceptedOffer,
   AcceptOfferRequest,
@@ -21,6 +20,7 @@ import {
   WithdrawOfferRpc,
 } from '@glimmer/contracts/network/offer.messages';
 import type { Page } from '@glimmer/contracts/page';
+import { OnRpc } from '@glimmer/messaging/handlers';
 import { AcceptOffer } from './accept-offer.use-case';
 import { CreateOffer } from './create-offer.use-case';
 import { DeclineOffer } from './decline-offer.use-case';
@@ -29,7 +29,7 @@ import { OfferQueries } from './offer.queries';
 import { WithdrawOffer } from './withdraw-offer.use-case';
 
 @Controller()
-export class OffersHandler {
+export class OffersRpc {
   constructor(
     private readonly queries: OfferQueries,
     private readonly createOffer: CreateOffer,
@@ -39,8 +39,8 @@ export class OffersHandler {
     private readonly expireOffer: ExpireOffer,
   ) {}
 
-  @MessagePattern(CreateOfferRpc.pattern)
-  create(@Payload() req: CreateOfferRequest): Promise<OfferView> {
+  @OnRpc(CreateOfferRpc)
+  create(req: CreateOfferRequest): Promise<OfferView> {
     const { creatorId, title, brief, fee, dueDate, costCodeId, storyCode } = req;
     return this.createOffer.execute({
       actor: req.actor,
@@ -49,38 +49,38 @@ export class OffersHandler {
     });
   }
 
-  @MessagePattern(ListOffersRpc.pattern)
-  list(@Payload() req: ListOffersRequest): Promise<Page<OfferView>> {
+  @OnRpc(ListOffersRpc)
+  list(req: ListOffersRequest): Promise<Page<OfferView>> {
     return this.queries.list(req.actor, req);
   }
 
-  @MessagePattern(GetOfferRpc.pattern)
-  get(@Payload() req: OfferIdRequest): Promise<OfferDetail> {
+  @OnRpc(GetOfferRpc)
+  get(req: OfferIdRequest): Promise<OfferDetail> {
     return this.queries.get(req.actor, req.offerId);
   }
 
-  @MessagePattern(AcceptOfferRpc.pattern)
-  accept(@Payload() req: AcceptOfferRequest): Promise<AcceptedOffer> {
+  @OnRpc(AcceptOfferRpc)
+  accept(req: AcceptOfferRequest): Promise<AcceptedOffer> {
     return this.acceptOffer.execute(req);
   }
 
-  @MessagePattern(DeclineOfferRpc.pattern)
-  decline(@Payload() req: OfferIdRequest): Promise<OfferView> {
+  @OnRpc(DeclineOfferRpc)
+  decline(req: OfferIdRequest): Promise<OfferView> {
     return this.declineOffer.execute({ actor: req.actor, offerId: req.offerId });
   }
 
-  @MessagePattern(WithdrawOfferRpc.pattern)
-  withdraw(@Payload() req: OfferIdRequest): Promise<OfferView> {
+  @OnRpc(WithdrawOfferRpc)
+  withdraw(req: OfferIdRequest): Promise<OfferView> {
     return this.withdrawOffer.execute({ actor: req.actor, offerId: req.offerId });
   }
 
-  @MessagePattern(DueOffersRpc.pattern)
-  async due(@Payload() req: DueOffersRequest): Promise<{ data: DueOffer[] }> {
+  @OnRpc(DueOffersRpc)
+  async due(req: DueOffersRequest): Promise<{ data: DueOffer[] }> {
     return { data: await this.queries.due(req.limit) };
   }
 
-  @MessagePattern(ExpireOfferRpc.pattern)
-  expire(@Payload() req: ExpireOfferRequest): Promise<OfferView> {
+  @OnRpc(ExpireOfferRpc)
+  expire(req: ExpireOfferRequest): Promise<OfferView> {
     return this.expireOffer.execute({ offerId: req.offerId });
   }
 }

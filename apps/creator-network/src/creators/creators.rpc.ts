@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AddSampleFileRequest,
   AddSampleFileRpc,
@@ -25,6 +24,7 @@ import {
   WorkSampleView,
 } from '@glimmer/contracts/network/creator.messages';
 import type { Page } from '@glimmer/contracts/page';
+import { OnRpc } from '@glimmer/messaging/handlers';
 import { ActorRequest } from '@glimmer/contracts/validation';
 import { AddSampleFile } from './add-sample-file.use-case';
 import { AddSample } from './add-sample.use-case';
@@ -34,7 +34,7 @@ import { RemoveSample } from './remove-sample.use-case';
 import { UpdateProfile } from './update-profile.use-case';
 
 @Controller()
-export class CreatorsHandler {
+export class CreatorsRpc {
   constructor(
     private readonly queries: CreatorQueries,
     private readonly updateProfileUseCase: UpdateProfile,
@@ -44,39 +44,39 @@ export class CreatorsHandler {
     private readonly removeSampleUseCase: RemoveSample,
   ) {}
 
-  @MessagePattern(UpdateProfileRpc.pattern)
-  updateProfile(@Payload() req: UpdateProfileRequest): Promise<CreatorView> {
+  @OnRpc(UpdateProfileRpc)
+  updateProfile(req: UpdateProfileRequest): Promise<CreatorView> {
     return this.updateProfileUseCase.execute({ actor: req.actor, profile: req.profile });
   }
 
-  @MessagePattern(GetOwnProfileRpc.pattern)
-  ownProfile(@Payload() req: ActorRequest): Promise<CreatorView> {
+  @OnRpc(GetOwnProfileRpc)
+  ownProfile(req: ActorRequest): Promise<CreatorView> {
     return this.queries.ownProfile(req.actor);
   }
 
-  @MessagePattern(AddSampleRpc.pattern)
-  addSample(@Payload() req: AddSampleRequest): Promise<WorkSampleView> {
+  @OnRpc(AddSampleRpc)
+  addSample(req: AddSampleRequest): Promise<WorkSampleView> {
     const { title, url, description } = req;
     return this.addSampleUseCase.execute({ actor: req.actor, sample: { title, url, description } });
   }
 
-  @MessagePattern(GetCreatorRpc.pattern)
-  get(@Payload() req: GetCreatorRequest): Promise<CreatorView> {
+  @OnRpc(GetCreatorRpc)
+  get(req: GetCreatorRequest): Promise<CreatorView> {
     return this.queries.forBrand(req.actor, req.creatorId);
   }
 
-  @MessagePattern(ListNetworkRpc.pattern)
-  network(@Payload() req: ListNetworkRequest): Promise<Page<NetworkCreatorView>> {
+  @OnRpc(ListNetworkRpc)
+  network(req: ListNetworkRequest): Promise<Page<NetworkCreatorView>> {
     return this.queries.network(req.actor, req);
   }
 
-  @MessagePattern(RecordPhotoRpc.pattern)
-  recordPhoto(@Payload() req: RecordPhotoRequest): Promise<PhotoView> {
+  @OnRpc(RecordPhotoRpc)
+  recordPhoto(req: RecordPhotoRequest): Promise<PhotoView> {
     return this.recordPhotoUseCase.execute({ actor: req.actor, file: req.file });
   }
 
-  @MessagePattern(AddSampleFileRpc.pattern)
-  addSampleFile(@Payload() req: AddSampleFileRequest): Promise<WorkSampleView> {
+  @OnRpc(AddSampleFileRpc)
+  addSampleFile(req: AddSampleFileRequest): Promise<WorkSampleView> {
     const { title, description } = req;
     return this.addSampleFileUseCase.execute({
       actor: req.actor,
@@ -85,13 +85,13 @@ export class CreatorsHandler {
     });
   }
 
-  @MessagePattern(RemoveSampleRpc.pattern)
-  removeSample(@Payload() req: RemoveSampleRequest): Promise<{ id: string }> {
+  @OnRpc(RemoveSampleRpc)
+  removeSample(req: RemoveSampleRequest): Promise<{ id: string }> {
     return this.removeSampleUseCase.execute({ actor: req.actor, sampleId: req.sampleId });
   }
 
-  @MessagePattern(GetFileRpc.pattern)
-  file(@Payload() req: GetFileRequest): Promise<FileMetadataView> {
+  @OnRpc(GetFileRpc)
+  file(req: GetFileRequest): Promise<FileMetadataView> {
     return this.queries.file(req.actor, req.key);
   }
 }
