@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Brand } from './brand.entity';
 
 /** What creator-network knows of a brand: a projection of identity.brand.registered.v1. */
 export interface BrandRecord {
@@ -11,20 +12,11 @@ export interface BrandRecord {
 @Injectable()
 export class BrandRepository {
   async upsert(em: EntityManager, brand: BrandRecord): Promise<void> {
-    await em.execute(
-      `insert into brand (id, name, admin_email) values (?, ?, ?)
-       on conflict (id) do update set name = excluded.name, admin_email = excluded.admin_email,
-         updated_at = now()`,
-      [brand.id, brand.name, brand.adminEmail],
-    );
+    await em.upsert(Brand, { ...brand, updatedAt: new Date() });
   }
 
-  async find(em: EntityManager, id: string): Promise<BrandRecord | null> {
-    const [row] = await em.execute<{ id: string; name: string; admin_email: string | null }[]>(
-      `select id, name, admin_email from brand where id = ?`,
-      [id],
-    );
-    return row ? { id: row.id, name: row.name, adminEmail: row.admin_email } : null;
+  find(em: EntityManager, id: string): Promise<Brand | null> {
+    return em.findOne(Brand, id);
   }
 
   /**

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { BrandRegisteredHandler } from './brand-registered.handler';
+import { BrandEvents } from './brand.events';
 import { BrandRepository } from './brand.repository';
 
 @Module({
-  controllers: [BrandRegisteredHandler],
+  controllers: [BrandEvents],
   providers: [BrandRepository],
   exports: [BrandRepository],
 })

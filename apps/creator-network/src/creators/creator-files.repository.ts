@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type {
   SampleFileContentType,
   StoredFileInput,
-  WorkSampleView,
 } from '@glimmer/contracts/network/creator.messages';
-import { SAMPLE_COLUMNS, type SampleRow, toSampleView } from './creator.repository';
+import { Creator } from './creator.entity';
+import { WorkSample } from './work-sample.entity';
 
 /** Whose a stored file is, and the type it was recorded as (null: a photo from before). */
 export interface FileOwnerRecord {
@@ -23,78 +23,56 @@ export interface FileUsage {
 /** The stored files recorded on creators: profile photos and sample files. */
 @Injectable()
 export class CreatorFilesRepository {
-  /**
-   * Locks the creator's row for the rest of the transaction, so two uploads by one creator are
-   * counted against the quota one after the other. Answers the current photo's key.
-   */
-  async lockCreator(
-    em: EntityManager,
-    creatorId: string,
-  ): Promise<{ photoKey: string | null } | null> {
-    const [row] = await em.execute<{ photo_key: string | null }[]>(
-      `select photo_key from creator where id = ? for update`,
-      [creatorId],
+  /** The creator's sample files and, unless it is being replaced, their photo. */
+  async usage(em: EntityManager, creator: Creator, withPhoto: boolean): Promise<FileUsage> {
+    const files = await em.find(
+      WorkSample,
+      { creatorId: creator.id, fileKey: { $ne: null } },
+      { fields: ['fileSize'] },
     );
-    return row ? { photoKey: row.photo_key } : null;
-  }
-
-  /** The creator's stored files, leaving out the current photo when it is being replaced. */
-  async usage(em: EntityManager, creatorId: string, withPhoto: boolean): Promise<FileUsage> {
-    const [row] = await em.execute<{ files: number; bytes: string }[]>(
-      `select count(*)::int as files, coalesce(sum(size), 0)::bigint as bytes from (
-         select coalesce(photo_size, 0) as size from creator
-          where id = ? and photo_key is not null and ?::boolean
-         union all
-         select file_size from work_sample where creator_id = ? and file_key is not null) f`,
-      [creatorId, withPhoto, creatorId],
-    );
-    return { files: row.files, bytes: Number(row.bytes) };
+    const sizes = files.map((f) => f.fileSize ?? 0);
+    if (withPhoto && creator.photoKey !== null) sizes.push(creator.photoSize ?? 0);
+    return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
   }
 
   /** Points the creator's profile at a newly stored photo. */
-  async setPhoto(
-    em: EntityManager,
-    creatorId: string,
-    url: string,
-    file: StoredFileInput,
-  ): Promise<void> {
-    await em.execute(
-      `update creator set photo_url = ?, photo_key = ?, photo_content_type = ?, photo_size = ?,
-         photo_sha256 = ? where id = ?`,
-      [url, file.key, file.contentType, file.size, file.sha256, creatorId],
-    );
+  async setPhoto(em: EntityManager, creator: Creator, url: string, file: StoredFileInput) {
+    em.assign(creator, {
+      photoUrl: url,
+      photoKey: file.key,
+      photoContentType: file.contentType,
+      photoSize: file.size,
+      photoSha256: file.sha256,
+    });
+    await em.flush();
   }
 
-  /** A work sample that is a stored file; an existing one with the same key is answered as is. */
+  /** The creator's sample stored under this key, if it is recorded already. */
+  sampleByFileKey(em: EntityManager, creatorId: string, key: string): Promise<WorkSample | null> {
+    return em.findOne(WorkSample, { fileKey: key, creatorId });
+  }
+
+  /** A work sample that is a stored file. */
   async addSampleFile(
     em: EntityManager,
     creatorId: string,
     sample: { title: string; description?: string },
     url: string,
     file: StoredFileInput,
-  ): Promise<WorkSampleView> {
-    await em.execute(
-      `insert into work_sample (id, creator_id, title, description, file_key, file_url,
-         file_content_type, file_size, file_sha256)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (file_key) where file_key is not null do nothing`,
-      [
-        randomUUID(),
-        creatorId,
-        sample.title.trim(),
-        sample.description ?? null,
-        file.key,
-        url,
-        file.contentType,
-        file.size,
-        file.sha256,
-      ],
-    );
-    const [row] = await em.execute<SampleRow[]>(
-      `select ${SAMPLE_COLUMNS} from work_sample where file_key = ? and creator_id = ?`,
-      [file.key, creatorId],
-    );
-    return toSampleView(row);
+  ): Promise<WorkSample> {
+    const created = em.create(WorkSample, {
+      id: randomUUID(),
+      creatorId,
+      title: sample.title.trim(),
+      description: sample.description ?? null,
+      fileKey: file.key,
+      fileUrl: url,
+      fileContentType: file.contentType as SampleFileContentType,
+      fileSize: file.size,
+      fileSha256: file.sha256,
+    });
+    await em.flush();
+    return created;
   }
 
   /** Removes one of the creator's samples; answers its file's key (null: a link), or undefined. */
@@ -103,37 +81,27 @@ export class CreatorFilesRepository {
     creatorId: string,
     sampleId: string,
   ): Promise<{ fileKey: string | null } | undefined> {
-    const [row] = await em.execute<{ file_key: string | null }[]>(
-      `delete from work_sample where id = ? and creator_id = ? returning file_key`,
-      [sampleId, creatorId],
-    );
-    return row ? { fileKey: row.file_key } : undefined;
+    const sample = await em.findOne(WorkSample, { id: sampleId, creatorId });
+    if (!sample) return undefined;
+    await em.remove(sample).flush();
+    return { fileKey: sample.fileKey };
   }
 
   /** The creator a stored file (current profile photo or sample file) belongs to, if any. */
   async fileOwner(em: EntityManager, key: string): Promise<FileOwnerRecord | null> {
-    const [row] = await em.execute<
-      { creator_id: string; content_type: SampleFileContentType | null }[]
-    >(
-      `select id as creator_id, photo_content_type as content_type from creator
-        where photo_key = ?
-       union all
-       select creator_id, file_content_type from work_sample where file_key = ?
-       limit 1`,
-      [key, key],
-    );
-    return row ? { creatorId: row.creator_id, contentType: row.content_type } : null;
+    const photo = await em.findOne(Creator, { photoKey: key });
+    if (photo) return { creatorId: photo.id, contentType: photo.photoContentType };
+    const sample = await em.findOne(WorkSample, { fileKey: key });
+    if (sample) return { creatorId: sample.creatorId, contentType: sample.fileContentType };
+    return null;
   }
 
   /** Of `keys`, those no photo and no sample refers to. */
   async unreferenced(em: EntityManager, keys: string[]): Promise<string[]> {
     if (keys.length === 0) return [];
-    const rows = await em.execute<{ key: string }[]>(
-      `select k.key from jsonb_array_elements_text(?::jsonb) as k(key)
-        where not exists (select 1 from creator where photo_key = k.key)
-          and not exists (select 1 from work_sample where file_key = k.key)`,
-      [JSON.stringify(keys)],
-    );
-    return rows.map((r) => r.key);
+    const photos = await em.find(Creator, { photoKey: { $in: keys } }, { fields: ['photoKey'] });
+    const samples = await em.find(WorkSample, { fileKey: { $in: keys } }, { fields: ['fileKey'] });
+    const used = new Set([...photos.map((c) => c.photoKey), ...samples.map((s) => s.fileKey)]);
+    return keys.filter((key) => !used.has(key));
   }
 }

@@ -53,6 +53,7 @@ export class OrphanFileSweeper implements OnApplicationBootstrap, OnApplicationS
   async sweep(now = new Date()): Promise<string[]> {
     const before = new Date(now.getTime() - this.config.FILE_ORPHAN_GRACE_MS);
     return this.orm.em.fork().transactional(async (em) => {
+      // SQL on purpose: a try-lock so that a second replica skips this sweep instead of waiting.
       const [{ locked }] = await em.execute<{ locked: boolean }[]>(
         `select pg_try_advisory_xact_lock(hashtextextended('orphan-file-sweep', 0)) as locked`,
       );

@@ -4,6 +4,7 @@ import { CONFIG } from '@glimmer/config/config';
 import { lockIdempotencyName } from '@glimmer/database/idempotent-command';
 import { DomainError } from '@glimmer/errors/domain-error';
 import type { NetworkConfig } from '../creator-network.config';
+import { InviteSendRepository } from './invite-send.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -17,18 +18,17 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class InviteSendQuota {
-  constructor(@Inject(CONFIG) private readonly config: NetworkConfig) {}
+  constructor(
+    private readonly sends: InviteSendRepository,
+    @Inject(CONFIG) private readonly config: NetworkConfig,
+  ) {}
 
   async record(em: EntityManager, brandId: string, inviteId: string): Promise<void> {
     const limit = this.config.NETWORK_INVITES_PER_DAY;
     await lockIdempotencyName(em, `network:invite-sends:${brandId}`);
-    const [row] = await em.execute<{ n: string; oldest: Date | null }[]>(
-      `select count(*) as n, min(sent_at) as oldest from invite_send
-        where brand_id = ? and sent_at > now() - interval '24 hours'`,
-      [brandId],
-    );
-    if (Number(row.n) >= limit) {
-      const freesAt = new Date(row.oldest!).getTime() + DAY_MS;
+    const window = await this.sends.since(em, brandId, new Date(Date.now() - DAY_MS));
+    if (window.count >= limit) {
+      const freesAt = window.oldest!.getTime() + DAY_MS;
       throw new DomainError(
         'invite_daily_limit_reached',
         `the brand has sent ${limit} invite emails in the last 24 hours, the most it may`,
@@ -40,9 +40,6 @@ export class InviteSendQuota {
         },
       );
     }
-    await em.execute(`insert into invite_send (brand_id, invite_id) values (?, ?)`, [
-      brandId,
-      inviteId,
-    ]);
+    await this.sends.record(em, brandId, inviteId);
   }
 }

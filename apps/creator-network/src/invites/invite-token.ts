@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { INVITE_TOKEN_PATTERN } from '@glimmer/contracts/network/invite.messages';
+import { DomainError } from '@glimmer/errors/domain-error';
 
 /**
  * Invite tokens are derived, never stored: token = base64url(HMAC-SHA256(INVITE_TOKEN_SECRET,
@@ -24,6 +25,10 @@ export function deriveInviteToken(secret: string, inviteId: string, nonce: strin
 export function hashInviteToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
+
+/** A token that is not (or no longer) one of ours: the same answer whatever the reason. */
+export const invalidInviteToken = () =>
+  new DomainError('invite_token_invalid', 'this invite link is not valid; ask for a new invite');
 
 /** A string that cannot be a token we issued is rejected before any lookup. */
 export function isWellFormedToken(token: string): boolean {

@@ -47,3 +47,34 @@ export function renderContract(t: ContractTerms): string {
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
+
+/** The one rendering of an offer's contract, for reading it and for signing it. */
+export function offerContractText(
+  offer: {
+    id: string;
+    brandId: string;
+    title: string;
+    brief: string;
+    fee: number;
+    currency: string;
+    dueDate: string;
+    costCodeId: string;
+    storyCode: string;
+  },
+  parties: { brandName: string; creator: { id: string; name: string } },
+): string {
+  return renderContract({
+    offerId: offer.id,
+    brandId: offer.brandId,
+    brandName: parties.brandName,
+    creatorId: parties.creator.id,
+    creatorName: parties.creator.name,
+    title: offer.title,
+    brief: offer.brief,
+    fee: Number(offer.fee),
+    currency: offer.currency.trim(),
+    dueDate: offer.dueDate,
+    costCodeId: offer.costCodeId,
+    storyCode: offer.storyCode,
+  });
+}

@@ -1,58 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ProjectView } from '@glimmer/contracts/network/offer.messages';
-import type { KeysetPosition } from '@glimmer/contracts/page';
-import { toAmount, toIso } from '@glimmer/database/sql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Party } from '@glimmer/contracts/actor';
-import { positionSql } from '@glimmer/database/page-cursor';
-
-export interface ProjectRow {
-  id: string;
-  offer_id: string;
-  brand_id: string;
-  creator_id: string;
-  title: string;
-  fee: string;
-  currency: string;
-  cost_code_id: string;
-  story_code: string;
-  status: 'active' | 'completed';
-  created_at: Date;
-  completed_by_brand_at: Date | null;
-  completed_by_creator_at: Date | null;
-  completed_at: Date | null;
-  position_at: string;
-}
-
-const SELECT = `select id, offer_id, brand_id, creator_id, title, fee, currency, cost_code_id,
-  story_code, status, created_at, completed_by_brand_at, completed_by_creator_at, completed_at,
-  ${positionSql('created_at')} as position_at from project`;
-
-export function toProjectView(row: ProjectRow): ProjectView {
-  return {
-    id: row.id,
-    offerId: row.offer_id,
-    title: row.title,
-    creatorId: row.creator_id,
-    brandId: row.brand_id,
-    fee: toAmount(row.fee),
-    currency: row.currency.trim(),
-    costCodeId: row.cost_code_id,
-    storyCode: row.story_code,
-    status: row.status,
-    createdAt: toIso(row.created_at)!,
-    completedByBrandAt: toIso(row.completed_by_brand_at),
-    completedByCreatorAt: toIso(row.completed_by_creator_at),
-    completedAt: toIso(row.completed_at),
-    invoiceId: null,
-    expectedPaymentDate: null,
-  };
-}
-
-/** `brand_id = ?` or `creator_id = ?`: every read is scoped to the asking party. */
-function scope(party: Party): [string, string] {
-  return party.kind === 'brand' ? ['brand_id', party.brandId] : ['creator_id', party.creatorId];
-}
+import type { KeysetPosition } from '@glimmer/contracts/page';
+import { afterPosition } from '../common/keyset';
+import { Project } from './project.entity';
 
 export interface NewProject {
   id: string;
@@ -67,73 +18,73 @@ export interface NewProject {
   storyCode: string;
 }
 
+/** `brandId` or `creatorId`: every read is scoped to the asking party. */
+const scope = (party: Party) =>
+  party.kind === 'brand' ? { brandId: party.brandId } : { creatorId: party.creatorId };
+
 @Injectable()
 export class ProjectRepository {
-  async insert(em: EntityManager, p: NewProject): Promise<void> {
-    await em.execute(
-      `insert into project (id, offer_id, contract_id, brand_id, creator_id, title, fee, currency,
-         cost_code_id, story_code, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')`,
-      [
-        p.id,
-        p.offerId,
-        p.contractId,
-        p.brandId,
-        p.creatorId,
-        p.title,
-        p.fee,
-        p.currency,
-        p.costCodeId,
-        p.storyCode,
-      ],
+  async insert(em: EntityManager, p: NewProject): Promise<Project> {
+    const created = em.create(Project, { ...p, status: 'active' });
+    await em.flush();
+    return created;
+  }
+
+  get(em: EntityManager, party: Party, id: string, lock = false): Promise<Project | null> {
+    return em.findOne(
+      Project,
+      { id, ...scope(party) },
+      lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
     );
   }
 
-  async get(em: EntityManager, party: Party, id: string, lock = false): Promise<ProjectRow | null> {
-    const [column, value] = scope(party);
-    const [row] = await em.execute<ProjectRow[]>(
-      `${SELECT} where id = ? and ${column} = ?${lock ? ' for update' : ''}`,
-      [id, value],
+  /** The project each of these offers started, by offer id (an open offer has none). */
+  async idsByOffer(em: EntityManager, offerIds: string[]): Promise<Map<string, string>> {
+    if (offerIds.length === 0) return new Map();
+    const projects = await em.find(
+      Project,
+      { offerId: { $in: offerIds } },
+      { fields: ['id', 'offerId'] },
     );
-    return row ?? null;
+    return new Map(projects.map((p) => [p.offerId, p.id]));
   }
 
-  /** Records one party's completion (once: a repeat keeps the first time). */
-  async markCompletedBy(em: EntityManager, id: string, party: Party['kind']): Promise<void> {
-    const column = party === 'brand' ? 'completed_by_brand_at' : 'completed_by_creator_at';
-    await em.execute(`update project set ${column} = coalesce(${column}, now()) where id = ?`, [
-      id,
-    ]);
+  /**
+   * Records one party's completion (once: a repeat keeps the first time); the project is
+   * completed when both have. Returns whether this call completed it. The caller holds the lock.
+   */
+  async markCompletedBy(em: EntityManager, project: Project, party: Party['kind']) {
+    const now = new Date();
+    if (party === 'brand') project.completedByBrandAt ??= now;
+    else project.completedByCreatorAt ??= now;
+    const completes =
+      project.status === 'active' &&
+      project.completedByBrandAt !== null &&
+      project.completedByCreatorAt !== null;
+    if (completes) em.assign(project, { status: 'completed', completedAt: now });
+    await em.flush();
+    return completes;
   }
 
-  /** Active → completed once both parties have marked it; returns whether this call did it. */
-  async completeIfBoth(em: EntityManager, id: string): Promise<boolean> {
-    const rows = await em.execute<unknown[]>(
-      `update project set status = 'completed', completed_at = now()
-        where id = ? and status = 'active' and completed_by_brand_at is not null
-          and completed_by_creator_at is not null
-       returning id`,
-      [id],
-    );
-    return rows.length > 0;
-  }
-
+  /** The party's projects in the order they started, after `after`. */
   async page(
     em: EntityManager,
     party: Party,
     after: KeysetPosition | undefined,
     limit: number,
-  ): Promise<(ProjectRow & { position: KeysetPosition })[]> {
-    const [column, value] = scope(party);
-    const rows = after
-      ? await em.execute<ProjectRow[]>(
-          `${SELECT} where ${column} = ? and (created_at, id) > (?::timestamptz, ?::uuid)
-           order by created_at, id limit ?`,
-          [value, after.createdAt, after.id, limit],
-        )
-      : await em.execute<ProjectRow[]>(
-          `${SELECT} where ${column} = ? order by created_at, id limit ?`,
-          [value, limit],
-        );
-    return rows.map((r) => ({ ...r, position: { createdAt: r.position_at, id: r.id } }));
+  ): Promise<(Project & { position: KeysetPosition })[]> {
+    const qb = em
+      .createQueryBuilder(Project, 'p')
+      .where(scope(party))
+      .orderBy({ createdAt: 'asc', id: 'asc' })
+      .limit(limit);
+    const projects = await afterPosition(
+      qb,
+      { at: 'p.created_at', id: 'p.id' },
+      after,
+    ).getResultList();
+    return projects.map((p) =>
+      Object.assign(p, { position: { createdAt: p.positionAt, id: p.id } }),
+    );
   }
 }
