@@ -1,4 +1,6 @@
 import type { ArgumentMetadata } from '@nestjs/common';
+import { getMetadataStorage, type ValidationError } from 'class-validator';
+import { validationError } from '@glimmer/errors/to-domain-error';
 import { createValidationPipe } from '@glimmer/errors/validation.pipe';
 
 type Constructor<T> = new (...args: never[]) => T;
@@ -11,8 +13,33 @@ const pipe = createValidationPipe();
  * the pipe's `validation_failed` DomainError naming each field.
  */
 export async function validatePayload<T>(cls: Constructor<T>, data: unknown): Promise<T> {
+  if (!hasRules(cls)) return validateEmpty(cls, data);
   const metadata: ArgumentMetadata = { type: 'body', metatype: cls as never };
   return (await pipe.transform(data, metadata)) as T;
+}
+
+function hasRules(cls: Constructor<unknown>): boolean {
+  return getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).length > 0;
+}
+
+/**
+ * A contract class without a single rule (`class VerifyLedgerRequest {}`) means "no fields".
+ * class-validator would refuse any value of it as unknown (forbidUnknownValues), so it is
+ * checked here: an object with no properties, as the pipe would say of each extra one.
+ */
+function validateEmpty<T>(cls: Constructor<T>, data: unknown): T {
+  const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
+  const extra = isObject ? Object.keys(data) : [];
+  if (!isObject || extra.length) {
+    const errors = isObject
+      ? extra.map((property) => ({
+          property,
+          constraints: { whitelistValidation: `property ${property} should not exist` },
+        }))
+      : [{ property: '', constraints: { isObject: `${cls.name} must be an object` } }];
+    throw validationError(errors as ValidationError[]);
+  }
+  return Object.create(cls.prototype) as T;
 }
 
 /**
