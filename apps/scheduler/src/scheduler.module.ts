@@ -7,13 +7,14 @@ import { bullOptions } from './jobs/bull-options';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfferExpiryModule } from './offer-expiry/offer-expiry.module';
 import { PayoutDispatchModule } from './payout-dispatch/payout-dispatch.module';
+import { QueueOpsModule } from './queue-ops/queue-ops.module';
 import { SchedulerConfig } from './scheduler.config';
 import { SweepSchedulesReadiness } from './sweeps/sweep-schedules.readiness';
 import { SweepsModule } from './sweeps/sweeps.module';
 
 /**
  * The scheduler: BullMQ queues and workers for deposit clearing, payout dispatch, sweeps, email
- * and offer expiry.
+ * and offer expiry, and the ops RPCs on those queues (the only code that knows them).
  * It owns no database; its state is the jobs in Redis, and every job re-checks the owning
  * service's state.
  */
@@ -34,6 +35,7 @@ export class SchedulerModule {
         NotificationsModule,
         OfferExpiryModule,
         PayoutDispatchModule,
+        QueueOpsModule,
       ],
     };
   }

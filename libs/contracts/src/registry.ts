@@ -20,6 +20,7 @@ import * as creators from './network/creator.messages';
 import * as invites from './network/invite.messages';
 import * as networkEvents from './network/network.events';
 import * as offers from './network/offer.messages';
+import * as schedulerJobs from './scheduler/jobs.messages';
 
 type AnyContract = RpcContract<unknown, unknown> | EventContract<unknown>;
 
@@ -57,6 +58,7 @@ export const MESSAGE_REGISTRY: readonly AnyContract[] = contractsOf(
   payoutMethods,
   payouts,
   payoutEvents,
+  schedulerJobs,
 );
 
 /**

@@ -44,6 +44,9 @@ class NoteEvent {
 
 const SumRpc = rpcContract<SumRequest, { sum: number }>('credit', 'probe.sum.v1', SumRequest);
 const WhoRpc = rpcContract<SumRequest, { pattern: string }>('credit', 'probe.who.v1', SumRequest);
+/** A request with no fields (like credit's VerifyLedgerRequest): class-validator has no rules for it. */
+class EmptyRequest {}
+const PingRpc = rpcContract<EmptyRequest, { pong: true }>('credit', 'probe.ping.v1', EmptyRequest);
 const NoteWritten = eventContract('credit', 'probe.note.written.v1', NoteEvent);
 const NoteNoInbox = eventContract('credit', 'probe.note.loose.v1', NoteEvent);
 
@@ -56,6 +59,12 @@ class ProbeRpc {
   @OnRpc(SumRpc)
   sum(req: SumShape): { sum: number } {
     return { sum: req.a + req.b };
+  }
+
+  @OnRpc(PingRpc)
+  ping(req: EmptyRequest): { pong: true } {
+    if (!(req instanceof EmptyRequest)) throw new Error('not the contract class');
+    return { pong: true };
   }
 
   @OnRpc(WhoRpc)
@@ -151,7 +160,7 @@ describe('@OnRpc / @OnEvent over the real broker and database', () => {
       outboxPollMs: 1_000,
       databaseUrl: env.databaseUrl,
       relayEnabled: true,
-      servedRpcs: [SumRpc.pattern, WhoRpc.pattern],
+      servedRpcs: [SumRpc.pattern, WhoRpc.pattern, PingRpc.pattern],
     };
     await migrateService(db);
     app = await bootstrapService(ProbeModule.forRoot(db, options), 0, [
@@ -185,6 +194,13 @@ describe('@OnRpc / @OnEvent over the real broker and database', () => {
       expect((err as DomainError).code).toBe('validation_failed');
       const fields = (err as DomainError).extra.errors?.map((f) => f.field).sort();
       expect(fields).toEqual(['a', 'extra']);
+    });
+
+    it('takes {} for a request class without fields, and refuses anything in it', async () => {
+      await expect(broker.rpc.call(PingRpc, {})).resolves.toEqual({ pong: true });
+      const err = await broker.rpc.call(PingRpc, { x: 1 } as never).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'validation_failed' });
+      expect((err as DomainError).extra.errors?.map((f) => f.field)).toEqual(['x']);
     });
 
     it('passes the AMQP context as the second argument', async () => {
@@ -287,6 +303,7 @@ describe('@OnRpc / @OnEvent over the real broker and database', () => {
       const client = new RpcClient(app!.get(AmqpConnection));
       client.onModuleInit();
       await expect(client.call(SumRpc, { a: 4, b: 5 })).resolves.toEqual({ sum: 9 });
+      await expect(client.call(PingRpc, {})).resolves.toEqual({ pong: true });
     });
   });
 });

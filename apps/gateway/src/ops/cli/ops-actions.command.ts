@@ -1,10 +1,10 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
 import type { Actor } from '@glimmer/contracts/actor';
 import { ConfirmFundsRpc } from '@glimmer/contracts/credit/deposit.messages';
 import { GetPayoutRpc, RetryPayoutRpc } from '@glimmer/contracts/payout/payout.messages';
-import { bullPrefix, QUEUE_NAMES, QueueName } from '@glimmer/contracts/scheduler/queues';
+import { ListStuckJobsRpc, RetryFailedJobsRpc } from '@glimmer/contracts/scheduler/jobs.messages';
+import { QUEUE_NAMES, QueueName } from '@glimmer/contracts/scheduler/queues';
 import { ConfigModule } from '@glimmer/config/config.module';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { AmqpConnection } from '@glimmer/messaging/amqp-connection';
@@ -37,27 +37,27 @@ function usage(detail: string): CommandResult {
   return { exitCode: EXIT.usage, output: { error: 'usage', detail, usage: USAGE } };
 }
 
-/** The queues named by `--queue <name>` (all when absent), or a usage error. */
-function queuesFrom(args: readonly string[]): QueueName[] | string {
-  if (args.length === 0) return [...QUEUE_NAMES];
+/** The queue named by `--queue <name>` (undefined: all queues), or a usage error. */
+function queueFrom(args: readonly string[]): { queue?: QueueName } | string {
+  if (args.length === 0) return {};
   const name = args[0] === '--queue' ? args[1] : args[0].replace(/^--queue=/, '');
   if (args.length > (args[0] === '--queue' ? 2 : 1) || !args[0].startsWith('--queue'))
     return `unexpected arguments ${args.join(' ')}`;
   if (!(QUEUE_NAMES as readonly string[]).includes(name))
     return `--queue must be one of ${QUEUE_NAMES.join(', ')}`;
-  return [name as QueueName];
+  return { queue: name as QueueName };
 }
 
-/** What the CLI acts on: BullMQ queues in Redis and the services over RPC. */
+/** What the CLI acts on: the services over RPC (the queues through the scheduler's RPCs). */
 export interface OpsActionPorts {
-  queue(name: QueueName): Queue;
   rpc: RpcClient;
 }
 
 /**
  * Stuck work, found and moved on. `jobs:stuck` lists failed jobs and delayed jobs overdue by
  * more than a minute (a scheduler that is down); `jobs:retry` re-enqueues the failed ones
- * (every job re-checks state through an idempotent RPC, so a retry is always safe). A deposit
+ * (every job re-checks state through an idempotent RPC, so a retry is always safe). Both ask
+ * the scheduler over RPC: it alone knows the queues and Redis. A deposit
  * whose funds arrived outside the webhook is confirmed like the ops HTTP route does; a payout
  * flagged `needs_attention` is shown and sent again.
  */
@@ -70,31 +70,13 @@ export async function runOpsAction(
     switch (command) {
       case 'jobs:stuck':
       case 'jobs:retry': {
-        const names = queuesFrom(args);
-        if (typeof names === 'string') return usage(names);
-        const output: Record<string, unknown> = {};
-        for (const name of names) {
-          const queue = ports.queue(name);
-          if (command === 'jobs:retry') {
-            const failed = await queue.getJobCountByTypes('failed');
-            await queue.retryJobs({ state: 'failed' });
-            output[name] = { retried: failed };
-            continue;
-          }
-          const overdueBefore = Date.now() - 60_000;
-          const failed = await queue.getJobs(['failed'], 0, 99);
-          const delayed = await queue.getJobs(['delayed'], 0, 999);
-          output[name] = {
-            failed: failed.map((j) => ({ id: j.id, name: j.name, reason: j.failedReason })),
-            overdue: delayed
-              .filter((j) => j.timestamp + (j.opts.delay ?? 0) < overdueBefore)
-              .map((j) => ({
-                id: j.id,
-                name: j.name,
-                dueAt: new Date(j.timestamp + (j.opts.delay ?? 0)),
-              })),
-          };
-        }
+        const selection = queueFrom(args);
+        if (typeof selection === 'string') return usage(selection);
+        const request = { actor: CLI_ACTOR, ...selection };
+        const output =
+          command === 'jobs:retry'
+            ? await ports.rpc.call(RetryFailedJobsRpc, request)
+            : await ports.rpc.call(ListStuckJobsRpc, request);
         return { exitCode: EXIT.ok, output };
       }
       case 'deposit:confirm-funds':
@@ -119,7 +101,7 @@ export async function runOpsAction(
   }
 }
 
-/** `node main.js <jobs:…|deposit:…|payout:…>`: an RPC client and the queues, nothing else. */
+/** `node main.js <jobs:…|deposit:…|payout:…>`: an RPC client, nothing else. */
 export async function opsActionCli(
   config: GatewayConfig,
   command: OpsActionCommand,
@@ -136,28 +118,12 @@ export async function opsActionCli(
   const app = await NestFactory.createApplicationContext(OpsCliModule, { logger: false });
   // The RPC client refuses to send while disconnected; a fresh process has not connected yet.
   await app.get(AmqpConnection).waitForConnect();
-  const queues = new Map<QueueName, Queue>();
-  const ports: OpsActionPorts = {
-    rpc: app.get(RpcClient),
-    queue: (name) => {
-      if (!queues.has(name)) {
-        queues.set(
-          name,
-          new Queue(name, {
-            connection: { url: config.REDIS_URL },
-            prefix: bullPrefix(config.GLIMMER_PREFIX),
-          }),
-        );
-      }
-      return queues.get(name)!;
-    },
-  };
+  const ports: OpsActionPorts = { rpc: app.get(RpcClient) };
   try {
     const { exitCode, output } = await runOpsAction(ports, command, args);
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return exitCode;
   } finally {
-    await Promise.allSettled([...queues.values()].map((q) => q.close()));
     await app.close();
   }
 }
