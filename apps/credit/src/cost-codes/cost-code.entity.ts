@@ -1,4 +1,12 @@
-import { BigIntType, Entity, Formula, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Entity,
+  Formula,
+  Index,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/core';
 import { positionSql } from '@glimmer/database/page-cursor';
 
 /**
@@ -22,6 +30,9 @@ const account = (kind: 'available' | 'pending', column: 'id' | 'balance') => (al
 })
 @Index({ name: 'cost_code_brand_keyset_idx', properties: ['brandId', 'createdAt', 'id'] })
 export class CostCode {
+  /** Set by the database (defaults) or read through a formula, never required to create one. */
+  [OptionalProps]?: 'createdAt' | 'availableAccountId' | 'pendingAccountId';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -42,7 +53,7 @@ export class CostCode {
 
   /** created_at to the microsecond, for keyset cursors (a millisecond ISO would skip rows). */
   @Formula((alias) => positionSql(`${String(alias)}.created_at`), { type: 'text', lazy: true })
-  position?: string;
+  cursorAt?: string;
 
   /** The account transfers and invoice draws debit (read from the ledger, never written here). */
   @Formula(account('available', 'id'), { type: 'uuid' })

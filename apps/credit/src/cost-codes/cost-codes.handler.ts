@@ -10,15 +10,22 @@ import {
   ListCostCodesRpc,
 } from '@glimmer/contracts/credit/cost-code.messages';
 import type { Page } from '@glimmer/contracts/page';
-import { CostCodesService } from './cost-codes.service';
+import { CostCodeQueries } from './cost-code.queries';
+import { CreateCostCode } from './create-cost-code.use-case';
 
 @Controller()
 export class CostCodesHandler {
-  constructor(private readonly costCodes: CostCodesService) {}
+  constructor(
+    private readonly createCostCode: CreateCostCode,
+    private readonly costCodes: CostCodeQueries,
+  ) {}
 
   @MessagePattern(CreateCostCodeRpc.pattern)
   create(@Payload() req: CreateCostCodeRequest): Promise<CostCodeView> {
-    return this.costCodes.create(req.actor, { code: req.code, name: req.name });
+    return this.createCostCode.execute({
+      actor: req.actor,
+      costCode: { code: req.code, name: req.name },
+    });
   }
 
   @MessagePattern(GetCostCodeRpc.pattern)

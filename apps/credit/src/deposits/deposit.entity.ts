@@ -6,6 +6,7 @@ import {
   Formula,
   Index,
   ManyToOne,
+  OptionalProps,
   PrimaryKey,
   Property,
   Unique,
@@ -41,6 +42,9 @@ const costCodeColumn = (column: 'code' | 'name') => (alias: object) =>
   expression: `create index deposit_brand_unpaid_idx on deposit (brand_id) where status = 'pending' and funds_confirmed_at is null`,
 })
 export class Deposit {
+  /** Set by the database (defaults) or read through a formula, never required to create one. */
+  [OptionalProps]?: 'createdAt' | 'version' | 'costCode' | 'costCodeName';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -108,5 +112,5 @@ export class Deposit {
 
   /** created_at to the microsecond, for keyset cursors (a millisecond ISO would skip rows). */
   @Formula((alias) => positionSql(`${String(alias)}.created_at`), { type: 'text', lazy: true })
-  position?: string;
+  cursorAt?: string;
 }

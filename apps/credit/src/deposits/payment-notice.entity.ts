@@ -6,6 +6,7 @@ import {
   Formula,
   Index,
   ManyToOne,
+  OptionalProps,
   PrimaryKey,
   Property,
 } from '@mikro-orm/core';
@@ -46,6 +47,9 @@ const depositColumn = (column: 'amount' | 'currency' | 'status') => (alias: obje
           and resolved_at is not null and outcome <> 'applied')`,
 })
 export class PaymentNotice {
+  /** Set by the database (defaults) or read through a formula, never required to create one. */
+  [OptionalProps]?: 'receivedAt' | 'depositAmount' | 'depositCurrency' | 'depositStatus';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -120,5 +124,5 @@ export class PaymentNotice {
 
   /** received_at to the microsecond, for keyset cursors (a millisecond ISO would skip rows). */
   @Formula((alias) => positionSql(`${String(alias)}.received_at`), { type: 'text', lazy: true })
-  position?: string;
+  cursorAt?: string;
 }

@@ -5,6 +5,7 @@ import {
   Enum,
   Index,
   ManyToOne,
+  OptionalProps,
   PrimaryKey,
   Property,
 } from '@mikro-orm/core';
@@ -27,6 +28,9 @@ export type InvoiceDrawStatus = (typeof INVOICE_DRAW_STATUSES)[number];
       (status = 'refused' and transaction_id is null and error is not null)`,
 })
 export class InvoiceDraw {
+  /** Set by the database (defaults) or read through a formula, never required to create one. */
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'uuid', fieldName: 'payment_id' })
   paymentId!: string;
 

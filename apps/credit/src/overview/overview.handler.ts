@@ -5,11 +5,11 @@ import {
   GetCreditOverviewRequest,
   GetCreditOverviewRpc,
 } from '@glimmer/contracts/credit/overview.messages';
-import { OverviewService } from './overview.service';
+import { OverviewQueries } from './overview.queries';
 
 @Controller()
 export class OverviewHandler {
-  constructor(private readonly overview: OverviewService) {}
+  constructor(private readonly overview: OverviewQueries) {}
 
   @MessagePattern(GetCreditOverviewRpc.pattern)
   get(@Payload() req: GetCreditOverviewRequest): Promise<CreditOverview> {

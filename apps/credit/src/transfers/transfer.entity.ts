@@ -3,6 +3,7 @@ import {
   Check,
   Entity,
   ManyToOne,
+  OptionalProps,
   PrimaryKey,
   Property,
   Unique,
@@ -17,6 +18,9 @@ import { CostCode } from '../cost-codes/cost-code.entity';
   expression: 'from_cost_code_id <> to_cost_code_id',
 })
 export class Transfer {
+  /** Set by the database (defaults) or read through a formula, never required to create one. */
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 

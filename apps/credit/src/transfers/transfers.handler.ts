@@ -5,14 +5,14 @@ import {
   CreateTransferRpc,
   TransferView,
 } from '@glimmer/contracts/credit/transfer.messages';
-import { TransfersService } from './transfers.service';
+import { CreateTransfer } from './create-transfer.use-case';
 
 @Controller()
 export class TransfersHandler {
-  constructor(private readonly transfers: TransfersService) {}
+  constructor(private readonly createTransfer: CreateTransfer) {}
 
   @MessagePattern(CreateTransferRpc.pattern)
   create(@Payload() req: CreateTransferRequest): Promise<TransferView> {
-    return this.transfers.create(req.actor, req);
+    return this.createTransfer.execute({ actor: req.actor, request: req });
   }
 }

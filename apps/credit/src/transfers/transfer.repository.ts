@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Transfer } from './transfer.entity';
+
+/** Transfers: the record of a movement (the ledger holds the movement itself). */
+@Injectable()
+export class TransferRepository {
+  byIdempotencyKey(em: EntityManager, brandId: string, key: string): Promise<Transfer | null> {
+    return em.findOne(Transfer, { brandId, idempotencyKey: key });
+  }
+
+  /** One insert (returning created_at), no unit of work: the transfer path stays one round trip. */
+  async insert(em: EntityManager, transfer: Transfer): Promise<Transfer> {
+    await em.insert(transfer);
+    return transfer;
+  }
+}
