@@ -23,8 +23,11 @@ import {
   VoidCreditInvoiceRpc,
 } from '@glimmer/contracts/credit/deposit.messages';
 import type { Page } from '@glimmer/contracts/page';
-import { DepositLifecycleService } from './deposit-lifecycle.service';
-import { DepositsService } from './deposits.service';
+import { ClearDeposit } from './clear-deposit.use-case';
+import { ConfirmFunds } from './confirm-funds.use-case';
+import { CreateDeposit } from './create-deposit.use-case';
+import { DepositQueries } from './deposit.queries';
+import { VoidCreditInvoice } from './void-credit-invoice.use-case';
 
 /**
  * Brand RPCs carry an actor; confirm, clear and the pending list come from the gateway's
@@ -33,13 +36,16 @@ import { DepositsService } from './deposits.service';
 @Controller()
 export class DepositsHandler {
   constructor(
-    private readonly deposits: DepositsService,
-    private readonly lifecycle: DepositLifecycleService,
+    private readonly createDeposit: CreateDeposit,
+    private readonly confirmFundsOf: ConfirmFunds,
+    private readonly clearDeposit: ClearDeposit,
+    private readonly voidInvoice: VoidCreditInvoice,
+    private readonly deposits: DepositQueries,
   ) {}
 
   @MessagePattern(CreateDepositRpc.pattern)
   create(@Payload() req: CreateDepositRequest): Promise<DepositView> {
-    return this.deposits.create(req.actor, req);
+    return this.createDeposit.execute({ actor: req.actor, request: req });
   }
 
   @MessagePattern(GetDepositRpc.pattern)
@@ -49,24 +55,27 @@ export class DepositsHandler {
 
   @MessagePattern(VoidCreditInvoiceRpc.pattern)
   voidCreditInvoice(@Payload() req: VoidCreditInvoiceRequest): Promise<VoidCreditInvoiceResult> {
-    return this.lifecycle.voidByCreditInvoice(req.actor, req.creditInvoiceId);
+    return this.voidInvoice.execute({ actor: req.actor, creditInvoiceId: req.creditInvoiceId });
   }
 
   @MessagePattern(ConfirmFundsRpc.pattern)
   confirmFunds(@Payload() req: ConfirmFundsRequest): Promise<DepositView> {
-    return this.lifecycle.confirmFunds(req.creditInvoiceId, req.source);
+    return this.confirmFundsOf.execute({
+      creditInvoiceId: req.creditInvoiceId,
+      source: req.source,
+    });
   }
 
   @MessagePattern(ClearDepositRpc.pattern)
   clear(@Payload() req: ClearDepositRequest): Promise<DepositView> {
-    return this.lifecycle.clear(req.depositId);
+    return this.clearDeposit.execute({ depositId: req.depositId });
   }
 
   @MessagePattern(ListPendingDepositsRpc.pattern)
   listPending(
     @Payload() req: ListPendingDepositsRequest,
   ): Promise<{ data: PendingDepositRef[]; nextAfterId: string | null }> {
-    return this.lifecycle.listPending(req.afterId, req.limit);
+    return this.deposits.listPending(req.afterId, req.limit);
   }
 
   @MessagePattern(ListDepositsForOpsRpc.pattern)

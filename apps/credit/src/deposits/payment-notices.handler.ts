@@ -11,16 +11,22 @@ import {
   ResolveUnmatchedPaymentRpc,
 } from '@glimmer/contracts/credit/payment-notice.messages';
 import type { Page } from '@glimmer/contracts/page';
-import { PaymentNoticesService } from './payment-notices.service';
+import { PaymentNoticeQueries } from './payment-notice.queries';
+import { ReceivePayment } from './receive-payment.use-case';
+import { ResolveUnmatchedPayment } from './resolve-unmatched-payment.use-case';
 
 /** The provider's payment notices (from the gateway's signed webhook); ops' list of unmatched ones and their resolution. */
 @Controller()
 export class PaymentNoticesHandler {
-  constructor(private readonly notices: PaymentNoticesService) {}
+  constructor(
+    private readonly receivePayment: ReceivePayment,
+    private readonly resolveUnmatched: ResolveUnmatchedPayment,
+    private readonly notices: PaymentNoticeQueries,
+  ) {}
 
   @MessagePattern(ReceivePaymentRpc.pattern)
   receive(@Payload() req: ReceivePaymentRequest): Promise<ReceivePaymentResult> {
-    return this.notices.receive(req);
+    return this.receivePayment.execute(req);
   }
 
   @MessagePattern(ListUnmatchedPaymentsRpc.pattern)
@@ -30,6 +36,6 @@ export class PaymentNoticesHandler {
 
   @MessagePattern(ResolveUnmatchedPaymentRpc.pattern)
   resolve(@Payload() req: ResolveUnmatchedPaymentRequest): Promise<PaymentNoticeView> {
-    return this.notices.resolve(req.actor, req);
+    return this.resolveUnmatched.execute({ actor: req.actor, request: req });
   }
 }

@@ -5,15 +5,15 @@ import {
   DrawForInvoiceRpc,
   InvoiceDrawView,
 } from '@glimmer/contracts/credit/invoice-draw.messages';
-import { InvoiceDrawsService } from './invoice-draws.service';
+import { DrawForInvoice } from './draw-for-invoice.use-case';
 
 /** Service to service (invoicing): no actor, the brand is named in the request. */
 @Controller()
 export class InvoiceDrawsHandler {
-  constructor(private readonly draws: InvoiceDrawsService) {}
+  constructor(private readonly drawForInvoice: DrawForInvoice) {}
 
   @MessagePattern(DrawForInvoiceRpc.pattern)
   draw(@Payload() req: DrawForInvoiceRequest): Promise<InvoiceDrawView> {
-    return this.draws.draw(req);
+    return this.drawForInvoice.execute(req);
   }
 }

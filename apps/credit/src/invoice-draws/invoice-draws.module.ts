@@ -3,12 +3,12 @@ import { CostCodesModule } from '../cost-codes/cost-codes.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { InvoiceDrawRepository } from './invoice-draw.repository';
 import { InvoiceDrawsHandler } from './invoice-draws.handler';
-import { InvoiceDrawsService } from './invoice-draws.service';
+import { DrawForInvoice } from './draw-for-invoice.use-case';
 
 /** Drawing available credit to pay project invoices (asked by invoicing). */
 @Module({
   imports: [LedgerModule, CostCodesModule],
   controllers: [InvoiceDrawsHandler],
-  providers: [InvoiceDrawRepository, InvoiceDrawsService],
+  providers: [InvoiceDrawRepository, DrawForInvoice],
 })
 export class InvoiceDrawsModule {}
