@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LockMode, QueryFlag, raw, type FilterQuery } from '@mikro-orm/core';
+import { type EntityData, type FilterQuery, LockMode, QueryFlag, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   DepositStatus,
@@ -10,12 +10,12 @@ import { Deposit } from './deposit.entity';
 
 /** The state changes a deposit goes through; each bumps the version its events carry. */
 const TRANSITIONS = {
-  confirmFunds: (source: FundsConfirmationSource) => ({
+  confirmFunds: (source: FundsConfirmationSource): EntityData<Deposit> => ({
     fundsConfirmedAt: raw('now()'),
     fundsConfirmedBy: source,
   }),
-  clear: () => ({ status: 'cleared' as const, clearedAt: raw('now()') }),
-  void: () => ({ status: 'voided' as const, voidedAt: raw('now()') }),
+  clear: (): EntityData<Deposit> => ({ status: 'cleared', clearedAt: raw('now()') }),
+  void: (): EntityData<Deposit> => ({ status: 'voided', voidedAt: raw('now()') }),
 };
 
 /** Deposits. `lock` takes the row lock that serialises every change to one deposit. */
@@ -68,7 +68,7 @@ export class DepositRepository {
   private async transition(
     em: EntityManager,
     deposit: Deposit,
-    change: Record<string, unknown>,
+    change: EntityData<Deposit>,
   ): Promise<Deposit> {
     await em.nativeUpdate(Deposit, { id: deposit.id }, { ...change, version: raw('version + 1') });
     // The database's now() and version, read back onto the managed entity.

@@ -67,7 +67,7 @@ export class PaymentNoticeRepository {
   }
 
   byProviderReference(em: EntityManager, providerReference: string) {
-    return em.findOne(PaymentNotice, { providerReference }, { refresh: true });
+    return em.findOne(PaymentNotice, { providerReference });
   }
 
   /** One notice by id; `lock` holds it (for update) until the transaction ends. */
