@@ -74,7 +74,13 @@ export class CostCodeRepository {
 
   /** Several of the brand's codes in one select, by id; any missing one is a 404. */
   async getMany(em: EntityManager, brandId: string, ids: string[]): Promise<Map<string, CostCode>> {
-    const found = await em.find(CostCode, { id: { $in: ids }, brandId });
+    // Read-only here (postings change balances through the ledger): kept out of the identity
+    // map, so the commit's flush has nothing to compare on the transfer path.
+    const found = await em.find(
+      CostCode,
+      { id: { $in: ids }, brandId },
+      { disableIdentityMap: true },
+    );
     const byId = new Map(found.map((c) => [c.id, c]));
     if (ids.some((id) => !byId.has(id))) throw notFound('cost code');
     return byId;

@@ -6,7 +6,8 @@ import { Transfer } from './transfer.entity';
 @Injectable()
 export class TransferRepository {
   byIdempotencyKey(em: EntityManager, brandId: string, key: string): Promise<Transfer | null> {
-    return em.findOne(Transfer, { brandId, idempotencyKey: key });
+    // A replay only reads it: kept out of the identity map (nothing for the commit to flush).
+    return em.findOne(Transfer, { brandId, idempotencyKey: key }, { disableIdentityMap: true });
   }
 
   /** One insert (returning created_at), no unit of work: the transfer path stays one round trip. */
