@@ -18,8 +18,8 @@ export function invoicingDatabase(config: InvoicingConfig): ServiceDatabase {
     service: 'invoicing',
     prefix: config.GLIMMER_PREFIX,
     databaseUrl: config.DATABASE_URL,
-    // Invoices, payments and billing profiles are read and written with plain SQL (see the
-    // repositories): upserts, row locks and conditional updates need `on conflict` and `for update`.
+    // Invoices, payments and billing profiles are entities (invoicing.entities.ts); only the
+    // outbox and inbox tables are SQL on purpose.
     entities: INVOICING_ENTITIES,
     sqlTables: INVOICING_SQL_TABLES,
     migrations: INVOICING_MIGRATIONS,

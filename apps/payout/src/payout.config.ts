@@ -118,7 +118,7 @@ export function payoutDatabase(config: PayoutConfig): ServiceDatabase {
     service: 'payout',
     prefix: config.GLIMMER_PREFIX,
     databaseUrl: config.DATABASE_URL,
-    // Written with plain SQL, like the other services: conditional updates carry the state machine.
+    // Entities in payout.entities.ts; state changes are conditional updates in the repositories.
     entities: PAYOUT_ENTITIES,
     sqlTables: PAYOUT_SQL_TABLES,
     migrations: PAYOUT_MIGRATIONS,

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -6,6 +7,7 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=&cursor=` on every list. The cursor is opaque to clients. */
 export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -13,6 +15,7 @@ export class PageQuery {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -1,4 +1,4 @@
-import { EventContract, RpcContract } from './contract';
+import { EventContract, RpcContract, ServiceName } from './contract';
 import * as costCodes from './credit/cost-code.messages';
 import * as deposits from './credit/deposit.messages';
 import * as depositEvents from './credit/deposit.events';
@@ -58,3 +58,13 @@ export const MESSAGE_REGISTRY: readonly AnyContract[] = contractsOf(
   payouts,
   payoutEvents,
 );
+
+/**
+ * The RPCs `service` answers: those whose contract names it as their service. Each must have
+ * exactly one handler there; the service refuses to start otherwise (AmqpServer).
+ */
+export function rpcContractsServedBy(service: ServiceName): RpcContract<unknown, unknown>[] {
+  return MESSAGE_REGISTRY.filter(
+    (c): c is RpcContract<unknown, unknown> => c.kind === 'rpc' && c.service === service,
+  );
+}

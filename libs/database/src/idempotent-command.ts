@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { isUniqueViolation } from './sql';
 
@@ -20,9 +20,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** What "the same request" means for an Idempotency-Key: the hash of the fields that matter. */
-export function requestHash(fields: Record<string, unknown>): string {
-  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+/**
+ * What "the same request" means for an Idempotency-Key: the SHA-256 of the canonical JSON of
+ * the fields that matter. With a `key` it is an HMAC: the gateway hashes whole bodies, which may
+ * hold a secret (a sign-up password, payout details), and a plain hash would let whoever reads
+ * the table check guesses against them.
+ */
+export function requestHash(fields: Record<string, unknown>, key?: Buffer): string {
+  const hash = key ? createHmac('sha256', key) : createHash('sha256');
+  return hash.update(canonicalJson(fields)).digest('hex');
 }
 
 /**

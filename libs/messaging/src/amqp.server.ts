@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConsumeMessage } from 'amqplib';
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom, Observable } from 'rxjs';
+import { rpcContractsServedBy } from '@glimmer/contracts/registry';
 import { DomainError, SerializedError } from '@glimmer/errors/domain-error';
 import { toDomainError } from '@glimmer/errors/to-domain-error';
 import { CORRELATION_HEADER, withCorrelation } from '@glimmer/observability/correlation';
@@ -10,8 +11,17 @@ import { AmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp.context';
 import { assertServiceTopology, subscribedPatterns } from './broker-setup';
 import { encode, isSerializedError, JSON_CONTENT, RpcReply } from './envelope';
+import type { HandlerExtras } from './handlers';
 import { MessagingMetrics } from './messaging.metrics';
 import { HEADERS, topology } from './topology';
+
+interface Registration {
+  event: boolean;
+  /** `Class.method` for `@OnRpc`/`@OnEvent` handlers. */
+  name: string;
+  /** The `@OnEvent` consumer id. */
+  consumer?: string;
+}
 
 /** How many unsettled deliveries of one event are tolerated before it is dead-lettered. */
 export const DEFAULT_MAX_REDELIVERIES = 5;
@@ -29,6 +39,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private channel?: ChannelWrapper;
   private readonly inFlight = new Set<Promise<void>>();
   private generation = 0;
+  /** Every handler Nest registered, per pattern: Nest keeps one RPC handler and chains events. */
+  private readonly registered = new Map<string, Registration[]>();
 
   /** `subscriptions` overrides the SUBSCRIPTIONS row (for the messaging library's own tests). */
   constructor(
@@ -66,19 +78,73 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     );
   }
 
-  /** A handler without a subscription would never be called; a subscription without one would dead-letter. */
+  /**
+   * Called by Nest once per handler method (`@OnRpc`/`@OnEvent`, or the plain `@MessagePattern`
+   * / `@EventPattern`). Nest itself would silently keep only the last RPC handler of a pattern
+   * and chain event handlers (of which AmqpServer calls one); every registration is counted so
+   * the start-up check can refuse a second one.
+   */
+  override addHandler(
+    pattern: unknown,
+    callback: ((...args: unknown[]) => Promise<Observable<unknown>>) & { isEventHandler?: boolean },
+    isEventHandler = false,
+    extras: Record<string, unknown> = {},
+  ): void {
+    const key = this.normalizePattern(pattern as string);
+    const { glimmerHandler, glimmerConsumer } = extras as Partial<HandlerExtras>;
+    this.registered.set(key, [
+      ...(this.registered.get(key) ?? []),
+      { event: isEventHandler, name: glimmerHandler ?? 'a handler', consumer: glimmerConsumer },
+    ]);
+    super.addHandler(pattern, callback as never, isEventHandler, extras);
+  }
+
+  /**
+   * The service must serve exactly what it owns: every RPC whose contract names it (or the
+   * `servedRpcs` override) by exactly one handler, every event of its SUBSCRIPTIONS row by
+   * exactly one handler per consumer, and nothing else. An RPC without a handler would answer
+   * not_found, an event without one would dead-letter, a handler for anything else would never
+   * be called, a second RPC handler would be silently dropped by Nest, and two handlers of one
+   * event under one consumer id (or undeclared, old-style) are a copy, not a second consumer.
+   */
   private assertHandlersMatchSubscriptions(): void {
-    const { service } = this.connection.options;
-    const subscribed = new Set(this.subscriptions);
-    const handled = new Set(
-      [...this.messageHandlers].filter(([, h]) => h.isEventHandler).map(([p]) => p),
-    );
-    const missing = [...subscribed].filter((p) => !handled.has(p));
-    const extra = [...handled].filter((p) => !subscribed.has(p));
-    if (missing.length || extra.length) {
-      throw new Error(
-        `${service}: event handlers and SUBSCRIPTIONS disagree (no handler: ${missing.join(', ') || '-'}; not subscribed: ${extra.join(', ') || '-'})`,
-      );
+    const { service, servedRpcs } = this.connection.options;
+    const rpcs = new Set(servedRpcs ?? rpcContractsServedBy(service).map((c) => c.pattern));
+    const events = new Set(this.subscriptions);
+    const problems: string[] = [];
+    for (const [pattern, handlers] of this.registered) {
+      const names = handlers.map((h) => h.name).join(', ');
+      const event = handlers[0].event;
+      if (handlers.some((h) => h.event !== event)) {
+        problems.push(`${pattern} is handled both as an RPC and as an event (${names})`);
+      } else if (!event && handlers.length > 1) {
+        problems.push(`${pattern} has ${handlers.length} handlers (${names})`);
+      } else if (event && handlers.length > 1) {
+        const consumers = handlers.map((h) => h.consumer);
+        if (consumers.includes(undefined) || new Set(consumers).size < consumers.length) {
+          problems.push(
+            `${pattern} has ${handlers.length} handlers (${names}); several handlers of one event must each be an @OnEvent with its own consumer`,
+          );
+        }
+      }
+      if (!(event ? events : rpcs).has(pattern)) {
+        problems.push(
+          event
+            ? `${pattern} is handled (${names}) but not in SUBSCRIPTIONS`
+            : `${pattern} is handled (${names}) but is not an RPC of ${service} in the registry`,
+        );
+      }
+    }
+    const handled = (pattern: string, event: boolean) =>
+      this.registered.get(pattern)?.some((h) => h.event === event) ?? false;
+    for (const pattern of rpcs) {
+      if (!handled(pattern, false)) problems.push(`RPC ${pattern} has no handler`);
+    }
+    for (const pattern of events) {
+      if (!handled(pattern, true)) problems.push(`event ${pattern} (SUBSCRIPTIONS) has no handler`);
+    }
+    if (problems.length) {
+      throw new Error(`${service} refuses to start: ${problems.join('; ')}`);
     }
   }
 

@@ -101,6 +101,7 @@ describe('delivery limit: a message that crashes its consumer is dead-lettered, 
       outboxPollMs: 1_000,
       databaseUrl: env.databaseUrl,
       relayEnabled: true,
+      servedRpcs: [], // a probe service: none of credit's RPCs
     };
     app = await bootstrapService(ToxicModule.forRoot(db, options), 0, [ToxicHappened.pattern]);
     broker = await new BrokerTestClient({ prefix: env.prefix, url: env.env.RABBITMQ_URL }).start();

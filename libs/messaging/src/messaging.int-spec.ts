@@ -150,6 +150,8 @@ describe('messaging over the real broker', () => {
       outboxPollMs: 5_000, // long: delivery within the test's time proves the NOTIFY wake-up works
       databaseUrl: env.databaseUrl,
       relayEnabled: true,
+      // A probe service under credit's name: it answers the probe RPCs, none of credit's.
+      servedRpcs: [EchoRpc, RefuseRpc, SlowRpc, EmitRpc].map((c) => c.pattern),
       inboxRetentionHours: 24,
       inboxPruneEveryMs: 500,
       inboxPruneBatch: 5,

@@ -20,6 +20,14 @@ export interface MessagingOptions {
   inboxRetentionHours?: number;
   inboxPruneEveryMs?: number;
   inboxPruneBatch?: number;
+  /**
+   * The RPC patterns this service's server must answer, instead of every registry contract
+   * naming the service (rpcContractsServedBy): for the messaging library's own tests and for
+   * test doubles that stand in for part of a service.
+   */
+  servedRpcs?: readonly string[];
+  /** Whether RpcClient/OutboxService validate outgoing payloads (default: outside production). */
+  validateOutgoing?: boolean;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -8,6 +8,7 @@ import { CORRELATION_HEADER, currentCorrelationId } from '@glimmer/observability
 import { AmqpConnection } from './amqp-connection';
 import { encode, JSON_CONTENT, RpcReply } from './envelope';
 import { MessagingMetrics } from './messaging.metrics';
+import { assertOutgoingPayload, validatesOutgoing } from './payload-validation';
 import { topology } from './topology';
 
 const REPLY_TO = 'amq.rabbitmq.reply-to';
@@ -22,6 +23,7 @@ interface Pending {
  * caller gets `dependency_timeout` (504); with the broker down, `dependency_unavailable` (503)
  * at once. The request message expires with the deadline, so a backlog never runs work
  * nobody waits for. Errors thrown by the remote handler come back as the same DomainError.
+ * Outside production the request is validated against the contract's class before it is sent.
  */
 @Injectable()
 export class RpcClient implements OnModuleInit {
@@ -61,6 +63,11 @@ export class RpcClient implements OnModuleInit {
     payload: Req,
     options: { timeoutMs?: number },
   ): Promise<Res> {
+    // Outside production the caller's payload is checked here, so a wrong one fails at the
+    // call that built it (same validation_failed error the service would answer).
+    if (this.connection.options.validateOutgoing ?? validatesOutgoing()) {
+      await assertOutgoingPayload(contract.request, contract.pattern, payload, 'reply');
+    }
     if (!this.connection.isConnected) {
       throw new DomainError(
         'dependency_unavailable',

@@ -29,6 +29,7 @@ export class BrokerTestClient {
       outboxPollMs: 100,
       databaseUrl: '',
       relayEnabled: false,
+      validateOutgoing: false, // tests send invalid payloads on purpose, to test the receiver's check
     };
     this.connection = new AmqpConnection(messaging);
     this.rpc = new RpcClient(this.connection);

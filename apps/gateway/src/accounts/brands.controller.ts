@@ -4,14 +4,14 @@ import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { Public } from '../auth/auth.decorators';
 import { RATE_LIMITED, IDEMPOTENT, JSON_BODY } from '../http/error-sets';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { BrandSignupService } from './brand-signup.service';
+import { SignUpBrand } from './sign-up-brand.use-case';
 import { BrandDto, CreateBrandDto } from './dto/create-brand.dto';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('Accounts')
 @Controller('v1/brands')
 export class BrandsController {
-  constructor(private readonly signup: BrandSignupService) {}
+  constructor(private readonly signUp: SignUpBrand) {}
 
   /** Signs a brand up with its first member, who can then log in. */
   @RateLimit('signup')
@@ -21,6 +21,6 @@ export class BrandsController {
   @ApiCreatedResponse({ type: BrandDto })
   @ApiErrors(...RATE_LIMITED, ...JSON_BODY, ...IDEMPOTENT, 'email_taken', 'dependency_unavailable')
   create(@Body() body: CreateBrandDto): Promise<BrandDto> {
-    return this.signup.execute(body);
+    return this.signUp.execute(body);
   }
 }

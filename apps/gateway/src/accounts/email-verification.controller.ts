@@ -6,12 +6,18 @@ import { CurrentBrand, Public, Roles } from '../auth/auth.decorators';
 import { JSON_BODY, RATE_LIMITED, SIGNED_IN, SIGNED_IN_CHANGE } from '../http/error-sets';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
 import { EmailVerificationDto, VerifyEmailDto } from './dto/email-verification.dto';
-import { EmailVerificationService } from './email-verification.service';
+import { GetEmailVerificationStatus } from './email-verification-status.use-case';
+import { ResendVerificationEmail } from './resend-verification-email.use-case';
+import { VerifyEmail } from './verify-email.use-case';
 
 @ApiTags('Accounts')
 @Controller('v1/auth/verify-email')
 export class EmailVerificationController {
-  constructor(private readonly verification: EmailVerificationService) {}
+  constructor(
+    private readonly getStatus: GetEmailVerificationStatus,
+    private readonly verifyEmail: VerifyEmail,
+    private readonly resendEmail: ResendVerificationEmail,
+  ) {}
 
   /** Whether the signed-in brand member has verified their email yet. */
   @Get()
@@ -19,7 +25,7 @@ export class EmailVerificationController {
   @ApiOkResponse({ type: EmailVerificationDto })
   @ApiErrors(...SIGNED_IN, 'dependency_unavailable')
   status(@CurrentBrand() actor: BrandActor): Promise<EmailVerificationDto> {
-    return this.verification.status(actor);
+    return this.getStatus.execute(actor);
   }
 
   /**
@@ -40,7 +46,7 @@ export class EmailVerificationController {
     'dependency_unavailable',
   )
   verify(@Body() body: VerifyEmailDto): Promise<EmailVerificationDto> {
-    return this.verification.verify(body.token);
+    return this.verifyEmail.execute(body.token);
   }
 
   /**
@@ -59,6 +65,6 @@ export class EmailVerificationController {
     'dependency_unavailable',
   )
   resend(@CurrentBrand() actor: BrandActor): Promise<EmailVerificationDto> {
-    return this.verification.resend(actor);
+    return this.resendEmail.execute(actor);
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { LockMode, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toIso } from '@glimmer/database/sql';
+import { EmailVerification } from './email-verification.entity';
+import { UserAccount } from './user-account.entity';
 
 /** A brand member as the verification email needs them, with their brand's name. */
 export interface VerifiableMember {
@@ -11,7 +14,7 @@ export interface VerifiableMember {
   verifiedAt: string | null;
 }
 
-/** The state of a link, from the row its token hashes to. */
+/** The state of a link, from the record its token hashes to. */
 export type TokenState =
   { state: 'unknown' } | { state: 'used' | 'expired' | 'valid'; userId: string };
 
@@ -24,52 +27,47 @@ export class EmailVerificationRepository {
     userId: string,
     { lock = false } = {},
   ): Promise<VerifiableMember | null> {
-    const [row] = await em.execute<
+    const user = await em.findOne(
+      UserAccount,
+      { id: userId, role: 'brand' },
       {
-        id: string;
-        email: string;
-        name: string;
-        brand_name: string;
-        email_verified_at: Date | null;
-      }[]
-    >(
-      `select u.id, u.email, u.name, b.name as brand_name, u.email_verified_at
-         from user_account u join brand b on b.id = u.brand_id
-        where u.id = ? and u.role = 'brand'${lock ? ' for update of u' : ''}`,
-      [userId],
+        populate: ['brandName'],
+        refresh: true,
+        ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
+      },
     );
-    return row
+    return user
       ? {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          brandName: row.brand_name,
-          verifiedAt: toIso(row.email_verified_at),
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          brandName: user.brandName!,
+          verifiedAt: toIso(user.emailVerifiedAt),
         }
       : null;
   }
 
   /** When the account verified its email (null: not yet; undefined: no such account). */
   async verifiedAt(em: EntityManager, userId: string): Promise<string | null | undefined> {
-    const [row] = await em.execute<{ email_verified_at: string | Date | null }[]>(
-      `select email_verified_at from user_account where id = ?`,
-      [userId],
-    );
-    return row ? toIso(row.email_verified_at) : undefined;
+    const user = await em.findOne(UserAccount, { id: userId }, { fields: ['emailVerifiedAt'] });
+    return user ? toIso(user.emailVerifiedAt) : undefined;
   }
 
-  /** Links sent to the member since `since` (sign-up's included), and when the oldest was. */
+  /**
+   * Links sent to the member since `since` (sign-up's included), and when the oldest was. They
+   * are few: at most EMAIL_VERIFICATION_SENDS_PER_DAY in any day.
+   */
   async sentSince(
     em: EntityManager,
     userId: string,
     since: Date,
   ): Promise<{ count: number; oldest: string | null }> {
-    const [row] = await em.execute<{ n: string; oldest: string | Date | null }[]>(
-      `select count(*) as n, min(created_at) as oldest from email_verification
-        where user_id = ? and created_at > ?`,
-      [userId, since],
+    const links = await em.find(
+      EmailVerification,
+      { userId, createdAt: { $gt: since } },
+      { fields: ['createdAt'], orderBy: { createdAt: 'asc' } },
     );
-    return { count: Number(row.n), oldest: toIso(row.oldest) };
+    return { count: links.length, oldest: toIso(links[0]?.createdAt ?? null) };
   }
 
   /** A new link; the member's earlier unused links stop working (only the newest email counts). */
@@ -79,37 +77,33 @@ export class EmailVerificationRepository {
     tokenHash: string,
     expiresAt: Date,
   ): Promise<void> {
-    await em.execute(
-      `update email_verification set expires_at = least(expires_at, now())
-        where user_id = ? and used_at is null`,
-      [userId],
+    await em.nativeUpdate(
+      EmailVerification,
+      { userId, usedAt: null },
+      { expiresAt: raw('least(expires_at, now())') },
     );
-    await em.execute(
-      `insert into email_verification (token_hash, user_id, expires_at) values (?, ?, ?)`,
-      [tokenHash, userId, expiresAt],
-    );
+    await em.insert(EmailVerification, { tokenHash, userId, expiresAt });
   }
 
-  /** Locks the link's row and says what it is. */
+  /** Locks the link's record and says what it is (expired by the database's clock). */
   async lockToken(em: EntityManager, tokenHash: string): Promise<TokenState> {
-    const [row] = await em.execute<{ user_id: string; used_at: Date | null; expired: boolean }[]>(
-      `select user_id, used_at, expires_at <= now() as expired
-         from email_verification where token_hash = ? for update`,
-      [tokenHash],
+    const link = await em.findOne(
+      EmailVerification,
+      { tokenHash },
+      { populate: ['expired'], lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    if (!row) return { state: 'unknown' };
-    if (row.used_at) return { state: 'used', userId: row.user_id };
-    return { state: row.expired ? 'expired' : 'valid', userId: row.user_id };
+    if (!link) return { state: 'unknown' };
+    if (link.usedAt) return { state: 'used', userId: link.userId };
+    return { state: link.expired ? 'expired' : 'valid', userId: link.userId };
   }
 
   /** Uses the link and marks its member verified (keeping the first verification time). */
   async consume(em: EntityManager, tokenHash: string, userId: string): Promise<void> {
-    await em.execute(`update email_verification set used_at = now() where token_hash = ?`, [
-      tokenHash,
-    ]);
-    await em.execute(
-      `update user_account set email_verified_at = coalesce(email_verified_at, now()) where id = ?`,
-      [userId],
+    await em.nativeUpdate(EmailVerification, { tokenHash }, { usedAt: raw('now()') });
+    await em.nativeUpdate(
+      UserAccount,
+      { id: userId },
+      { emailVerifiedAt: raw('coalesce(email_verified_at, now())') },
     );
   }
 }

@@ -15,18 +15,18 @@ export interface AccessClaims {
   sid: string;
 }
 
-export function claimsFor(
-  user: {
-    id: string;
-    role: Role;
-    brandId: string | null;
-    creatorId: string | null;
-    currency: Currency | null;
-    email: string;
-    name: string;
-  },
-  sid: string,
-): AccessClaims {
+/** Who an access token is issued to (a user account, its brand's currency for members). */
+export interface TokenHolder {
+  id: string;
+  role: Role;
+  brandId: string | null;
+  creatorId: string | null;
+  currency: Currency | null;
+  email: string;
+  name: string;
+}
+
+export function claimsFor(user: TokenHolder, sid: string): AccessClaims {
   return {
     sub: user.id,
     role: user.role,

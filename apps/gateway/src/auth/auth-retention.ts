@@ -12,7 +12,10 @@ const SESSION_ENDED_BEFORE_CUTOFF = `least(expires_at, revoked_at) < now() - mak
  * session SESSION_RETENTION_HOURS after it ended, with its refresh tokens (kept until then: a
  * rotated token presented again is how a stolen copy is caught), and a verification link
  * EMAIL_VERIFICATION_RETENTION_HOURS after it expired. Idempotency keys are pruned the same way
- * by IdempotencyPruner.
+ * by IdempotencyPruner. SQL on purpose (AuthSession, RefreshToken and EmailVerification are
+ * these tables' entities): BatchedPrune deletes in bounded batches with `skip locked` so
+ * replicas share the work, and the ended-session condition is the expression that
+ * auth_session_ended_idx indexes; deleting through the entities would load every row first.
  */
 @Injectable()
 export class AuthRetention implements OnApplicationBootstrap, OnModuleDestroy {

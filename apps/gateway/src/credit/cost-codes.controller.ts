@@ -5,6 +5,7 @@ import {
   CreateCostCodeRpc,
   GetCostCodeRpc,
   ListCostCodesRpc,
+  NewCostCode,
 } from '@glimmer/contracts/credit/cost-code.messages';
 import { ApiErrors } from '@glimmer/errors/problem.dto';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
@@ -18,7 +19,7 @@ import {
 } from '../http/error-sets';
 import { UuidParam } from '../http/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { CostCodeDto, CostCodePageDto, NewCostCodeDto, PageQueryDto } from './dto/cost-code.dto';
+import { CostCodeDto, CostCodePageDto, PageQueryDto } from './dto/cost-code.dto';
 
 @ApiTags('Credit')
 @Roles('brand')
@@ -36,7 +37,7 @@ export class CostCodesController {
     'duplicate_cost_code',
     ...VIA_SERVICE,
   )
-  create(@CurrentBrand() actor: BrandActor, @Body() body: NewCostCodeDto): Promise<CostCodeDto> {
+  create(@CurrentBrand() actor: BrandActor, @Body() body: NewCostCode): Promise<CostCodeDto> {
     return this.rpc.call(CreateCostCodeRpc, { actor, code: body.code, name: body.name });
   }
 

@@ -9,7 +9,9 @@ const BATCH = 5_000;
 
 /**
  * Forgets idempotency keys after IDEMPOTENCY_TTL_HOURS, so the table stays small: the one
- * batched prune (BatchedPrune), served by idempotency_record_created_idx.
+ * batched prune (BatchedPrune), served by idempotency_record_created_idx. SQL on purpose: a
+ * batched `delete … for update skip locked` lets replicas share the work in short
+ * transactions; deleting through the entity would load the rows first.
  */
 @Injectable()
 export class IdempotencyPruner implements OnApplicationBootstrap, OnModuleDestroy {

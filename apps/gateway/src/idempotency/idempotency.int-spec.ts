@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RpcReply } from '@glimmer/messaging/envelope';
-import { requestHash, requestHashKey } from './request-hash';
+import { gatewayRequestHash, requestHashKey } from './request-hash';
 import { signPayload } from '../webhooks/signature';
 import { IdempotencyPruner } from './idempotency-pruner';
 import {
@@ -256,7 +256,7 @@ describe('gateway idempotency and RPC wiring (credit service stubbed on the brok
 
   it('takes over a key left in progress by a gateway that died', async () => {
     const me = await gw.request('GET', '/v1/me', { token: tokens.a });
-    const hash = requestHash(
+    const hash = gatewayRequestHash(
       requestHashKey(gw.config.JWT_SECRET),
       'POST',
       '/v1/credit/deposits',

@@ -3,11 +3,12 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { CONFIG } from '@glimmer/config/config';
 import { DomainError } from '@glimmer/errors/domain-error';
 import type { GatewayConfig } from '../gateway.config';
-import { requestHash, requestHashKey } from './request-hash';
+import { gatewayRequestHash, requestHashKey } from './request-hash';
 
 export type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown };
 
-interface RecordRow {
+/** What the claim loop's select reads (SQL on purpose, see IdempotencyService). */
+interface ClaimedRecord {
   request_hash: string;
   status: 'in_progress' | 'completed';
   response_status: number | null;
@@ -22,6 +23,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The idempotency_record table. A request first claims its (scope, key) with an in_progress row
  * and a lock deadline; the one that inserts it runs, the others wait for its response. A lock
  * that expired (its gateway died) is taken over by exactly one request.
+ *
+ * SQL on purpose (the table's shape is the IdempotencyRecord entity): this runs on every keyed
+ * request of the transfer path (`npm run bench`), so each step is one statement in one round
+ * trip — the claim an `insert … on conflict do nothing returning`, the take-over of an expired
+ * lock a conditional `update … returning`, the writes with `synchronous_commit = off` (see
+ * write) — and a lock's expiry is judged by the database's clock, the one that set it. The
+ * replayed body is `response_body` as PostgreSQL's json parser returns it, untouched by an ORM
+ * type conversion. Going through the entity would add statements or lose one of these.
  */
 @Injectable()
 export class IdempotencyService {
@@ -42,7 +51,7 @@ export class IdempotencyService {
 
   /** The keyed hash a request's record is claimed with (see request-hash.ts). */
   hash(method: string, path: string, body: unknown): string {
-    return requestHash(this.hashKey, method, path, body);
+    return gatewayRequestHash(this.hashKey, method, path, body);
   }
 
   /**
@@ -69,7 +78,7 @@ export class IdempotencyService {
         [scope, key, hash, this.lockMs],
       );
       if (inserted.length > 0) return { kind: 'execute' };
-      const [row] = await em.execute<RecordRow[]>(
+      const [row] = await em.execute<ClaimedRecord[]>(
         `select request_hash, status, response_status, response_body, locked_until < now() as expired
            from idempotency_record where scope = ? and key = ?`,
         [scope, key],

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@glimmer/database/idempotent-command';
-import { requestHash as keyedHash, requestHashKey } from './request-hash';
+import { gatewayRequestHash, requestHashKey } from './request-hash';
 
 const key = requestHashKey('a-server-secret-of-at-least-32-characters');
 const requestHash = (method: string, path: string, body: unknown) =>
-  keyedHash(key, method, path, body);
+  gatewayRequestHash(key, method, path, body);
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and keeps array order', () => {
@@ -52,14 +52,14 @@ describe('requestHash keyed by the server secret', () => {
       requestHash('POST', '/v1/brands', signUp),
     );
     const other = requestHashKey('another-server-secret-of-32-characters!');
-    expect(keyedHash(other, 'POST', '/v1/brands', signUp)).not.toBe(
+    expect(gatewayRequestHash(other, 'POST', '/v1/brands', signUp)).not.toBe(
       requestHash('POST', '/v1/brands', signUp),
     );
   });
 
   it('cannot be recomputed from a guessed body without the key (not a plain SHA-256)', () => {
     const plain = createHash('sha256')
-      .update(`POST /v1/brands\n${canonicalJson(signUp)}`)
+      .update(canonicalJson({ method: 'POST', path: '/v1/brands', body: signUp }))
       .digest('hex');
     expect(requestHash('POST', '/v1/brands', signUp)).not.toBe(plain);
   });

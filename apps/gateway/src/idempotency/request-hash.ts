@@ -1,8 +1,8 @@
-import { createHmac, hkdfSync } from 'node:crypto';
-import { canonicalJson } from '@glimmer/database/idempotent-command';
+import { hkdfSync } from 'node:crypto';
+import { requestHash } from '@glimmer/database/idempotent-command';
 
 /**
- * The key of {@link requestHash}: HKDF-SHA256 over JWT_SECRET with its own label, so the
+ * The key of {@link gatewayRequestHash}: HKDF-SHA256 over JWT_SECRET with its own label, so the
  * idempotency table's hashes cannot be checked against guessed bodies (a sign-up password,
  * payout details) without the server secret, and the key is not the JWT signing key itself.
  */
@@ -13,12 +13,14 @@ export function requestHashKey(serverSecret: string): Buffer {
 }
 
 /**
- * What makes two requests "the same request" for an Idempotency-Key: method, path, body.
- * HMAC-SHA256 keyed by {@link requestHashKey}: a plain hash of a body with a secret in it is a
- * guessing oracle for whoever reads the table.
+ * What makes two requests "the same request" for an Idempotency-Key at the gateway: method,
+ * path and body, hashed by the one request hash (libs/database) keyed by {@link requestHashKey}.
  */
-export function requestHash(key: Buffer, method: string, path: string, body: unknown): string {
-  return createHmac('sha256', key)
-    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
-    .digest('hex');
+export function gatewayRequestHash(
+  key: Buffer,
+  method: string,
+  path: string,
+  body: unknown,
+): string {
+  return requestHash({ method: method.toUpperCase(), path, body }, key);
 }

@@ -119,7 +119,6 @@ export async function startGatewayUnderTest(
       const session = await app.get(SessionService).start({
         id,
         email: user.email,
-        passwordHash: 'unusable',
         role: user.role,
         brandId: user.brandId ?? null,
         creatorId: user.creatorId ?? null,

@@ -8,7 +8,12 @@ import { IsMinorAmount } from '@glimmer/money/money.validators';
 
 export const PAYMENT_NOTICE_TYPES = ['credit_invoice.paid'] as const;
 
-/** The payment provider's notice that money arrived for a credit invoice. */
+/**
+ * The payment provider's notice that money arrived for a credit invoice. Kept apart from the
+ * contract's ReceivePaymentRequest on purpose: this is the provider's wire format (its `type`,
+ * messages addressed to its integrators), and `signedAt` comes from the signature header, not
+ * the body.
+ */
 export class PaymentNoticeDto {
   @ApiProperty({ enum: PAYMENT_NOTICE_TYPES, enumName: 'PaymentNoticeType' })
   @IsIn(PAYMENT_NOTICE_TYPES)

@@ -1,39 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BillingProfile } from './billing-profile';
+import { BillingProfile } from './billing-profile.entity';
 
-interface BillingProfileRow {
-  brand_id: string;
-  name: string;
-  currency: string;
-  finance_email: string;
-}
+export type BillingProfileData = Pick<
+  BillingProfile,
+  'brandId' | 'name' | 'currency' | 'financeEmail'
+>;
 
 @Injectable()
 export class BillingProfileRepository {
-  async upsert(em: EntityManager, profile: BillingProfile): Promise<void> {
-    await em.execute(
-      `insert into billing_profile (brand_id, name, currency, finance_email, updated_at)
-       values (?, ?, ?, ?, now())
-       on conflict (brand_id) do update
-         set name = excluded.name, currency = excluded.currency,
-             finance_email = excluded.finance_email, updated_at = now()`,
-      [profile.brandId, profile.name, profile.currency, profile.financeEmail],
-    );
+  /** The latest registration wins: inserted, or updated in place (`on conflict (brand_id)`). */
+  async upsert(em: EntityManager, profile: BillingProfileData): Promise<void> {
+    await em.upsert(BillingProfile, { ...profile, updatedAt: new Date() });
   }
 
-  async find(em: EntityManager, brandId: string): Promise<BillingProfile | null> {
-    const [row] = await em.execute<BillingProfileRow[]>(
-      `select brand_id, name, currency, finance_email from billing_profile where brand_id = ?`,
-      [brandId],
-    );
-    return row
-      ? {
-          brandId: row.brand_id,
-          name: row.name,
-          currency: row.currency,
-          financeEmail: row.finance_email,
-        }
-      : null;
+  find(em: EntityManager, brandId: string): Promise<BillingProfile | null> {
+    return em.findOne(BillingProfile, { brandId });
   }
 }

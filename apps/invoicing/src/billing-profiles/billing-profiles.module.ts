@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { BillingProfileRepository } from './billing-profile.repository';
-import { BrandRegisteredHandler } from './brand-registered.handler';
+import { BrandRegisteredEvents } from './brand-registered.events';
 
 @Module({
-  controllers: [BrandRegisteredHandler],
+  controllers: [BrandRegisteredEvents],
   providers: [BillingProfileRepository],
   exports: [BillingProfileRepository],
 })

@@ -4,7 +4,7 @@ import type { DepositSnapshot } from '@glimmer/contracts/credit/deposit.events';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { BillingProfileRepository } from '../billing-profiles/billing-profile.repository';
-import { CreditInvoice, invoiceFromDeposit, noticesFor, toNotice } from './credit-invoice';
+import { invoiceFromDeposit, noticesFor, toNotice } from './credit-invoice';
 import { CreditInvoiceRepository } from './credit-invoice.repository';
 
 export type ApplyOutcome = 'created' | 'updated' | 'stale';
@@ -25,9 +25,13 @@ export class ApplyDepositSnapshot {
   /** `em` is the consumer's transaction (InboxService.runOnce). */
   async execute(em: EntityManager, snapshot: DepositSnapshot): Promise<ApplyOutcome> {
     const next = invoiceFromDeposit(snapshot);
-    let before: CreditInvoice | null = null;
-    if (!(await this.invoices.insertIfAbsent(em, next))) {
-      before = await this.invoices.lock(em, next.id);
+    let notices: ReturnType<typeof noticesFor>;
+    let outcome: ApplyOutcome;
+    if (await this.invoices.insertIfAbsent(em, next)) {
+      notices = noticesFor(null, next);
+      outcome = 'created';
+    } else {
+      const before = await this.invoices.lock(em, next.id);
       if (!before)
         throw new DomainError('internal', `credit invoice ${next.id} vanished while locked`);
       if (before.depositId !== next.depositId || before.brandId !== next.brandId) {
@@ -38,10 +42,12 @@ export class ApplyDepositSnapshot {
         );
       }
       if (before.version >= next.version) return 'stale';
-      await this.invoices.updateState(em, next);
+      // Decided on the stored state, before it is replaced.
+      notices = noticesFor(before, next);
+      outcome = 'updated';
+      await this.invoices.updateState(em, before, next);
     }
 
-    const notices = noticesFor(before, next);
     if (notices.length > 0) {
       const profile = await this.profiles.find(em, next.brandId);
       if (!profile) {
@@ -54,6 +60,6 @@ export class ApplyDepositSnapshot {
       }
       for (const contract of notices) await this.outbox.add(em, contract, toNotice(next, profile));
     }
-    return before ? 'updated' : 'created';
+    return outcome;
   }
 }

@@ -32,7 +32,7 @@ describe('invoiceFromDeposit', () => {
     const confirmed = { ...pending, version: 2, fundsConfirmedAt: '2026-03-02T10:00:00.000Z' };
     expect(invoiceFromDeposit(confirmed)).toMatchObject({
       status: 'paid',
-      paidAt: '2026-03-02T10:00:00.000Z',
+      paidAt: new Date('2026-03-02T10:00:00.000Z'),
     });
     const cleared = {
       ...confirmed,
@@ -42,7 +42,7 @@ describe('invoiceFromDeposit', () => {
     };
     expect(invoiceFromDeposit(cleared)).toMatchObject({
       status: 'paid',
-      paidAt: '2026-03-02T10:00:00.000Z',
+      paidAt: new Date('2026-03-02T10:00:00.000Z'),
     });
     const voided = {
       ...pending,
@@ -53,14 +53,14 @@ describe('invoiceFromDeposit', () => {
     expect(invoiceFromDeposit(voided)).toMatchObject({
       status: 'void',
       paidAt: null,
-      voidedAt: '2026-03-01T11:00:00.000Z',
+      voidedAt: new Date('2026-03-01T11:00:00.000Z'),
     });
   });
 
   it('takes its id from the credit invoice id and its issue time from the deposit', () => {
     const invoice = invoiceFromDeposit(pending);
     expect(invoice.id).toBe(pending.creditInvoiceId);
-    expect(invoice.issuedAt).toBe(pending.createdAt);
+    expect(invoice.issuedAt).toEqual(new Date(pending.createdAt));
     expect(invoice.costCode).toBe('OPS');
   });
 });

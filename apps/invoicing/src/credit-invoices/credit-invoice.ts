@@ -10,30 +10,31 @@ import type {
   CreditInvoiceStatus,
   CreditInvoiceView,
 } from '@glimmer/contracts/invoicing/credit-invoice.messages';
-import type { BillingProfile } from '../billing-profiles/billing-profile';
+import type { BillingProfile } from '../billing-profiles/billing-profile.entity';
+import type { CreditInvoice } from './credit-invoice.entity';
 
-/** A credit invoice as stored: the invoicing side of one deposit. */
-export interface CreditInvoice {
-  id: string;
-  brandId: string;
-  depositId: string;
-  costCodeId: string;
-  costCode: string;
-  amount: number;
-  currency: string;
-  status: CreditInvoiceStatus;
-  /** The deposit version this row reflects; only a higher one may replace it. */
-  version: number;
-  issuedAt: string;
-  paidAt: string | null;
-  voidedAt: string | null;
-}
+/** A credit invoice's fields, as a deposit implies them or as stored (the entity has them). */
+export type CreditInvoiceState = Pick<
+  CreditInvoice,
+  | 'id'
+  | 'brandId'
+  | 'depositId'
+  | 'costCodeId'
+  | 'costCode'
+  | 'amount'
+  | 'currency'
+  | 'status'
+  | 'version'
+  | 'issuedAt'
+  | 'paidAt'
+  | 'voidedAt'
+>;
 
 /**
  * The invoice a deposit implies. Pending → unpaid; funds confirmed (still pending on the credit
  * side until the hold passes) or cleared → paid; voided → void.
  */
-export function invoiceFromDeposit(d: DepositSnapshot): CreditInvoice {
+export function invoiceFromDeposit(d: DepositSnapshot): CreditInvoiceState {
   const paidAt = d.fundsConfirmedAt ?? d.clearedAt ?? null;
   const status: CreditInvoiceStatus =
     d.status === 'voided' ? 'void' : d.status === 'cleared' || paidAt ? 'paid' : 'unpaid';
@@ -47,9 +48,9 @@ export function invoiceFromDeposit(d: DepositSnapshot): CreditInvoice {
     currency: d.currency,
     status,
     version: d.version,
-    issuedAt: new Date(d.createdAt).toISOString(),
-    paidAt: status === 'paid' && paidAt ? new Date(paidAt).toISOString() : null,
-    voidedAt: status === 'void' ? new Date(d.voidedAt ?? d.createdAt).toISOString() : null,
+    issuedAt: new Date(d.createdAt),
+    paidAt: status === 'paid' && paidAt ? new Date(paidAt) : null,
+    voidedAt: status === 'void' ? new Date(d.voidedAt ?? d.createdAt) : null,
   };
 }
 
@@ -59,8 +60,8 @@ export function invoiceFromDeposit(d: DepositSnapshot): CreditInvoice {
  * is (its events arrived out of order); a status is announced only on the change into it.
  */
 export function noticesFor(
-  before: CreditInvoice | null,
-  after: CreditInvoice,
+  before: CreditInvoiceState | null,
+  after: CreditInvoiceState,
 ): EventContract<CreditInvoiceNotice>[] {
   const notices: EventContract<CreditInvoiceNotice>[] = [];
   if (!before) notices.push(CreditInvoiceIssuedEvent);
@@ -69,7 +70,10 @@ export function noticesFor(
   return notices;
 }
 
-export function toNotice(invoice: CreditInvoice, profile: BillingProfile): CreditInvoiceNotice {
+export function toNotice(
+  invoice: CreditInvoiceState,
+  profile: BillingProfile,
+): CreditInvoiceNotice {
   return {
     creditInvoiceId: invoice.id,
     brandId: invoice.brandId,
@@ -81,13 +85,13 @@ export function toNotice(invoice: CreditInvoice, profile: BillingProfile): Credi
     currency: invoice.currency,
     status: invoice.status,
     version: invoice.version,
-    issuedAt: invoice.issuedAt,
-    paidAt: invoice.paidAt,
-    voidedAt: invoice.voidedAt,
+    issuedAt: invoice.issuedAt.toISOString(),
+    paidAt: invoice.paidAt?.toISOString() ?? null,
+    voidedAt: invoice.voidedAt?.toISOString() ?? null,
   };
 }
 
-export function toView(invoice: CreditInvoice): CreditInvoiceView {
+export function toView(invoice: CreditInvoiceState): CreditInvoiceView {
   return {
     id: invoice.id,
     depositId: invoice.depositId,
@@ -96,8 +100,8 @@ export function toView(invoice: CreditInvoice): CreditInvoiceView {
     amount: invoice.amount,
     currency: invoice.currency,
     status: invoice.status,
-    issuedAt: invoice.issuedAt,
-    paidAt: invoice.paidAt,
-    voidedAt: invoice.voidedAt,
+    issuedAt: invoice.issuedAt.toISOString(),
+    paidAt: invoice.paidAt?.toISOString() ?? null,
+    voidedAt: invoice.voidedAt?.toISOString() ?? null,
   };
 }

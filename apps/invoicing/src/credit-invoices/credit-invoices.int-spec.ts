@@ -325,6 +325,31 @@ describe('credit invoices from deposit events', () => {
     expect(events).toHaveLength(1);
     expect(events[0].payload).toMatchObject({ financeEmail: brand.financeEmail });
   });
+
+  it("addresses later notices to a brand's new finance contact when it registers again", async () => {
+    const brand = await registerBrand({ financeEmail: 'old@acme.test' });
+    await broker.publish(BrandRegisteredEvent, {
+      ...brand,
+      name: 'Acme Films',
+      financeEmail: 'new@acme.test',
+    });
+    await eventually(async () => {
+      const { rows } = await db.query(
+        'select name, finance_email from billing_profile where brand_id = $1',
+        [brand.brandId],
+      );
+      expect(rows).toEqual([{ name: 'Acme Films', finance_email: 'new@acme.test' }]);
+    });
+    const { pending } = depositLife(brand.brandId);
+    await broker.publish(DepositPendingEvent, pending);
+    await invoiceOf(brand.brandId, pending.creditInvoiceId);
+    const events = await outboxFor(pending.creditInvoiceId);
+    expect(events).toHaveLength(1);
+    expect(events[0].payload).toMatchObject({
+      brandName: 'Acme Films',
+      financeEmail: 'new@acme.test',
+    });
+  });
 });
 
 describe('listing and reading credit invoices', () => {
@@ -403,10 +428,12 @@ describe('listing and reading credit invoices', () => {
     expect((await rpcError(list(brand.brandId, { limit: 201 }))).code).toBe('validation_failed');
   });
 
-  it('refuses actors that are not brand members', async () => {
+  it('refuses actors that are not brand members, or brand members without a brand', async () => {
     const creator: Actor = { userId: randomUUID(), role: 'creator', creatorId: randomUUID() };
     const ops: Actor = { userId: randomUUID(), role: 'ops' };
-    for (const actor of [creator, ops]) {
+    // A brand member's actor without its brand is refused, never answered with some brand's data.
+    const brandless: Actor = { userId: randomUUID(), role: 'brand', currency: 'USD' };
+    for (const actor of [creator, ops, brandless]) {
       expect((await rpcError(broker.rpc.call(ListCreditInvoicesRpc, { actor }))).code).toBe(
         'forbidden',
       );

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { requireBrand } from '@glimmer/contracts/actor';
 import type {
   ApplyCreditRequest,
   ProjectInvoiceView,
 } from '@glimmer/contracts/invoicing/project-invoice.messages';
-import { isUniqueViolation } from '@glimmer/database/sql';
+import { runIdempotentCommand } from '@glimmer/database/idempotent-command';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
-import { brandIdOf } from './invoice-actors';
-import { applyRequestHash, InvoicePayment } from './invoice-payment';
+import { GetProjectInvoice } from './get-project-invoice.use-case';
+import { applyRequestHash } from './invoice-payment';
+import type { InvoicePayment } from './invoice-payment.entity';
 import { InvoicePaymentDriver } from './invoice-payment.driver';
 import { InvoicePaymentRepository } from './invoice-payment.repository';
-import { amountDue, isPayable, payableNow } from './project-invoice';
-import { ProjectInvoiceQueries } from './project-invoice.queries';
+import { amountDue, isPayable, payableNow, reserve } from './project-invoice';
 import { ProjectInvoiceRepository } from './project-invoice.repository';
 
 /**
@@ -28,53 +29,51 @@ export class ApplyCredit {
     private readonly invoices: ProjectInvoiceRepository,
     private readonly payments: InvoicePaymentRepository,
     private readonly driver: InvoicePaymentDriver,
-    private readonly queries: ProjectInvoiceQueries,
+    private readonly getInvoice: GetProjectInvoice,
   ) {}
 
   async execute(req: ApplyCreditRequest): Promise<ProjectInvoiceView> {
-    const brandId = brandIdOf(req.actor);
+    const { brandId } = requireBrand(req.actor);
     const payment = await this.reserve(brandId, req);
     if (payment.status === 'rejected') throw DomainError.fromSerialized(payment.error!);
     if (payment.status === 'pending') {
       const result = await this.driver.drive(payment);
       if (result.outcome === 'rejected') throw result.error;
     }
-    return this.queries.getForBrand(brandId, req.invoiceId);
+    return this.getInvoice.execute({ actor: req.actor, invoiceId: req.invoiceId });
   }
 
-  /** Step 1: the payment this request made earlier (same key), or a new pending one. */
-  private async reserve(brandId: string, req: ApplyCreditRequest): Promise<InvoicePayment> {
-    const hash = applyRequestHash(req);
-    const attempt = () =>
-      this.orm.em.fork().transactional((em) => this.reserveIn(em, brandId, req, hash));
-    try {
-      return await attempt();
-    } catch (err) {
-      // Backstop for the row lock, which already serialises one invoice's requests.
-      if (!isUniqueViolation(err, 'invoice_payment_idempotency_key')) throw err;
-      return attempt();
-    }
+  /**
+   * Step 1, the keyed create: the payment this key made earlier (same request), or a new
+   * pending one. The invoice's row lock, taken inside, also serialises requests with other keys.
+   */
+  private reserve(brandId: string, req: ApplyCreditRequest): Promise<InvoicePayment> {
+    return runIdempotentCommand(this.orm, {
+      lockName: `invoicing:apply-credit:${brandId}:${req.invoiceId}:${req.idempotencyKey}`,
+      uniqueConstraint: 'invoice_payment_idempotency_key',
+      hash: applyRequestHash(req),
+      find: async (em) => {
+        const earlier = await this.payments.findByKey(
+          em,
+          brandId,
+          req.invoiceId,
+          req.idempotencyKey,
+        );
+        return earlier
+          ? { requestHash: earlier.requestHash, result: async () => earlier }
+          : undefined;
+      },
+      create: (em) => this.reserveIn(em, brandId, req),
+    });
   }
 
   private async reserveIn(
     em: EntityManager,
     brandId: string,
     req: ApplyCreditRequest,
-    hash: string,
   ): Promise<InvoicePayment> {
     const invoice = await this.invoices.findForBrand(em, brandId, req.invoiceId, { lock: true });
     if (!invoice) throw notFound(`project invoice ${req.invoiceId}`);
-
-    const earlier = await this.payments.findByKey(em, invoice.id, req.idempotencyKey);
-    if (earlier) {
-      if (earlier.requestHash !== hash) {
-        throw new DomainError(
-          'idempotency_key_reused',
-          'this Idempotency-Key was already used with a different request',
-        );
-      }
-      return earlier;
-    }
 
     if (!isPayable(invoice)) {
       throw new DomainError('invoice_not_payable', `the invoice is ${invoice.status}`, {
@@ -110,9 +109,10 @@ export class ApplyCredit {
       amount,
       currency: invoice.currency,
       idempotencyKey: req.idempotencyKey,
-      requestHash: hash,
+      requestHash: applyRequestHash(req),
     });
-    await this.invoices.reserve(em, invoice.id, amount);
+    reserve(invoice, amount);
+    await em.flush();
     return payment;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { requireBrand } from '@glimmer/contracts/actor';
 import { GetCostCodeRpc } from '@glimmer/contracts/credit/cost-code.messages';
 import type {
   AttachCostCodeRequest,
@@ -7,9 +8,9 @@ import type {
 } from '@glimmer/contracts/invoicing/project-invoice.messages';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
-import { brandIdOf } from './invoice-actors';
-import { isPayable, ProjectInvoice } from './project-invoice';
-import { ProjectInvoiceQueries } from './project-invoice.queries';
+import { GetProjectInvoice } from './get-project-invoice.use-case';
+import { isPayable } from './project-invoice';
+import type { ProjectInvoice } from './project-invoice.entity';
 import { ProjectInvoiceRepository } from './project-invoice.repository';
 
 const notPayable = (invoice: ProjectInvoice) =>
@@ -28,16 +29,16 @@ export class AttachCostCode {
     private readonly orm: MikroORM,
     private readonly rpc: RpcClient,
     private readonly invoices: ProjectInvoiceRepository,
-    private readonly queries: ProjectInvoiceQueries,
+    private readonly getInvoice: GetProjectInvoice,
   ) {}
 
   async execute(req: AttachCostCodeRequest): Promise<ProjectInvoiceView> {
-    const brandId = brandIdOf(req.actor);
+    const { brandId } = requireBrand(req.actor);
     const em = this.orm.em.fork();
     const invoice = await this.invoices.findForBrand(em, brandId, req.invoiceId);
     if (!invoice) throw notFound(`project invoice ${req.invoiceId}`);
     const attached = (await this.invoices.attachedCostCodes(em, [invoice.id])).get(invoice.id)!;
-    if (attached.includes(req.costCodeId)) return this.queries.getForBrand(brandId, invoice.id);
+    if (attached.includes(req.costCodeId)) return this.view(req);
     if (!isPayable(invoice)) throw notPayable(invoice);
 
     // Outside any transaction: no row lock is held while waiting on another service.
@@ -56,6 +57,10 @@ export class AttachCostCode {
       if (!isPayable(locked)) throw notPayable(locked);
       await this.invoices.attach(tx, invoice.id, req.costCodeId);
     });
-    return this.queries.getForBrand(brandId, invoice.id);
+    return this.view(req);
+  }
+
+  private view(req: AttachCostCodeRequest): Promise<ProjectInvoiceView> {
+    return this.getInvoice.execute({ actor: req.actor, invoiceId: req.invoiceId });
   }
 }

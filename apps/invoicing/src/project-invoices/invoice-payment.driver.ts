@@ -6,9 +6,11 @@ import { ProjectInvoicePaidEvent } from '@glimmer/contracts/invoicing/project-in
 import { DomainError } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
-import type { InvoicePayment } from './invoice-payment';
 import type { InvoicingConfig } from '../invoicing.config';
+import { settle } from './invoice-payment';
+import type { InvoicePayment } from './invoice-payment.entity';
 import { InvoicePaymentRepository } from './invoice-payment.repository';
+import { recordPaid, release } from './project-invoice';
 import { ProjectInvoiceRepository } from './project-invoice.repository';
 
 /** Credit's final answer for a payment, and whether this call was the one that recorded it. */
@@ -62,15 +64,16 @@ export class InvoicePaymentDriver {
   private record(payment: InvoicePayment, refusal: DomainError | null): Promise<boolean> {
     return this.orm.em.fork().transactional(async (em) => {
       // Invoice before payment: the lock order every writer of both uses.
-      await this.invoices.lock(em, payment.invoiceId);
-      if ((await this.payments.lock(em, payment.id)).status !== 'pending') return false;
-      if (refusal) {
-        await this.payments.markRejected(em, payment.id, refusal);
-        await this.invoices.release(em, payment.invoiceId, payment.amount);
-        return true;
-      }
-      await this.payments.markApplied(em, payment.id);
-      const invoice = await this.invoices.recordPaid(em, payment.invoiceId, payment.amount);
+      const invoice = await this.invoices.lock(em, payment.invoiceId);
+      const locked = await this.payments.lock(em, payment.id);
+      if (locked.status !== 'pending') return false;
+      const now = new Date();
+      settle(locked, refusal, now);
+      if (refusal) release(invoice, payment.amount);
+      else recordPaid(invoice, payment.amount, now);
+      // One flush writes both locked rows' changes.
+      await em.flush();
+      if (refusal) return true;
       if (invoice.status === 'paid') {
         // The payout service pays the creator on this; it exists once, with the flip to paid.
         await this.outbox.add(em, ProjectInvoicePaidEvent, {
@@ -81,7 +84,7 @@ export class InvoicePaymentDriver {
           title: invoice.title,
           amount: invoice.amount,
           currency: invoice.currency,
-          paidAt: invoice.paidAt!,
+          paidAt: invoice.paidAt!.toISOString(),
         });
       }
       return true;

@@ -53,7 +53,7 @@ export class IssueProjectInvoice {
       storyCode: invoice.storyCode,
       amount: invoice.amount,
       currency: invoice.currency,
-      issuedAt: invoice.issuedAt,
+      issuedAt: invoice.issuedAt.toISOString(),
     });
     return 'issued';
   }

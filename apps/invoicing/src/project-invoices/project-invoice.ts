@@ -1,41 +1,41 @@
 import type {
   InvoicePaymentView,
-  ProjectInvoiceStatus,
   ProjectInvoiceSummary,
   ProjectInvoiceView,
 } from '@glimmer/contracts/invoicing/project-invoice.messages';
-import type { KeysetPosition } from '@glimmer/contracts/page';
+import type { ProjectInvoice } from './project-invoice.entity';
 
-/** A project invoice as stored. */
-export interface ProjectInvoice {
-  id: string;
-  projectId: string;
-  brandId: string;
-  creatorId: string;
-  title: string;
-  costCodeId: string;
-  storyCode: string;
-  amount: number;
-  amountPaid: number;
-  /** Held by payments waiting for credit's answer: not payable by anyone else meanwhile. */
-  amountReserved: number;
-  currency: string;
-  status: ProjectInvoiceStatus;
-  issuedAt: string;
-  paidAt: string | null;
-  voidedAt: string | null;
-  /** issued_at to the microsecond, for keyset cursors. */
-  position: KeysetPosition;
-}
+type Amounts = Pick<ProjectInvoice, 'amount' | 'amountPaid' | 'amountReserved'>;
 
-export const amountDue = (invoice: ProjectInvoice): number => invoice.amount - invoice.amountPaid;
+export const amountDue = (invoice: Amounts): number => invoice.amount - invoice.amountPaid;
 
 /** What a new payment may still take: the amount due less what payments in flight hold. */
-export const payableNow = (invoice: ProjectInvoice): number =>
-  amountDue(invoice) - invoice.amountReserved;
+export const payableNow = (invoice: Amounts): number => amountDue(invoice) - invoice.amountReserved;
 
-export const isPayable = (invoice: ProjectInvoice): boolean =>
+export const isPayable = (invoice: Pick<ProjectInvoice, 'status'>): boolean =>
   invoice.status === 'unpaid' || invoice.status === 'partially_paid';
+
+/** Holds `amount` for a payment in flight (the caller holds the row lock and checked it fits). */
+export function reserve(invoice: ProjectInvoice, amount: number): void {
+  invoice.amountReserved += amount;
+}
+
+/** Gives back what a refused payment held. */
+export function release(invoice: ProjectInvoice, amount: number): void {
+  invoice.amountReserved -= amount;
+}
+
+/** Turns a reserved amount into a paid one; the invoice becomes paid when nothing is due. */
+export function recordPaid(invoice: ProjectInvoice, amount: number, at: Date): void {
+  invoice.amountReserved -= amount;
+  invoice.amountPaid += amount;
+  if (invoice.amountPaid === invoice.amount) {
+    invoice.status = 'paid';
+    invoice.paidAt = at;
+  } else {
+    invoice.status = 'partially_paid';
+  }
+}
 
 export function toView(
   invoice: ProjectInvoice,
@@ -56,9 +56,9 @@ export function toView(
     amountDue: amountDue(invoice),
     currency: invoice.currency,
     status: invoice.status,
-    issuedAt: invoice.issuedAt,
-    paidAt: invoice.paidAt,
-    voidedAt: invoice.voidedAt,
+    issuedAt: invoice.issuedAt.toISOString(),
+    paidAt: invoice.paidAt?.toISOString() ?? null,
+    voidedAt: invoice.voidedAt?.toISOString() ?? null,
     payments,
   };
 }
@@ -69,6 +69,6 @@ export function toSummary(invoice: ProjectInvoice): ProjectInvoiceSummary {
     invoiceId: invoice.id,
     status: invoice.status,
     amountDue: amountDue(invoice),
-    paidAt: invoice.paidAt,
+    paidAt: invoice.paidAt?.toISOString() ?? null,
   };
 }

@@ -150,7 +150,8 @@ describe('invoicing: project invoices (over the broker, credit absent)', () => {
     });
     const creator: Actor = { userId: randomUUID(), role: 'creator', creatorId: invoice.creatorId };
     const ops: Actor = { userId: randomUUID(), role: 'ops' };
-    for (const who of [creator, ops]) {
+    const brandless: Actor = { userId: randomUUID(), role: 'brand', currency: 'USD' };
+    for (const who of [creator, ops, brandless]) {
       await expectError(t.call(ListProjectInvoicesRpc, { actor: who }), 'forbidden');
       await expectError(
         t.call(GetProjectInvoiceRpc, { actor: who, invoiceId: invoice.id }),

@@ -1,4 +1,4 @@
-import { isEmail } from 'class-validator';
+import { isEmail, isIBAN } from 'class-validator';
 
 /**
  * Checks for the values payout methods carry. Each normalises its input (spaces, case) and
@@ -57,43 +57,24 @@ export const abaRoutingCheck: FieldCheck = (raw) => {
   return isAbaRoutingNumber(value) ? ok(value) : bad('is not a valid ABA routing number');
 };
 
-/** IBAN length by country, for the countries Glimmer pays by SEPA transfer. */
-export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AT: 20,
-  BE: 16,
-  DE: 22,
-  ES: 24,
-  FI: 18,
-  FR: 27,
-  IE: 22,
-  IT: 27,
-  LU: 20,
-  NL: 18,
-  PT: 25,
-};
+/** Countries where Glimmer pays by SEPA transfer to an IBAN (the local bank transfer there). */
+export const SEPA_COUNTRIES: ReadonlySet<string> = new Set([
+  'AT', 'BE', 'DE', 'ES', 'FI', 'FR', 'IE', 'IT', 'LU', 'NL', 'PT',
+]); // prettier-ignore
 
-/** ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97 = 1. */
-export function ibanChecksumValid(iban: string): boolean {
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  let remainder = 0;
-  for (const ch of rearranged) {
-    const n = ch >= 'A' && ch <= 'Z' ? ch.charCodeAt(0) - 55 : Number(ch);
-    remainder = Number(`${remainder}${n}`) % 97;
-  }
-  return remainder === 1;
-}
-
-/** An IBAN of `country` (the creator's country of residence): prefix, length and mod 97. */
+/**
+ * An IBAN of `country` (the creator's country of residence): its prefix here, then validator's
+ * isIBAN (via class-validator), which checks the country's format (length included) and mod 97.
+ */
 export function ibanCheck(country: string): FieldCheck {
   return (raw) => {
     const value = raw.replace(/\s/g, '').toUpperCase();
     if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(value)) return bad('is not an IBAN');
     if (value.slice(0, 2) !== country)
       return bad(`must be an IBAN from ${country} (starts with ${country})`);
-    const length = IBAN_LENGTHS[country];
-    if (length && value.length !== length)
-      return bad(`must be ${length} characters for ${country}`);
-    return ibanChecksumValid(value) ? ok(value) : bad('has a wrong check digit');
+    return isIBAN(value)
+      ? ok(value)
+      : bad(`is not a valid IBAN for ${country}: check its length and check digits`);
   };
 }
 

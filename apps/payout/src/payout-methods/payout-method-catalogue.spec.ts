@@ -5,7 +5,8 @@ import {
   methodsFor,
   toAvailable,
 } from './payout-method-catalogue';
-import { ibanChecksumValid, isAbaRoutingNumber } from './bank-validators';
+import { isIBAN } from 'class-validator';
+import { ibanCheck, isAbaRoutingNumber, SEPA_COUNTRIES } from './bank-validators';
 
 const types = (country: string) => methodsFor(country).map((m) => m.type);
 const fieldsAtFault = (result: ReturnType<typeof checkDetails>) =>
@@ -184,10 +185,36 @@ describe('validators', () => {
       expect(isAbaRoutingNumber(bad)).toBe(false);
   });
 
-  it('IBAN mod 97', () => {
-    expect(ibanChecksumValid('GB82WEST12345698765432')).toBe(true);
-    expect(ibanChecksumValid('NL91ABNA0417164300')).toBe(true);
-    expect(ibanChecksumValid('NL91ABNA0417164301')).toBe(false);
+  it('IBAN mod 97 (isIBAN from validator)', () => {
+    expect(isIBAN('GB82WEST12345698765432')).toBe(true);
+    expect(isIBAN('NL91ABNA0417164300')).toBe(true);
+    expect(isIBAN('NL91ABNA0417164301')).toBe(false);
+  });
+
+  it('refuses an IBAN of the right country and length whose check digits are wrong', () => {
+    const valid: Record<string, string> = {
+      DE: 'DE89370400440532013000',
+      FR: 'FR1420041010050500013M02606',
+      NL: 'NL91ABNA0417164300',
+      BE: 'BE68539007547034',
+      ES: 'ES9121000418450200051332',
+    };
+    for (const [country, iban] of Object.entries(valid)) {
+      expect(SEPA_COUNTRIES.has(country)).toBe(true);
+      expect(ibanCheck(country)(iban)).toEqual({ ok: true, value: iban });
+      // The same characters with the check digits changed: format and length still right.
+      const wrongCheck = `${iban.slice(0, 2)}${iban[2] === '9' ? '0' : '9'}${iban.slice(3)}`;
+      expect(wrongCheck).toHaveLength(iban.length);
+      expect(ibanCheck(country)(wrongCheck)).toEqual({
+        ok: false,
+        message: `is not a valid IBAN for ${country}: check its length and check digits`,
+      });
+    }
+  });
+
+  it('refuses an IBAN of the wrong length for its country (the formats of validator)', () => {
+    expect(ibanCheck('DE')('DE8937040044053201300').ok).toBe(false);
+    expect(ibanCheck('NL')('NL91ABNA04171643001').ok).toBe(false);
   });
 });
 

@@ -10,10 +10,10 @@ import {
   digitsCheck,
   emailCheck,
   FieldCheck,
-  IBAN_LENGTHS,
   ibanCheck,
   ifscCheck,
   oneOfCheck,
+  SEPA_COUNTRIES,
   textCheck,
 } from './bank-validators';
 
@@ -114,14 +114,16 @@ function localBankFields(country: string): FieldSpec[] | null {
         }),
       ];
     default:
-      if (!(country in IBAN_LENGTHS)) return null;
+      if (!SEPA_COUNTRIES.has(country)) return null;
       return [
         accountHolder,
         field('iban', 'IBAN', `${country}00 …`, ibanCheck(country), {
           secret: true,
+          // Any IBAN's shape (15 to 34 characters) with this country's prefix; the service
+          // checks the country's own format and the check digits.
           pattern: shape(
-            `^${country}\\d{2}[A-Z0-9]{${IBAN_LENGTHS[country] - 4}}$`,
-            `must be an IBAN from ${country} of ${IBAN_LENGTHS[country]} characters`,
+            `^${country}\\d{2}[A-Z0-9]{11,30}$`,
+            `must be an IBAN from ${country} (${country}, 2 check digits, then the account)`,
           ),
         }),
         field('bic', 'BIC / SWIFT (optional)', 'DEUTDEFF', bicCheck, {

@@ -8,7 +8,7 @@ import {
 import { DomainError } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import { CreatorRepository } from '../creators/creator.repository';
-import type { PayoutMethod } from './payout-method.repository';
+import type { PayoutMethod } from './payout-method.entity';
 
 /** "ada@example.com" → "a•••@example.com": enough to recognise, not to reuse. */
 export function maskEmail(value: string): string {

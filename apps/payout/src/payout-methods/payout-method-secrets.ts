@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PayoutMethod } from './payout-method.repository';
+import type { PayoutMethod } from './payout-method.entity';
 import { SecretBox } from './secret-box';
 
 /** A method's every field in the clear, for the provider call only: never logged or returned. */

@@ -6,17 +6,21 @@ import { PayoutCoreModule } from '../payouts/payout-core.module';
 import { PayoutMethodNotices } from './payout-method-notices';
 import { PayoutMethodSecrets } from './payout-method-secrets';
 import { PayoutMethodRepository } from './payout-method.repository';
-import { PayoutMethodsHandler } from './payout-methods.handler';
-import { PayoutMethodsService } from './payout-methods.service';
+import { PayoutMethodsRpc } from './payout-methods.rpc';
+import { AddPayoutMethod } from './add-payout-method.use-case';
+import { PayoutMethodQueries } from './payout-methods.queries';
+import { SetPreferredPayoutMethod } from './set-preferred-payout-method.use-case';
 import { SecretBox } from './secret-box';
 
 /** Payout methods: the per-country catalogue, validated details, secrets sealed at rest. */
 @Module({
   imports: [PayoutCoreModule, CreatorsModule],
-  controllers: [PayoutMethodsHandler],
+  controllers: [PayoutMethodsRpc],
   providers: [
     PayoutMethodRepository,
-    PayoutMethodsService,
+    PayoutMethodQueries,
+    AddPayoutMethod,
+    SetPreferredPayoutMethod,
     PayoutMethodNotices,
     PayoutMethodSecrets,
     {

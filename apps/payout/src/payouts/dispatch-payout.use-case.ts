@@ -1,14 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { CONFIG } from '@glimmer/config/config';
-import type { DispatchPayoutResult, PayoutStatus } from '@glimmer/contracts/payout/payout.messages';
+import type {
+  DispatchPayoutRequest,
+  DispatchPayoutResult,
+  PayoutStatus,
+} from '@glimmer/contracts/payout/payout.messages';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { PayoutMetrics } from '../common/payout-metrics';
 import { PayoutMethodSecrets } from '../payout-methods/payout-method-secrets';
-import { PayoutMethod, PayoutMethodRepository } from '../payout-methods/payout-method.repository';
+import type { PayoutMethod } from '../payout-methods/payout-method.entity';
+import { PayoutMethodRepository } from '../payout-methods/payout-method.repository';
 import type { PayoutConfig } from '../payout.config';
 import { PAYOUT_PROVIDER, PayoutProvider, TransferResult } from '../provider/payout-provider';
-import { Payout } from './payout';
+import type { Payout } from './payout.entity';
 import { mayRetry, retryAt, utcDate } from './payout-schedule';
 import { PayoutEvents } from './payout-events';
 import { PayoutRepository } from './payout.repository';
@@ -56,7 +61,7 @@ export class DispatchPayout {
     @Inject(CONFIG) private readonly config: PayoutConfig,
   ) {}
 
-  async execute(payoutId: string, attempt: number): Promise<DispatchPayoutResult> {
+  async execute({ payoutId, attempt }: DispatchPayoutRequest): Promise<DispatchPayoutResult> {
     const taken = await this.take(payoutId, attempt);
     if (taken.kind === 'skipped')
       return { payoutId, status: taken.status, attempt, skipped: taken.reason };

@@ -5,7 +5,7 @@ import { CreatorsModule } from '../creators/creators.module';
 import type { PayoutConfig } from '../payout.config';
 import { PayoutEvents } from './payout-events';
 import { PayoutRepository } from './payout.repository';
-import { ReleaseWaitingPayouts } from './release-waiting-payouts';
+import { ReleaseWaitingPayouts } from './release-waiting-payouts.use-case';
 import { payoutTimingFrom, SCHEDULE_RULES } from './schedule-rules';
 
 /**

@@ -8,9 +8,11 @@ import {
 } from '@glimmer/contracts/payout/payout.events';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
-import { Creator, CreatorRepository } from '../creators/creator.repository';
+import type { Creator } from '../creators/creator.entity';
+import { CreatorRepository } from '../creators/creator.repository';
 import { PayoutMetrics } from '../common/payout-metrics';
-import { Payout, toNotice } from './payout';
+import { toNotice } from './payout-views';
+import type { Payout } from './payout.entity';
 
 /**
  * Writes each payout notice to the outbox, in the transaction of the change it reports, and

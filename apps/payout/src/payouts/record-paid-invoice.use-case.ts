@@ -36,11 +36,10 @@ export class RecordPaidInvoice {
     const now = new Date();
     const invoicePaidAt = new Date(p.paidAt);
     const dispatchAt = method ? firstDispatchAt(invoicePaidAt, now, this.timing) : null;
-    const id = randomUUID();
-    const created = await this.payouts.insertIfAbsent(
+    const payout = await this.payouts.insertIfAbsent(
       em,
       {
-        id,
+        id: randomUUID(),
         invoiceId: p.invoiceId,
         projectId: p.projectId,
         projectTitle: p.title,
@@ -57,8 +56,7 @@ export class RecordPaidInvoice {
       },
       now,
     );
-    if (!created) return 'duplicate';
-    const payout = (await this.payouts.get(em, id))!;
+    if (!payout) return 'duplicate';
     if (method) await this.events.scheduled(em, payout);
     else await this.events.needsMethod(em, payout);
     return payout.status === 'scheduled' ? 'scheduled' : 'needs_method';

@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { SandboxProviderTransfer } from './sandbox-provider-transfer.entity';
 import { randomBytes } from 'node:crypto';
 import type { PayoutProvider, TransferRequest, TransferResult } from './payout-provider';
 
@@ -7,14 +8,6 @@ export interface SandboxOptions {
   latencyMs: number;
   /** Stands in for Math.random, so tests can decide outcomes. */
   random?: () => number;
-}
-
-interface TransferRow {
-  payout_id: string;
-  amount: string;
-  outcome: 'paid' | 'failed';
-  reference: string | null;
-  reason: string | null;
 }
 
 /**
@@ -40,27 +33,24 @@ export class SandboxPayoutProvider implements PayoutProvider {
       : { outcome: 'paid', reference: `sbx_${randomBytes(8).toString('hex')}` };
     return this.orm.em.fork().transactional(async (em) => {
       // A concurrent call with the same key waits here for the first one's commit.
-      await em.execute(
-        `insert into sandbox_provider_transfer
-           (idempotency_key, payout_id, amount, currency, outcome, reference, reason)
-         values (?, ?, ?, ?, ?, ?, ?)
-         on conflict (idempotency_key) do nothing`,
-        [
-          req.idempotencyKey,
-          req.payoutId,
-          req.amount,
-          req.currency,
-          fresh.outcome,
-          fresh.outcome === 'paid' ? fresh.reference : null,
-          fresh.outcome === 'failed' ? fresh.reason : null,
-        ],
-      );
-      const [row] = await em.execute<TransferRow[]>(
-        `select payout_id, amount::text as amount, outcome, reference, reason
-         from sandbox_provider_transfer where idempotency_key = ?`,
-        [req.idempotencyKey],
-      );
-      if (row.payout_id !== req.payoutId || Number(row.amount) !== req.amount) {
+      await em
+        .createQueryBuilder(SandboxProviderTransfer)
+        .insert({
+          idempotencyKey: req.idempotencyKey,
+          payoutId: req.payoutId,
+          amount: req.amount,
+          currency: req.currency,
+          outcome: fresh.outcome,
+          reference: fresh.outcome === 'paid' ? fresh.reference : null,
+          reason: fresh.outcome === 'failed' ? fresh.reason : null,
+        })
+        .onConflict('idempotencyKey')
+        .ignore()
+        .execute();
+      const row = await em.findOneOrFail(SandboxProviderTransfer, {
+        idempotencyKey: req.idempotencyKey,
+      });
+      if (row.payoutId !== req.payoutId || row.amount !== req.amount) {
         // What a real provider answers when a key is reused for another transfer.
         return {
           outcome: 'failed',

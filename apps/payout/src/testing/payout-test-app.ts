@@ -12,6 +12,10 @@ import type { CreatorActor } from '@glimmer/contracts/actor';
 import { PayoutConfig, payoutConfigSchema, payoutDatabase } from '../payout.config';
 import { PayoutModule } from '../payout.module';
 
+/**
+ * A payout row as the tests read it straight from the database (SQL on purpose: assertions on
+ * what is stored, independent of the entities and repositories under test).
+ */
 export interface PayoutRow {
   id: string;
   invoice_id: string;

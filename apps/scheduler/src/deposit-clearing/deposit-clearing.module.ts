@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { DepositClearingProcessor } from './deposit-clearing.processor';
 import { DepositClearingScheduler } from './deposit-clearing.scheduler';
-import { DepositEventsHandler } from './deposit-events.handler';
+import { DepositClearingEvents } from './deposit-clearing.events';
 
 /** Pending deposits → (sandbox) funds confirmation → clearing after the hold. */
 @Module({
   imports: [JobsModule],
-  controllers: [DepositEventsHandler],
+  controllers: [DepositClearingEvents],
   providers: [DepositClearingScheduler, DepositClearingProcessor],
   exports: [DepositClearingScheduler],
 })

@@ -1,24 +1,24 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
-import { CreditInvoiceEventsHandler } from './credit-invoice-events.handler';
-import { IdentityEventsHandler } from './identity-events.handler';
+import { CreditInvoiceEvents } from './credit-invoice.events';
+import { IdentityEvents } from './identity.events';
 import { Mailer } from './mailer.service';
-import { NetworkEventsHandler } from './network-events.handler';
+import { NetworkEvents } from './network.events';
 import { NotificationsProcessor } from './notifications.processor';
-import { PayoutMethodNoticesHandler } from './payout-method-notices.handler';
-import { PayoutNoticesHandler } from './payout-notices.handler';
-import { ProjectInvoiceEventsHandler } from './project-invoice-events.handler';
+import { PayoutMethodNoticeEvents } from './payout-method-notices.events';
+import { PayoutNoticeEvents } from './payout-notices.events';
+import { ProjectInvoiceEvents } from './project-invoice.events';
 
 /** The one place Glimmer sends email from. */
 @Module({
   imports: [JobsModule],
   controllers: [
-    CreditInvoiceEventsHandler,
-    NetworkEventsHandler,
-    ProjectInvoiceEventsHandler,
-    PayoutNoticesHandler,
-    IdentityEventsHandler,
-    PayoutMethodNoticesHandler,
+    CreditInvoiceEvents,
+    NetworkEvents,
+    ProjectInvoiceEvents,
+    PayoutNoticeEvents,
+    IdentityEvents,
+    PayoutMethodNoticeEvents,
   ],
   providers: [Mailer, NotificationsProcessor],
 })

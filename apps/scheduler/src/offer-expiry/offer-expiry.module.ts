@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
-import { OfferEventsHandler } from './offer-events.handler';
+import { OfferExpiryEvents } from './offer-expiry.events';
 import { OfferExpiryProcessor } from './offer-expiry.processor';
 import { OfferExpiryScheduler } from './offer-expiry.scheduler';
 
 /** Sent offers → a delayed job at the end of the due date → creator-network expires the offer. */
 @Module({
   imports: [JobsModule],
-  controllers: [OfferEventsHandler],
+  controllers: [OfferExpiryEvents],
   providers: [OfferExpiryScheduler, OfferExpiryProcessor],
   exports: [OfferExpiryScheduler],
 })

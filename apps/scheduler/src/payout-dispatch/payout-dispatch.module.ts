@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { PayoutDispatchProcessor } from './payout-dispatch.processor';
 import { PayoutDispatchScheduler } from './payout-dispatch.scheduler';
-import { PayoutEventsHandler } from './payout-events.handler';
+import { PayoutDispatchEvents } from './payout-dispatch.events';
 
 /** Scheduled payout attempts → a delayed job at `dispatchAt` → the payout service sends it. */
 @Module({
   imports: [JobsModule],
-  controllers: [PayoutEventsHandler],
+  controllers: [PayoutDispatchEvents],
   providers: [PayoutDispatchScheduler, PayoutDispatchProcessor],
   exports: [PayoutDispatchScheduler],
 })

@@ -1,4 +1,5 @@
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { baseConfigSchema, loadConfig } from '@glimmer/config/config';
 import type { ServiceName } from '@glimmer/contracts/contract';
 import { DomainError } from '@glimmer/errors/domain-error';
@@ -62,6 +63,16 @@ export class RpcDoubleState {
   }
 }
 
+/** The patterns of a controller's handler methods (Nest's pattern metadata). */
+function patternsOf(controller: Type): string[] {
+  const proto = controller.prototype as Record<string, unknown>;
+  return Object.getOwnPropertyNames(proto).flatMap((key) => {
+    const method = proto[key];
+    if (typeof method !== 'function') return [];
+    return (Reflect.getMetadata(PATTERN_METADATA, method) as string[] | undefined) ?? [];
+  });
+}
+
 @Module({})
 class RpcTestDoubleModule {
   static forRoot(
@@ -71,11 +82,16 @@ class RpcTestDoubleModule {
     state: RpcDoubleState,
   ): DynamicModule {
     const config = loadConfig(baseConfigSchema, env);
+    // A double answers only some of the service's RPCs: the start-up check expects just those.
+    const messaging = {
+      ...messagingOptionsFrom(service, config),
+      servedRpcs: patternsOf(controller),
+    };
     return {
       module: RpcTestDoubleModule,
       imports: [
         LoggerModule.forService(`${service}-test-double`, config.LOG_LEVEL),
-        MessagingModule.forService(messagingOptionsFrom(service, config), { database: false }),
+        MessagingModule.forService(messaging, { database: false }),
       ],
       controllers: [controller],
       providers: [{ provide: RPC_DOUBLE_STATE, useValue: state }],

@@ -1200,7 +1200,7 @@ export interface components {
              */
             amount: number;
             /** @description A destination cost code to create on the fly */
-            costCode?: components["schemas"]["NewCostCodeDto"];
+            costCode?: components["schemas"]["NewCostCode"];
             /**
              * Format: uuid
              * @description The destination cost code
@@ -1250,7 +1250,7 @@ export interface components {
             amount: number;
             /** Format: uuid */
             fromCostCodeId: string;
-            toCostCode?: components["schemas"]["NewCostCodeDto"];
+            toCostCode?: components["schemas"]["NewCostCode"];
             /** Format: uuid */
             toCostCodeId?: string;
         };
@@ -1559,7 +1559,7 @@ export interface components {
             data: components["schemas"]["NetworkCreatorDto"][];
             nextCursor: string | null;
         };
-        NewCostCodeDto: {
+        NewCostCode: {
             /**
              * @description 1-40 letters, digits or . _ - /; unique per brand
              * @example MKT-2026
@@ -3606,7 +3606,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewCostCodeDto"];
+                "application/json": components["schemas"]["NewCostCode"];
             };
         };
         responses: {

@@ -129,16 +129,15 @@ export function AppLayout() {
               <Menu.Label>{me.email}</Menu.Label>
               {me.role === 'creator' && (
                 <>
-                  <Menu.Item onClick={() => navigate('/profile')}>Profile</Menu.Item>
-                  <Menu.Item onClick={() => navigate('/settings/payout')}>Settings</Menu.Item>
+                  <Menu.Item onClick={() => void navigate('/profile')}>Profile</Menu.Item>
+                  <Menu.Item onClick={() => void navigate('/settings/payout')}>Settings</Menu.Item>
                 </>
               )}
-              <Menu.Item onClick={() => navigate('/account/password')}>Change password</Menu.Item>
+              <Menu.Item onClick={() => void navigate('/account/password')}>
+                Change password
+              </Menu.Item>
               <Menu.Item
-                onClick={async () => {
-                  await logOut();
-                  navigate('/login', { replace: true });
-                }}
+                onClick={() => void logOut().then(() => navigate('/login', { replace: true }))}
               >
                 Log out
               </Menu.Item>

@@ -136,7 +136,7 @@ export function AddCreditModal({
             >
               Back
             </Button>
-            <Button onClick={addCredit} loading={deposit.isPending}>
+            <Button onClick={() => void addCredit()} loading={deposit.isPending}>
               Add Credit
             </Button>
           </Group>

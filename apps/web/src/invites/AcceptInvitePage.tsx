@@ -80,7 +80,7 @@ export function AcceptInvitePage() {
             Accept your invite
           </Title>
           <ProblemAlert error={preview.error} title="Could not open your invite" />
-          <Button onClick={() => preview.refetch()} w="fit-content">
+          <Button onClick={() => void preview.refetch()} w="fit-content">
             Try again
           </Button>
         </Stack>

@@ -61,7 +61,7 @@ export function CreateAccountForm({
     }
     try {
       await logIn(preview.email, password);
-      navigate(NEXT, { replace: true });
+      void navigate(NEXT, { replace: true });
     } catch (err) {
       setPending(false);
       // The email already had a creator account (with its own password): log in with that.
@@ -130,7 +130,7 @@ export function LogInAndAcceptForm({
         });
       }
       await accept.mutateAsync({ token });
-      navigate(NEXT, { replace: true });
+      void navigate(NEXT, { replace: true });
     } catch (err) {
       setPending(false);
       const problem = asProblem(err);
@@ -175,7 +175,7 @@ export function AcceptAsCreator({
           accept.mutate(
             { token },
             {
-              onSuccess: () => navigate(NEXT, { replace: true }),
+              onSuccess: () => void navigate(NEXT, { replace: true }),
               onError: (err) => {
                 if (err.code && INVITE_STATE_CODES.has(err.code)) onInviteChanged();
               },

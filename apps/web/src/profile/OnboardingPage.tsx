@@ -73,7 +73,7 @@ export function OnboardingPage() {
 
   const current = STEPS[index];
   const Page = PAGES[current.slug];
-  const goTo = (i: number) => navigate(`/onboarding/${STEPS[i].slug}`);
+  const goTo = (i: number) => void navigate(`/onboarding/${STEPS[i].slug}`);
   const onNext = () => {
     if (index < STEPS.length - 1) return goTo(index + 1);
     notifications.show({
@@ -81,7 +81,7 @@ export function OnboardingPage() {
       color: 'green',
       message: 'Your profile is saved. This is how brands see it.',
     });
-    navigate('/profile');
+    void navigate('/profile');
   };
   const finished = !!saved.profile.country;
 

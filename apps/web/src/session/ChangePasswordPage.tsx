@@ -40,7 +40,7 @@ export function ChangePasswordPage() {
       await call(api.POST('/v1/auth/password', { body: { currentPassword, newPassword } }));
       queryClient.clear();
       queryClient.setQueryData(ME_QUERY_KEY, null);
-      navigate('/login?passwordChanged=1', { replace: true });
+      void navigate('/login?passwordChanged=1', { replace: true });
     } catch (err) {
       if (err instanceof ApiProblem && err.code === 'reauthentication_failed')
         form.setErrors({ currentPassword: 'That is not your current password' });

@@ -23,7 +23,7 @@ export function LoginPage() {
     setError(null);
     try {
       const me = await logIn(email.trim(), password);
-      navigate(next ?? homeOf(me.role), { replace: true });
+      void navigate(next ?? homeOf(me.role), { replace: true });
     } catch (err) {
       setError(err);
     } finally {

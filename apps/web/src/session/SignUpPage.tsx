@@ -68,7 +68,7 @@ export function SignUpPage() {
       );
       settleIdempotencyKey('sign-up', slot);
       const me = await logIn(body.admin.email, body.admin.password);
-      navigate(homeOf(me.role), { replace: true });
+      void navigate(homeOf(me.role), { replace: true });
     } catch (err) {
       const problem = asProblem(err);
       if (err instanceof ApiProblem && isFinalAnswer(problem.status, problem.code))

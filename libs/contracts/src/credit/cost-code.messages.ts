@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { rpcContract } from '../contract';
 import { Page, PageQuery } from '../page';
@@ -18,12 +19,17 @@ export interface CostCodeView {
 
 /** A cost code to create, on its own or on the fly while adding or transferring credit. */
 export class NewCostCode {
+  @ApiProperty({
+    example: 'MKT-2026',
+    description: '1-40 letters, digits or . _ - /; unique per brand',
+  })
   @IsString()
   @Matches(COST_CODE_PATTERN, {
     message: 'code must be 1-40 letters, digits or . _ - /, starting with a letter or digit',
   })
   code: string;
 
+  @ApiProperty({ example: 'Marketing 2026' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)

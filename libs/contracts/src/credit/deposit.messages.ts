@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -37,13 +38,19 @@ export class CreateDepositRequest extends ActorRequest {
   @Matches(IDEMPOTENCY_KEY_PATTERN)
   idempotencyKey: string;
 
+  @ApiProperty({ description: 'Minor units (cents), > 0', example: 250000 })
   @IsMinorAmount()
   amount: number;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'The destination cost code' })
   @IsOptional()
   @IsUUID()
   costCodeId?: string;
 
+  @ApiPropertyOptional({
+    type: () => NewCostCode,
+    description: 'A destination cost code to create on the fly',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => NewCostCode)
@@ -116,11 +123,18 @@ export const MAX_OLDER_THAN_MINUTES = 525_600;
 
 /** Ops: deposits in a status (pending ones waiting longer than expected), oldest first. */
 export class ListDepositsForOpsRequest extends IntersectionType(ActorRequest, PageQuery) {
+  @ApiPropertyOptional({ enum: DEPOSIT_STATUSES, enumName: 'DepositStatus', example: 'pending' })
   @IsOptional()
   @IsIn(DEPOSIT_STATUSES)
   status?: DepositStatus;
 
   /** Only deposits made at least this many minutes ago. */
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_OLDER_THAN_MINUTES,
+    example: 60,
+    description: 'Only deposits made at least this many minutes ago',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsMinorAmount } from '@glimmer/money/money.validators';
 import { IntersectionType } from '@nestjs/mapped-types';
@@ -106,6 +107,12 @@ export interface ReceivePaymentResult {
  * the open ones unless `status` says otherwise.
  */
 export class ListUnmatchedPaymentsRequest extends IntersectionType(ActorRequest, PageQuery) {
+  @ApiPropertyOptional({
+    enum: UNMATCHED_PAYMENT_STATUSES,
+    enumName: 'UnmatchedPaymentStatus',
+    default: 'open',
+    description: '`open`: waiting for a person; `resolved`: someone recorded what they did',
+  })
   @IsOptional()
   @IsIn(UNMATCHED_PAYMENT_STATUSES)
   status?: UnmatchedPaymentStatus;

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { IsMinorAmount } from '@glimmer/money/money.validators';
@@ -19,16 +20,23 @@ export class CreateTransferRequest extends ActorRequest {
   @Matches(IDEMPOTENCY_KEY_PATTERN)
   idempotencyKey: string;
 
+  @ApiProperty({
+    description: 'Minor units (cents), > 0; only available credit moves',
+    example: 10000,
+  })
   @IsMinorAmount()
   amount: number;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   fromCostCodeId: string;
 
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   toCostCodeId?: string;
 
+  @ApiPropertyOptional({ type: () => NewCostCode })
   @IsOptional()
   @ValidateNested()
   @Type(() => NewCostCode)

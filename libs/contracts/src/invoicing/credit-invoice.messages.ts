@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IntersectionType } from '@nestjs/mapped-types';
 import { rpcContract } from '../contract';
@@ -22,6 +23,7 @@ export interface CreditInvoiceView {
 }
 
 export class ListCreditInvoicesRequest extends IntersectionType(ActorRequest, PageQuery) {
+  @ApiPropertyOptional({ enum: CREDIT_INVOICE_STATUSES, enumName: 'CreditInvoiceStatus' })
   @IsOptional()
   @IsIn(CREDIT_INVOICE_STATUSES)
   status?: CreditInvoiceStatus;

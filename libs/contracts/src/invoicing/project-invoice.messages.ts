@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -52,14 +53,17 @@ export interface ProjectInvoiceView {
 }
 
 export class ListProjectInvoicesRequest extends IntersectionType(ActorRequest, PageQuery) {
+  @ApiPropertyOptional({ enum: PROJECT_INVOICE_STATUSES, enumName: 'ProjectInvoiceStatus' })
   @IsOptional()
   @IsIn(PROJECT_INVOICE_STATUSES)
   status?: ProjectInvoiceStatus;
 
+  @ApiPropertyOptional({ format: 'uuid', description: "The invoice's or an attached cost code" })
   @IsOptional()
   @IsUUID()
   costCodeId?: string;
 
+  @ApiPropertyOptional({ example: 'SPRING-LAUNCH' })
   @IsOptional()
   @IsString()
   @MaxLength(80)
@@ -82,9 +86,14 @@ export class ApplyCreditRequest extends ActorRequest {
   @IsUUID()
   invoiceId: string;
 
+  @ApiProperty({ format: 'uuid', description: 'A cost code attached to the invoice' })
   @IsUUID()
   costCodeId: string;
 
+  @ApiPropertyOptional({
+    description: 'Minor units, > 0 and ≤ the amount due; omitted: the whole amount due',
+    example: 25000,
+  })
   @IsOptional()
   @IsMinorAmount()
   amount?: number;
@@ -95,6 +104,7 @@ export class AttachCostCodeRequest extends ActorRequest {
   @IsUUID()
   invoiceId: string;
 
+  @ApiProperty({ format: 'uuid', description: "One of the brand's cost codes" })
   @IsUUID()
   costCodeId: string;
 }

@@ -1,4 +1,5 @@
 import { IntersectionType } from '@nestjs/mapped-types';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -96,26 +97,35 @@ export interface PhotoView {
 
 /** The creator's own profile: basic information, location and professional setup. */
 export class ProfileInput {
+  @ApiProperty({ example: 'Ada Lens Studio' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   displayName: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   bio?: string;
 
   /** Optional: the guided profile saves page by page, and the country comes on its last page. */
+  @ApiPropertyOptional({
+    example: 'DE',
+    description:
+      'ISO 3166-1 alpha-2 country of residence; may be left out while the profile is filled in page by page',
+  })
   @IsOptional()
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code (e.g. "DE")' })
   country?: string;
 
+  @ApiPropertyOptional({ example: 'Berlin' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   city?: string;
 
+  @ApiProperty({ type: [String], example: ['Photography', 'Video'] })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -123,6 +133,7 @@ export class ProfileInput {
   @MaxLength(60, { each: true })
   skills: string[];
 
+  @ApiProperty({ type: [String], example: ['en', 'de'] })
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
@@ -130,6 +141,7 @@ export class ProfileInput {
   @MaxLength(60, { each: true })
   languages: string[];
 
+  @ApiProperty({ type: [String], example: ['Sony A7 IV', 'DJI Mini 4'] })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -145,15 +157,18 @@ export class UpdateProfileRequest extends ActorRequest {
 }
 
 export class SampleInput {
+  @ApiProperty({ example: 'Autumn lookbook' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title: string;
 
+  @ApiProperty({ example: 'https://portfolio.example/autumn' })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)
   url: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -163,15 +178,18 @@ export class SampleInput {
 export class AddSampleRequest extends IntersectionType(ActorRequest, SampleInput) {}
 
 export class NetworkQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Has this skill (case-insensitive)' })
   @IsOptional()
   @IsString()
   @MaxLength(60)
   skill?: string;
 
+  @ApiPropertyOptional({ example: 'DE' })
   @IsOptional()
   @IsISO31661Alpha2()
   country?: string;
 
+  @ApiPropertyOptional({ description: 'Part of the name or display name' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
@@ -215,11 +233,13 @@ export class RecordPhotoRequest extends ActorRequest {
 
 /** A work sample that is a file (already stored). */
 export class AddSampleFileRequest extends ActorRequest {
+  @ApiProperty({ example: 'Autumn lookbook' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IntersectionType } from '@nestjs/mapped-types';
 import {
   IsEmail,
@@ -34,10 +35,12 @@ export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const INVITE_NONCE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 export class NewInvite {
+  @ApiProperty({ example: 'ada@creator.example' })
   @IsEmail()
   @MaxLength(254)
   email: string;
 
+  @ApiPropertyOptional({ description: 'A personal note shown in the invite email' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IntersectionType } from '@nestjs/mapped-types';
 import { Type } from 'class-transformer';
 import {
@@ -91,30 +92,37 @@ export interface AcceptedOffer {
 export const STORY_CODE_PATTERN = COST_CODE_PATTERN;
 
 export class OfferInput {
+  @ApiProperty({ format: 'uuid', description: 'An in-network creator' })
   @IsUUID()
   creatorId: string;
 
+  @ApiProperty({ example: 'Spring campaign photos' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title: string;
 
+  @ApiProperty({ example: '12 edited photos of the spring collection' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(10_000)
   brief: string;
 
+  @ApiProperty({ description: "Minor units, in the brand's currency", example: 150000 })
   @IsMinorAmount()
   fee: number;
 
   /** The deadline (a calendar date, YYYY-MM-DD); the offer cannot be accepted after it. */
+  @ApiProperty({ format: 'date', example: '2027-04-30', description: 'Deadline; today or later' })
   @IsDateString({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date, YYYY-MM-DD' })
   dueDate: string;
 
+  @ApiProperty({ format: 'uuid', description: "One of the brand's cost codes" })
   @IsUUID()
   costCodeId: string;
 
+  @ApiProperty({ example: 'SPRING-27' })
   @IsString()
   @Matches(STORY_CODE_PATTERN, {
     message: 'storyCode must be 1-40 letters, digits or . _ - /, starting with a letter or digit',
@@ -135,6 +143,7 @@ export class OfferIdRequest extends ActorRequest {
 }
 
 export class AcceptOfferRequest extends OfferIdRequest {
+  @ApiProperty({ example: 'Ada Lens', description: 'The typed name that e-signs the contract' })
   @IsString()
   @Matches(/\S/, { message: 'signatureName must not be empty' })
   @MaxLength(200)
@@ -145,6 +154,10 @@ export class AcceptOfferRequest extends OfferIdRequest {
    * and the text would now differ (the brand or creator was renamed since), nothing is signed:
    * 409 contract_changed, so a signature always covers exactly the text that was shown.
    */
+  @ApiPropertyOptional({
+    description:
+      'SHA-256 of the contract text the creator read (GET /v1/offers/:id contract.sha256); if the text changed since, 409 contract_changed and nothing is signed',
+  })
   @IsOptional()
   @Matches(/^[0-9a-f]{64}$/, { message: 'contractSha256 must be 64 lower-case hex digits' })
   contractSha256?: string;

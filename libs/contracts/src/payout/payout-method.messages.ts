@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsUUID, Matches, MaxLength, IsString } from 'class-validator';
 import { rpcContract } from '../contract';
 import { ActorRequest, IDEMPOTENCY_KEY_PATTERN } from '../validation';
@@ -48,6 +49,7 @@ export interface PayoutMethodView {
 }
 
 export class ListAvailablePayoutMethodsRequest {
+  @ApiProperty({ example: 'GB', description: 'Country of residence, ISO 3166-1 alpha-2' })
   @Matches(COUNTRY_PATTERN, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
   country: string;
 }
@@ -57,13 +59,21 @@ export class AddPayoutMethodRequest extends ActorRequest {
   @Matches(IDEMPOTENCY_KEY_PATTERN)
   idempotencyKey?: string;
 
+  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
   @IsIn(PAYOUT_METHOD_TYPES)
   type: PayoutMethodType;
 
+  @ApiProperty({ example: 'GB' })
   @Matches(COUNTRY_PATTERN, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
   country: string;
 
   /** Field name → value, as the catalogue lists them for this type and country. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { accountHolder: 'Ada Lovelace', sortCode: '040004', accountNumber: '12345678' },
+    description: 'The fields GET /v1/payout-methods/available lists for this type and country',
+  })
   @IsObject()
   details: Record<string, string>;
 }

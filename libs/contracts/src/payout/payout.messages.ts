@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IntersectionType } from '@nestjs/mapped-types';
@@ -74,6 +75,7 @@ export interface CreatorDashboardView {
 }
 
 export class ListMyPayoutsRequest extends IntersectionType(ActorRequest, PageQuery) {
+  @ApiPropertyOptional({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
   @IsOptional()
   @IsIn(PAYOUT_STATUSES)
   status?: PayoutStatus;

@@ -98,6 +98,7 @@ describe('dead letters: list, replay, discard', () => {
       outboxPollMs: 1_000,
       databaseUrl: env.databaseUrl,
       relayEnabled: true,
+      servedRpcs: [], // a probe service: none of credit's RPCs
     };
     app = await bootstrapService(ParcelModule.forRoot(db, options), 0, [ParcelSent.pattern]);
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

@@ -107,12 +107,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private schedule(): void {
     if (this.stopped) return;
-    this.timer = setTimeout(async () => {
-      if (!this.listener) await this.listen().catch(() => undefined);
-      this.wake();
-      await this.draining;
-      this.schedule();
-    }, this.options.outboxPollMs);
+    this.timer = setTimeout(() => void this.poll(), this.options.outboxPollMs);
+  }
+
+  /** One poll: reconnect the listener if it was lost, drain, then schedule the next poll. */
+  private async poll(): Promise<void> {
+    if (!this.listener) await this.listen().catch(() => undefined);
+    this.wake();
+    await this.draining;
+    this.schedule();
   }
 
   /** Drains the outbox now; a wake during a drain makes it go round once more. */

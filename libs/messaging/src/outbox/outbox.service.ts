@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventContract } from '@glimmer/contracts/contract';
 import { CORRELATION_HEADER, currentCorrelationId } from '@glimmer/observability/correlation';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+import { assertOutgoingPayload, validatesOutgoing } from '../payload-validation';
 import { outboxChannel } from './outbox.sql';
 
 /**
@@ -14,9 +15,11 @@ import { outboxChannel } from './outbox.sql';
 @Injectable()
 export class OutboxService {
   private readonly channel: string;
+  private readonly validate: boolean;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
     this.channel = outboxChannel(options.prefix, options.service);
+    this.validate = options.validateOutgoing ?? validatesOutgoing();
   }
 
   /** `em` must be inside the transaction that makes the change. Returns the message id. */
@@ -28,6 +31,9 @@ export class OutboxService {
   ): Promise<string> {
     if (!em.isInTransaction())
       throw new Error('outbox writes belong inside the transaction of the change');
+    // Outside production a payload its consumers would refuse fails the change that wrote it.
+    if (this.validate)
+      await assertOutgoingPayload(contract.payload, contract.pattern, payload, 'bug');
     const headers = { [CORRELATION_HEADER]: currentCorrelationId() };
     // pg_notify is delivered only when the transaction commits: the relay wakes for committed rows.
     await em.execute(

@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { LockMode, raw } from '@mikro-orm/core';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { AuthSession, RevokedReason } from './auth-session.entity';
+import { RefreshToken } from './refresh-token.entity';
 
-/** Why a session ended (auth_session.revoked_reason). */
-export type RevokedReason =
-  'logout' | 'password_changed' | 'ops' | 'refresh_token_reused' | 'account_gone';
-
-/** A refresh token's row with its session, as a refresh reads it (locked). */
-export interface RefreshTokenRow {
-  session_id: string;
-  user_id: string;
-  expires_at: Date;
-  revoked_at: Date | null;
-  rotated_at: Date | null;
+/** A refresh token with its session, the session locked: what a refresh decides on. */
+export interface LockedRefresh {
+  session: AuthSession;
+  token: RefreshToken;
 }
 
-/** The gateway's session store (auth_session, refresh_token): plain SQL, like the accounts. */
+/** The gateway's session store (auth_session, refresh_token). */
 @Injectable()
 export class SessionRepository {
   constructor(private readonly orm: MikroORM) {}
@@ -27,66 +23,65 @@ export class SessionRepository {
     em: EntityManager,
     session: { id: string; userId: string; expiresAt: Date },
   ): Promise<void> {
-    await em.execute(`insert into auth_session (id, user_id, expires_at) values (?, ?, ?)`, [
-      session.id,
-      session.userId,
-      session.expiresAt,
-    ]);
+    await em.insert(AuthSession, session);
   }
 
   async insertRefreshToken(em: EntityManager, sessionId: string, tokenHash: string): Promise<void> {
-    await em.execute(`insert into refresh_token (token_hash, session_id) values (?, ?)`, [
-      tokenHash,
-      sessionId,
-    ]);
+    await em.insert(RefreshToken, { tokenHash, sessionId });
   }
 
-  /** The token and its session, the session row locked so two refreshes take turns. */
-  async lockByRefreshToken(em: EntityManager, tokenHash: string): Promise<RefreshTokenRow | null> {
-    const [row] = await em.execute<RefreshTokenRow[]>(
-      `select t.session_id, s.user_id, s.expires_at, s.revoked_at, t.rotated_at
-         from refresh_token t join auth_session s on s.id = t.session_id
-        where t.token_hash = ?
-        for update of s`,
-      [tokenHash],
+  /**
+   * The token and the session it names, the session locked first so two refreshes of one
+   * session take turns (and the second reads the token as the first left it). Null when either
+   * is missing or the token is another session's.
+   */
+  async lockByRefreshToken(
+    em: EntityManager,
+    sessionId: string,
+    tokenHash: string,
+  ): Promise<LockedRefresh | null> {
+    const session = await em.findOne(
+      AuthSession,
+      { id: sessionId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    return row ?? null;
+    if (!session) return null;
+    const token = await em.findOne(RefreshToken, { tokenHash }, { refresh: true });
+    return token?.sessionId === session.id ? { session, token } : null;
   }
 
   async markRotated(em: EntityManager, tokenHash: string, sessionId: string): Promise<void> {
-    await em.execute(`update refresh_token set rotated_at = now() where token_hash = ?`, [
-      tokenHash,
-    ]);
-    await em.execute(`update auth_session set refreshed_at = now() where id = ?`, [sessionId]);
+    await em.nativeUpdate(RefreshToken, { tokenHash }, { rotatedAt: raw('now()') });
+    await em.nativeUpdate(AuthSession, { id: sessionId }, { refreshedAt: raw('now()') });
   }
 
-  /** True while the session is neither revoked nor past its life. */
+  /** True while the session is neither revoked nor past its life (by the database's clock). */
   async isActive(sessionId: string): Promise<boolean> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<{ id: string }[]>(
-        `select id from auth_session where id = ? and revoked_at is null and expires_at > now()`,
-        [sessionId],
-      );
-    return rows.length > 0;
+    const open = await this.orm.em.fork().count(AuthSession, {
+      id: sessionId,
+      revokedAt: null,
+      expiresAt: { $gt: raw<object, Date>('now()') },
+    });
+    return open > 0;
   }
 
   async revoke(em: EntityManager, sessionId: string, reason: RevokedReason): Promise<boolean> {
-    const rows = await em.execute<{ id: string }[]>(
-      `update auth_session set revoked_at = now(), revoked_reason = ?
-        where id = ? and revoked_at is null returning id`,
-      [reason, sessionId],
+    const revoked = await em.nativeUpdate(
+      AuthSession,
+      { id: sessionId, revokedAt: null },
+      { revokedAt: raw('now()'), revokedReason: reason },
     );
-    return rows.length > 0;
+    return revoked > 0;
   }
 
-  /** Every open session of the account; returns their ids. */
+  /** Every open session of the account, in one statement; returns their ids. */
   async revokeAllOf(em: EntityManager, userId: string, reason: RevokedReason): Promise<string[]> {
-    const rows = await em.execute<{ id: string }[]>(
-      `update auth_session set revoked_at = now(), revoked_reason = ?
-        where user_id = ? and revoked_at is null returning id`,
-      [reason, userId],
-    );
+    const rows: { id: string }[] = await em
+      .createQueryBuilder(AuthSession)
+      .update({ revokedAt: raw('now()'), revokedReason: reason })
+      .where({ userId, revokedAt: null })
+      .returning('id')
+      .execute('all');
     return rows.map((r) => r.id);
   }
 }

@@ -5,10 +5,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Actor } from '@glimmer/contracts/actor';
 import { CONFIG } from '@glimmer/config/config';
 import { DomainError } from '@glimmer/errors/domain-error';
-import { UserAccount, UserAccountRepository } from '../../accounts/user-account.repository';
+import { UserAccountRepository } from '../../accounts/user-account.repository';
 import type { GatewayConfig } from '../../gateway.config';
-import { AccessClaims, actorFromClaims, claimsFor } from '../access-token';
-import { RevokedReason, SessionRepository } from './session.repository';
+import { AccessClaims, actorFromClaims, claimsFor, TokenHolder } from '../access-token';
+import type { RevokedReason } from './auth-session.entity';
+import { SessionRepository } from './session.repository';
 
 /** What a login or a refresh hands out. */
 export interface IssuedSession {
@@ -65,7 +66,7 @@ export class SessionService {
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async start(user: UserAccount): Promise<IssuedSession> {
+  async start(user: TokenHolder): Promise<IssuedSession> {
     const sessionId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
     const refreshToken = this.newRefreshToken(sessionId);
@@ -82,27 +83,30 @@ export class SessionService {
    */
   async refresh(refreshToken: string): Promise<IssuedSession> {
     const invalid = new DomainError('refresh_token_invalid', 'Log in again');
-    if (!sessionIdOfRefreshToken(refreshToken)) throw invalid;
+    const sessionId = sessionIdOfRefreshToken(refreshToken);
+    if (!sessionId) throw invalid;
     const tokenHash = hashOf(refreshToken);
     const outcome = await this.sessions.fork().transactional(async (em) => {
-      const row = await this.sessions.lockByRefreshToken(em, tokenHash);
-      if (!row || row.revoked_at || new Date(row.expires_at) <= new Date()) return null;
-      if (row.rotated_at && Date.now() - new Date(row.rotated_at).getTime() > REUSE_GRACE_MS) {
-        await this.sessions.revoke(em, row.session_id, 'refresh_token_reused');
-        this.forget(row.session_id);
-        this.logger.warn(`session ${row.session_id}: a spent refresh token was reused; revoked`);
+      const found = await this.sessions.lockByRefreshToken(em, sessionId, tokenHash);
+      if (!found) return null;
+      const { session, token } = found;
+      if (session.revokedAt || session.expiresAt <= new Date()) return null;
+      if (token.rotatedAt && Date.now() - token.rotatedAt.getTime() > REUSE_GRACE_MS) {
+        await this.sessions.revoke(em, session.id, 'refresh_token_reused');
+        this.forget(session.id);
+        this.logger.warn(`session ${session.id}: a spent refresh token was reused; revoked`);
         return null;
       }
-      const user = await this.users.findById(row.user_id);
+      const user = await this.users.findById(session.userId);
       if (!user) {
-        await this.sessions.revoke(em, row.session_id, 'account_gone');
+        await this.sessions.revoke(em, session.id, 'account_gone');
         return null;
       }
-      const next = this.newRefreshToken(row.session_id);
+      const next = this.newRefreshToken(session.id);
       // Within the grace a rotated token keeps its first rotation time (the grace never grows).
-      if (!row.rotated_at) await this.sessions.markRotated(em, tokenHash, row.session_id);
-      await this.sessions.insertRefreshToken(em, row.session_id, hashOf(next));
-      return { user, next, sessionId: row.session_id, expiresAt: new Date(row.expires_at) };
+      if (!token.rotatedAt) await this.sessions.markRotated(em, tokenHash, session.id);
+      await this.sessions.insertRefreshToken(em, session.id, hashOf(next));
+      return { user, next, sessionId: session.id, expiresAt: session.expiresAt };
     });
     if (!outcome) throw invalid;
     return this.issue(outcome.user, outcome.sessionId, outcome.next, outcome.expiresAt);
@@ -175,7 +179,7 @@ export class SessionService {
   }
 
   private async issue(
-    user: UserAccount,
+    user: TokenHolder,
     sessionId: string,
     refreshToken: string,
     expiresAt: Date,

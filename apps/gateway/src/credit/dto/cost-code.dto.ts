@@ -1,35 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { COST_CODE_PATTERN } from '@glimmer/contracts/validation';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@glimmer/contracts/page';
-
-export class NewCostCodeDto {
-  @ApiProperty({
-    example: 'MKT-2026',
-    description: '1-40 letters, digits or . _ - /; unique per brand',
-  })
-  @IsString()
-  @Matches(COST_CODE_PATTERN, {
-    message: 'code must be 1-40 letters, digits or . _ - /, starting with a letter or digit',
-  })
-  code: string;
-
-  @ApiProperty({ example: 'Marketing 2026' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  name: string;
-}
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { PageQuery } from '@glimmer/contracts/page';
 
 export class CostCodeDto {
   @ApiProperty({ format: 'uuid' })
@@ -54,21 +24,12 @@ export class CostCodeDto {
   createdAt: string;
 }
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-}
+/**
+ * `?limit=&cursor=`: the contract's PageQuery as is (its OpenAPI metadata is on the contract).
+ * A new cost code's body is the contract's NewCostCode itself (schema `NewCostCode`, also
+ * nested in deposits and transfers).
+ */
+export class PageQueryDto extends PickType(PageQuery, ['limit', 'cursor'] as const) {}
 
 export class CostCodePageDto {
   @ApiProperty({ type: [CostCodeDto] })

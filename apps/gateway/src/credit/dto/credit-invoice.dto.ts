@@ -1,17 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import {
   CREDIT_INVOICE_STATUSES,
   CreditInvoiceStatus,
+  ListCreditInvoicesRequest,
 } from '@glimmer/contracts/invoicing/credit-invoice.messages';
 import { PageQueryDto } from './cost-code.dto';
 
-export class CreditInvoiceQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CREDIT_INVOICE_STATUSES, enumName: 'CreditInvoiceStatus' })
-  @IsOptional()
-  @IsIn(CREDIT_INVOICE_STATUSES)
-  status?: CreditInvoiceStatus;
-}
+/** The page query and the contract's ListCreditInvoicesRequest filter. */
+export class CreditInvoiceQueryDto extends IntersectionType(
+  PageQueryDto,
+  PickType(ListCreditInvoicesRequest, ['status'] as const),
+) {}
 
 export class CreditInvoiceDto {
   @ApiProperty({ format: 'uuid' })

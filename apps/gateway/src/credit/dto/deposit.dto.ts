@@ -1,30 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { DEPOSIT_STATUSES, DepositStatus } from '@glimmer/contracts/credit/deposit.messages';
-import { IsMinorAmount } from '@glimmer/money/money.validators';
-import { NewCostCodeDto } from './cost-code.dto';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import {
+  CreateDepositRequest,
+  DEPOSIT_STATUSES,
+  DepositStatus,
+} from '@glimmer/contracts/credit/deposit.messages';
 
-/** Add credit to an existing cost code (`costCodeId`) or to a new one (`costCode`): exactly one. */
-export class CreateDepositDto {
-  @ApiProperty({ description: 'Minor units (cents), > 0', example: 250000 })
-  @IsMinorAmount()
-  amount: number;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'The destination cost code' })
-  @IsOptional()
-  @IsUUID()
-  costCodeId?: string;
-
-  @ApiPropertyOptional({
-    type: NewCostCodeDto,
-    description: 'A destination cost code to create on the fly',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => NewCostCodeDto)
-  costCode?: NewCostCodeDto;
-}
+/**
+ * Add credit to an existing cost code (`costCodeId`) or to a new one (`costCode`): exactly one.
+ * The contract's request without what the gateway supplies (the actor from the session, the key
+ * from the Idempotency-Key header).
+ */
+export class CreateDepositDto extends OmitType(CreateDepositRequest, [
+  'actor',
+  'idempotencyKey',
+] as const) {}
 
 export class DepositDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,33 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { IsMinorAmount } from '@glimmer/money/money.validators';
-import { NewCostCodeDto } from './cost-code.dto';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { CreateTransferRequest } from '@glimmer/contracts/credit/transfer.messages';
 
-/** Move available credit to an existing (`toCostCodeId`) or new (`toCostCode`) cost code. */
-export class CreateTransferDto {
-  @ApiProperty({
-    description: 'Minor units (cents), > 0; only available credit moves',
-    example: 10000,
-  })
-  @IsMinorAmount()
-  amount: number;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  fromCostCodeId: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  toCostCodeId?: string;
-
-  @ApiPropertyOptional({ type: NewCostCodeDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => NewCostCodeDto)
-  toCostCode?: NewCostCodeDto;
-}
+/**
+ * Move available credit to an existing (`toCostCodeId`) or new (`toCostCode`) cost code: the
+ * contract's request without the actor (the session's) and the key (the Idempotency-Key header).
+ */
+export class CreateTransferDto extends OmitType(CreateTransferRequest, [
+  'actor',
+  'idempotencyKey',
+] as const) {}
 
 export class TransferDto {
   @ApiProperty({ format: 'uuid' })

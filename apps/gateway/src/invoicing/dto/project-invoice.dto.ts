@@ -1,50 +1,27 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsMinorAmount } from '@glimmer/money/money.validators';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import {
+  ApplyCreditRequest,
+  AttachCostCodeRequest,
+  ListProjectInvoicesRequest,
   PROJECT_INVOICE_STATUSES,
   ProjectInvoiceStatus,
 } from '@glimmer/contracts/invoicing/project-invoice.messages';
 import { PageQueryDto } from '../../credit/dto/cost-code.dto';
 
-/** Filters of the invoice list and its CSV export. */
-export class ProjectInvoiceQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PROJECT_INVOICE_STATUSES, enumName: 'ProjectInvoiceStatus' })
-  @IsOptional()
-  @IsIn(PROJECT_INVOICE_STATUSES)
-  status?: ProjectInvoiceStatus;
+/** The page query and the contract's ListProjectInvoicesRequest filters. */
+export class ProjectInvoiceQueryDto extends IntersectionType(
+  PageQueryDto,
+  PickType(ListProjectInvoicesRequest, ['status', 'costCodeId', 'storyCode'] as const),
+) {}
 
-  @ApiPropertyOptional({ format: 'uuid', description: "The invoice's or an attached cost code" })
-  @IsOptional()
-  @IsUUID()
-  costCodeId?: string;
+/** The contract's ApplyCreditRequest without the invoice (the path's), actor and key (header). */
+export class ApplyCreditDto extends PickType(ApplyCreditRequest, [
+  'costCodeId',
+  'amount',
+] as const) {}
 
-  @ApiPropertyOptional({ example: 'SPRING-LAUNCH' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  storyCode?: string;
-}
-
-export class ApplyCreditDto {
-  @ApiProperty({ format: 'uuid', description: 'A cost code attached to the invoice' })
-  @IsUUID()
-  costCodeId: string;
-
-  @ApiPropertyOptional({
-    description: 'Minor units, > 0 and ≤ the amount due; omitted: the whole amount due',
-    example: 25000,
-  })
-  @IsOptional()
-  @IsMinorAmount()
-  amount?: number;
-}
-
-export class AttachCostCodeDto {
-  @ApiProperty({ format: 'uuid', description: "One of the brand's cost codes" })
-  @IsUUID()
-  costCodeId: string;
-}
+/** The contract's AttachCostCodeRequest without the invoice (the path's) and the actor. */
+export class AttachCostCodeDto extends PickType(AttachCostCodeRequest, ['costCodeId'] as const) {}
 
 export class InvoicePaymentDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,74 +1,25 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsISO31661Alpha2,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  MaxLength,
-} from 'class-validator';
-import { PageQueryDto } from '../../credit/dto/cost-code.dto';
-import {
+  AddSampleFileRequest,
+  NetworkQuery,
   PHOTO_CONTENT_TYPES,
+  ProfileInput,
+  SampleInput,
   type PhotoContentType,
   SAMPLE_FILE_CONTENT_TYPES,
   type SampleFileContentType,
 } from '@glimmer/contracts/network/creator.messages';
 
-export class ProfileDto {
-  @ApiProperty({ example: 'Ada Lens Studio' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  displayName: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  bio?: string;
-
-  @ApiPropertyOptional({
-    example: 'DE',
-    description:
-      'ISO 3166-1 alpha-2 country of residence; may be left out while the profile is filled in page by page',
-  })
-  @IsOptional()
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code (e.g. "DE")' })
-  country?: string;
-
-  @ApiPropertyOptional({ example: 'Berlin' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
-  city?: string;
-
-  @ApiProperty({ type: [String], example: ['Photography', 'Video'] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(60, { each: true })
-  skills: string[];
-
-  @ApiProperty({ type: [String], example: ['en', 'de'] })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(60, { each: true })
-  languages: string[];
-
-  @ApiProperty({ type: [String], example: ['Sony A7 IV', 'DJI Mini 4'] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(120, { each: true })
-  equipment: string[];
-}
+/** The creator's own profile: the contract's ProfileInput field for field. */
+export class ProfileDto extends PickType(ProfileInput, [
+  'displayName',
+  'bio',
+  'country',
+  'city',
+  'skills',
+  'languages',
+  'equipment',
+] as const) {}
 
 export class ProfileViewDto {
   @ApiProperty({ type: String, nullable: true })
@@ -89,39 +40,14 @@ export class ProfileViewDto {
   updatedAt: string | null;
 }
 
-export class SampleDto {
-  @ApiProperty({ example: 'Autumn lookbook' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title: string;
-
-  @ApiProperty({ example: 'https://portfolio.example/autumn' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(2000)
-  url: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  description?: string;
-}
+/** A work sample linked by URL: the contract's SampleInput field for field. */
+export class SampleDto extends PickType(SampleInput, ['title', 'url', 'description'] as const) {}
 
 /** The text fields of a work sample uploaded as a file (multipart/form-data, beside `file`). */
-export class SampleFileFieldsDto {
-  @ApiProperty({ example: 'Autumn lookbook' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  description?: string;
-}
+export class SampleFileFieldsDto extends PickType(AddSampleFileRequest, [
+  'title',
+  'description',
+] as const) {}
 
 export class StoredFileDto {
   @ApiProperty({ example: '/v1/files/3f1c….pdf', description: 'GET it with the access token' })
@@ -191,21 +117,11 @@ export class NetworkPageDto {
   nextCursor: string | null;
 }
 
-export class NetworkQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Has this skill (case-insensitive)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
-  skill?: string;
-
-  @ApiPropertyOptional({ example: 'DE' })
-  @IsOptional()
-  @IsISO31661Alpha2()
-  country?: string;
-
-  @ApiPropertyOptional({ description: 'Part of the name or display name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
-  name?: string;
-}
+/** `?limit=&cursor=&skill=&country=&name=`: the contract's NetworkQuery. */
+export class NetworkQueryDto extends PickType(NetworkQuery, [
+  'limit',
+  'cursor',
+  'skill',
+  'country',
+  'name',
+] as const) {}

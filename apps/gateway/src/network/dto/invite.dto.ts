@@ -1,19 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { INVITE_STATUSES, InviteStatus } from '@glimmer/contracts/network/invite.messages';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  INVITE_STATUSES,
+  InviteStatus,
+  NewInvite,
+} from '@glimmer/contracts/network/invite.messages';
 
-export class CreateInviteDto {
-  @ApiProperty({ example: 'ada@creator.example' })
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
-  @ApiPropertyOptional({ description: 'A personal note shown in the invite email' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  message?: string;
-}
+/** Invite a creator by email: the contract's NewInvite (the key comes from the header). */
+export class CreateInviteDto extends PickType(NewInvite, ['email', 'message'] as const) {}
 
 export class InviteDto {
   @ApiProperty({ format: 'uuid' })
@@ -52,6 +46,10 @@ export class InvitePageDto {
 /**
  * Accept an invite. Without a session: `name` and `password` create the creator's account
  * (or link the existing creator with the invite's email). Signed in as a creator: `token` only.
+ *
+ * Kept apart from the contract's AcceptInviteRequest on purpose: the public request carries the
+ * new login's `password` (the gateway makes the account; it never crosses to creator-network),
+ * while the contract's `creatorId` comes from the session, never from the body.
  */
 export class AcceptInviteDto {
   @ApiProperty({ description: 'The token from the invite email' })
@@ -75,14 +73,11 @@ export class AcceptInviteDto {
   password?: string;
 }
 
-/** `?token=` of the invite link. */
-export class InvitePreviewQueryDto {
-  @ApiProperty({ description: 'The token from the invite email' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  token: string;
-}
+/**
+ * `?token=` of the invite link, checked as the accept body's token is (the same messages); the
+ * contract's PreviewInviteRequest is the service's own, stricter-worded check.
+ */
+export class InvitePreviewQueryDto extends PickType(AcceptInviteDto, ['token'] as const) {}
 
 /**
  * What the accept page may show before the creator commits: who invited which email, and

@@ -1,59 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import {
-  IsDateString,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-import {
+  AcceptOfferRequest,
   OFFER_STATUSES,
+  OfferInput,
   OfferStatus,
   PROJECT_STATUSES,
   ProjectStatus,
-  STORY_CODE_PATTERN,
 } from '@glimmer/contracts/network/offer.messages';
-import { IsMinorAmount } from '@glimmer/money/money.validators';
 
-export class CreateOfferDto {
-  @ApiProperty({ format: 'uuid', description: 'An in-network creator' })
-  @IsUUID()
-  creatorId: string;
-
-  @ApiProperty({ example: 'Spring campaign photos' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title: string;
-
-  @ApiProperty({ example: '12 edited photos of the spring collection' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10_000)
-  brief: string;
-
-  @ApiProperty({ description: "Minor units, in the brand's currency", example: 150000 })
-  @IsMinorAmount()
-  fee: number;
-
-  @ApiProperty({ format: 'date', example: '2027-04-30', description: 'Deadline; today or later' })
-  @IsDateString({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date, YYYY-MM-DD' })
-  dueDate: string;
-
-  @ApiProperty({ format: 'uuid', description: "One of the brand's cost codes" })
-  @IsUUID()
-  costCodeId: string;
-
-  @ApiProperty({ example: 'SPRING-27' })
-  @IsString()
-  @Matches(STORY_CODE_PATTERN, {
-    message: 'storyCode must be 1-40 letters, digits or . _ - /, starting with a letter or digit',
-  })
-  storyCode: string;
-}
+/** A brand's offer to a creator: the contract's OfferInput (the key comes from the header). */
+export class CreateOfferDto extends PickType(OfferInput, [
+  'creatorId',
+  'title',
+  'brief',
+  'fee',
+  'dueDate',
+  'costCodeId',
+  'storyCode',
+] as const) {}
 
 export class OfferDto {
   @ApiProperty({ format: 'uuid' })
@@ -120,21 +84,14 @@ export class OfferPageDto {
   nextCursor: string | null;
 }
 
-export class AcceptOfferDto {
-  @ApiProperty({ example: 'Ada Lens', description: 'The typed name that e-signs the contract' })
-  @IsString()
-  @Matches(/\S/, { message: 'signatureName must not be empty' })
-  @MaxLength(200)
-  signatureName: string;
-
-  @ApiPropertyOptional({
-    description:
-      'SHA-256 of the contract text the creator read (GET /v1/offers/:id contract.sha256); if the text changed since, 409 contract_changed and nothing is signed',
-  })
-  @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/, { message: 'contractSha256 must be 64 lower-case hex digits' })
-  contractSha256?: string;
-}
+/**
+ * The creator's signature: the contract's AcceptOfferRequest without what the gateway supplies
+ * (the offer from the path, the actor, and the IP address and user agent of the HTTP request).
+ */
+export class AcceptOfferDto extends PickType(AcceptOfferRequest, [
+  'signatureName',
+  'contractSha256',
+] as const) {}
 
 export class SignedContractDto {
   @ApiProperty({ format: 'uuid' })

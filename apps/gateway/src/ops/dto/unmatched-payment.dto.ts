@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { DEPOSIT_STATUSES, DepositStatus } from '@glimmer/contracts/credit/deposit.messages';
 import {
+  ListUnmatchedPaymentsRequest,
   PAYMENT_NOTICE_OUTCOMES,
   PAYMENT_RESOLUTIONS,
   PaymentNoticeOutcome,
@@ -12,24 +13,23 @@ import {
 } from '@glimmer/contracts/credit/payment-notice.messages';
 import { PageQueryDto } from '../../credit/dto/cost-code.dto';
 
-export class UnmatchedPaymentQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({
-    enum: UNMATCHED_PAYMENT_STATUSES,
-    enumName: 'UnmatchedPaymentStatus',
-    default: 'open',
-    description: '`open`: waiting for a person; `resolved`: someone recorded what they did',
-  })
-  @IsOptional()
-  @IsIn(UNMATCHED_PAYMENT_STATUSES)
-  status?: UnmatchedPaymentStatus;
-}
+/** The page query and the contract's ListUnmatchedPaymentsRequest filter. */
+export class UnmatchedPaymentQueryDto extends IntersectionType(
+  PageQueryDto,
+  PickType(ListUnmatchedPaymentsRequest, ['status'] as const),
+) {}
 
 const RESOLUTION_HELP =
   '`refunded`: returned to the payer at the payment provider; `credited_manually`: the brand ' +
   'was given the credit by hand (e.g. a new deposit marked paid); `reversed_by_provider`: the ' +
   'provider reversed or never settled it. Recording it moves no money.';
 
-/** Ops record what they did with the money, outside Glimmer. */
+/**
+ * Ops record what they did with the money, outside Glimmer. Kept apart from the contract's
+ * ResolveUnmatchedPaymentRequest on purpose: the public API's validation messages are written
+ * for the person at the ops screen (they list the resolutions, say the note's limit), and the
+ * resolutions are documented here; the notice id comes from the path.
+ */
 export class ResolveUnmatchedPaymentDto {
   @ApiProperty({
     enum: PAYMENT_RESOLUTIONS,

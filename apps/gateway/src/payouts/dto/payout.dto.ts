@@ -1,21 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import {
-  COUNTRY_PATTERN,
+  AddPayoutMethodRequest,
+  ListAvailablePayoutMethodsRequest,
   PAYOUT_METHOD_TYPES,
   PayoutMethodType,
 } from '@glimmer/contracts/payout/payout-method.messages';
-import { PAYOUT_STATUSES, PayoutStatus } from '@glimmer/contracts/payout/payout.messages';
+import {
+  ListMyPayoutsRequest,
+  PAYOUT_STATUSES,
+  PayoutStatus,
+} from '@glimmer/contracts/payout/payout.messages';
 import { PasswordConfirmationDto } from '../../auth/password-confirmation';
 import { PageQueryDto } from '../../credit/dto/cost-code.dto';
 
-const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as GB';
-
-export class CountryQueryDto {
-  @ApiProperty({ example: 'GB', description: 'Country of residence, ISO 3166-1 alpha-2' })
-  @Matches(COUNTRY_PATTERN, { message: COUNTRY_MESSAGE })
-  country: string;
-}
+/** `?country=`: the contract's ListAvailablePayoutMethodsRequest. */
+export class CountryQueryDto extends PickType(ListAvailablePayoutMethodsRequest, [
+  'country',
+] as const) {}
 
 export class PayoutFieldPatternDto {
   @ApiProperty({
@@ -60,24 +61,14 @@ export class AvailablePayoutMethodsDto {
   data: AvailablePayoutMethodDto[];
 }
 
-export class AddPayoutMethodDto extends PasswordConfirmationDto {
-  @ApiProperty({ enum: PAYOUT_METHOD_TYPES, enumName: 'PayoutMethodType' })
-  @IsIn(PAYOUT_METHOD_TYPES)
-  type: PayoutMethodType;
-
-  @ApiProperty({ example: 'GB' })
-  @Matches(COUNTRY_PATTERN, { message: COUNTRY_MESSAGE })
-  country: string;
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    example: { accountHolder: 'Ada Lovelace', sortCode: '040004', accountNumber: '12345678' },
-    description: 'The fields GET /v1/payout-methods/available lists for this type and country',
-  })
-  @IsObject()
-  details: Record<string, string>;
-}
+/**
+ * A new payout method: the contract's AddPayoutMethodRequest fields, plus the account
+ * password that re-authenticates the change (checked here, never sent on).
+ */
+export class AddPayoutMethodDto extends IntersectionType(
+  PasswordConfirmationDto,
+  PickType(AddPayoutMethodRequest, ['type', 'country', 'details'] as const),
+) {}
 
 export class PayoutMethodDto {
   @ApiProperty({ format: 'uuid' })
@@ -105,12 +96,11 @@ export class PayoutMethodListDto {
   data: PayoutMethodDto[];
 }
 
-export class PayoutQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
-  @IsOptional()
-  @IsIn(PAYOUT_STATUSES)
-  status?: PayoutStatus;
-}
+/** The page query and the contract's ListMyPayoutsRequest (and ListPayoutsForOpsRequest) filter. */
+export class PayoutQueryDto extends IntersectionType(
+  PageQueryDto,
+  PickType(ListMyPayoutsRequest, ['status'] as const),
+) {}
 
 export class PayoutDto {
   @ApiProperty({ format: 'uuid' })
