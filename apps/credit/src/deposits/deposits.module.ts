@@ -6,10 +6,10 @@ import { ConfirmFunds } from './confirm-funds.use-case';
 import { CreateDeposit } from './create-deposit.use-case';
 import { DepositQueries } from './deposit.queries';
 import { DepositRepository } from './deposit.repository';
-import { DepositsHandler } from './deposits.handler';
+import { DepositsRpc } from './deposits.rpc';
 import { PaymentNoticeQueries } from './payment-notice.queries';
 import { PaymentNoticeRepository } from './payment-notice.repository';
-import { PaymentNoticesHandler } from './payment-notices.handler';
+import { PaymentNoticesRpc } from './payment-notices.rpc';
 import { ReceivePayment } from './receive-payment.use-case';
 import { ResolveUnmatchedPayment } from './resolve-unmatched-payment.use-case';
 import { VoidCreditInvoice } from './void-credit-invoice.use-case';
@@ -17,7 +17,7 @@ import { VoidCreditInvoice } from './void-credit-invoice.use-case';
 /** Adding credit: pending deposits, their confirmation (by ops or a payment notice), clearing and voiding. */
 @Module({
   imports: [LedgerModule, CostCodesModule],
-  controllers: [DepositsHandler, PaymentNoticesHandler],
+  controllers: [DepositsRpc, PaymentNoticesRpc],
   providers: [
     DepositRepository,
     PaymentNoticeRepository,

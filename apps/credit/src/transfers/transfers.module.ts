@@ -3,12 +3,12 @@ import { CostCodesModule } from '../cost-codes/cost-codes.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { CreateTransfer } from './create-transfer.use-case';
 import { TransferRepository } from './transfer.repository';
-import { TransfersHandler } from './transfers.handler';
+import { TransfersRpc } from './transfers.rpc';
 
 /** Moving available credit between cost codes. */
 @Module({
   imports: [LedgerModule, CostCodesModule],
-  controllers: [TransfersHandler],
+  controllers: [TransfersRpc],
   providers: [TransferRepository, CreateTransfer],
 })
 export class TransfersModule {}

@@ -1,18 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CreditOverview,
   GetCreditOverviewRequest,
   GetCreditOverviewRpc,
 } from '@glimmer/contracts/credit/overview.messages';
 import { OverviewQueries } from './overview.queries';
+import { OnRpc } from '@glimmer/messaging/handlers';
 
 @Controller()
-export class OverviewHandler {
+export class OverviewRpc {
   constructor(private readonly overview: OverviewQueries) {}
 
-  @MessagePattern(GetCreditOverviewRpc.pattern)
-  get(@Payload() req: GetCreditOverviewRequest): Promise<CreditOverview> {
+  @OnRpc(GetCreditOverviewRpc)
+  get(req: GetCreditOverviewRequest): Promise<CreditOverview> {
     return this.overview.get(req.actor);
   }
 }

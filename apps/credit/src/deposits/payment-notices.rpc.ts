@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ListUnmatchedPaymentsRequest,
   ListUnmatchedPaymentsRpc,
@@ -14,28 +13,29 @@ import type { Page } from '@glimmer/contracts/page';
 import { PaymentNoticeQueries } from './payment-notice.queries';
 import { ReceivePayment } from './receive-payment.use-case';
 import { ResolveUnmatchedPayment } from './resolve-unmatched-payment.use-case';
+import { OnRpc } from '@glimmer/messaging/handlers';
 
 /** The provider's payment notices (from the gateway's signed webhook); ops' list of unmatched ones and their resolution. */
 @Controller()
-export class PaymentNoticesHandler {
+export class PaymentNoticesRpc {
   constructor(
     private readonly receivePayment: ReceivePayment,
     private readonly resolveUnmatched: ResolveUnmatchedPayment,
     private readonly notices: PaymentNoticeQueries,
   ) {}
 
-  @MessagePattern(ReceivePaymentRpc.pattern)
-  receive(@Payload() req: ReceivePaymentRequest): Promise<ReceivePaymentResult> {
+  @OnRpc(ReceivePaymentRpc)
+  receive(req: ReceivePaymentRequest): Promise<ReceivePaymentResult> {
     return this.receivePayment.execute(req);
   }
 
-  @MessagePattern(ListUnmatchedPaymentsRpc.pattern)
-  listUnmatched(@Payload() req: ListUnmatchedPaymentsRequest): Promise<Page<PaymentNoticeView>> {
+  @OnRpc(ListUnmatchedPaymentsRpc)
+  listUnmatched(req: ListUnmatchedPaymentsRequest): Promise<Page<PaymentNoticeView>> {
     return this.notices.listUnmatched(req.actor, req);
   }
 
-  @MessagePattern(ResolveUnmatchedPaymentRpc.pattern)
-  resolve(@Payload() req: ResolveUnmatchedPaymentRequest): Promise<PaymentNoticeView> {
+  @OnRpc(ResolveUnmatchedPaymentRpc)
+  resolve(req: ResolveUnmatchedPaymentRequest): Promise<PaymentNoticeView> {
     return this.resolveUnmatched.execute({ actor: req.actor, request: req });
   }
 }

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CostCodeView,
   CreateCostCodeRequest,
@@ -12,29 +11,30 @@ import {
 import type { Page } from '@glimmer/contracts/page';
 import { CostCodeQueries } from './cost-code.queries';
 import { CreateCostCode } from './create-cost-code.use-case';
+import { OnRpc } from '@glimmer/messaging/handlers';
 
 @Controller()
-export class CostCodesHandler {
+export class CostCodesRpc {
   constructor(
     private readonly createCostCode: CreateCostCode,
     private readonly costCodes: CostCodeQueries,
   ) {}
 
-  @MessagePattern(CreateCostCodeRpc.pattern)
-  create(@Payload() req: CreateCostCodeRequest): Promise<CostCodeView> {
+  @OnRpc(CreateCostCodeRpc)
+  create(req: CreateCostCodeRequest): Promise<CostCodeView> {
     return this.createCostCode.execute({
       actor: req.actor,
       costCode: { code: req.code, name: req.name },
     });
   }
 
-  @MessagePattern(GetCostCodeRpc.pattern)
-  get(@Payload() req: GetCostCodeRequest): Promise<CostCodeView> {
+  @OnRpc(GetCostCodeRpc)
+  get(req: GetCostCodeRequest): Promise<CostCodeView> {
     return this.costCodes.get(req.actor, req.costCodeId);
   }
 
-  @MessagePattern(ListCostCodesRpc.pattern)
-  list(@Payload() req: ListCostCodesRequest): Promise<Page<CostCodeView>> {
+  @OnRpc(ListCostCodesRpc)
+  list(req: ListCostCodesRequest): Promise<Page<CostCodeView>> {
     return this.costCodes.list(req.actor, req);
   }
 }
