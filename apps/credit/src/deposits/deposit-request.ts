@@ -1,6 +1,6 @@
 import type { CreateDepositRequest } from '@glimmer/contracts/credit/deposit.messages';
 import { requireExactlyOne } from '@glimmer/errors/exactly-one';
-import { requestHash } from '../common/idempotency';
+import { requestHash } from '@glimmer/database/idempotent-command';
 
 /**
  * The hash an Idempotency-Key is bound to: the amount and the destination, however it was

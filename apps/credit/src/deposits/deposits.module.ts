@@ -1,24 +1,34 @@
 import { Module } from '@nestjs/common';
 import { CostCodesModule } from '../cost-codes/cost-codes.module';
 import { LedgerModule } from '../ledger/ledger.module';
-import { DepositLifecycleService } from './deposit-lifecycle.service';
+import { ClearDeposit } from './clear-deposit.use-case';
+import { ConfirmFunds } from './confirm-funds.use-case';
+import { CreateDeposit } from './create-deposit.use-case';
+import { DepositQueries } from './deposit.queries';
 import { DepositRepository } from './deposit.repository';
-import { DepositsHandler } from './deposits.handler';
-import { DepositsService } from './deposits.service';
+import { DepositsRpc } from './deposits.rpc';
+import { PaymentNoticeQueries } from './payment-notice.queries';
 import { PaymentNoticeRepository } from './payment-notice.repository';
-import { PaymentNoticesHandler } from './payment-notices.handler';
-import { PaymentNoticesService } from './payment-notices.service';
+import { PaymentNoticesRpc } from './payment-notices.rpc';
+import { ReceivePayment } from './receive-payment.use-case';
+import { ResolveUnmatchedPayment } from './resolve-unmatched-payment.use-case';
+import { VoidCreditInvoice } from './void-credit-invoice.use-case';
 
 /** Adding credit: pending deposits, their confirmation (by ops or a payment notice), clearing and voiding. */
 @Module({
   imports: [LedgerModule, CostCodesModule],
-  controllers: [DepositsHandler, PaymentNoticesHandler],
+  controllers: [DepositsRpc, PaymentNoticesRpc],
   providers: [
     DepositRepository,
-    DepositsService,
-    DepositLifecycleService,
     PaymentNoticeRepository,
-    PaymentNoticesService,
+    CreateDeposit,
+    ConfirmFunds,
+    ClearDeposit,
+    VoidCreditInvoice,
+    ReceivePayment,
+    ResolveUnmatchedPayment,
+    DepositQueries,
+    PaymentNoticeQueries,
   ],
 })
 export class DepositsModule {}

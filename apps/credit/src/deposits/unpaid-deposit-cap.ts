@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockIdempotencyName } from '@glimmer/database/idempotent-command';
 import { DomainError } from '@glimmer/errors/domain-error';
+import type { DepositRepository } from './deposit.repository';
 
 /**
  * A deposit needs no money up front and mails a credit invoice to the brand's finance contact,
@@ -11,16 +12,12 @@ import { DomainError } from '@glimmer/errors/domain-error';
  */
 export async function assertUnpaidDepositRoom(
   em: EntityManager,
+  deposits: DepositRepository,
   brandId: string,
   limit: number,
 ): Promise<void> {
   await lockIdempotencyName(em, `credit:unpaid-deposits:${brandId}`);
-  const [row] = await em.execute<{ n: string }[]>(
-    `select count(*) as n from deposit
-      where brand_id = ? and status = 'pending' and funds_confirmed_at is null`,
-    [brandId],
-  );
-  const unpaid = Number(row.n);
+  const unpaid = await deposits.countUnpaid(em, brandId);
   if (unpaid >= limit) {
     throw new DomainError(
       'pending_deposit_limit_reached',

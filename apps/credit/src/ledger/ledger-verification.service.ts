@@ -4,12 +4,17 @@ import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { toAmount } from '@glimmer/database/sql';
 import type { LedgerMismatch, LedgerVerification } from '@glimmer/contracts/credit/ledger.messages';
 
-type Row = Record<string, string | null>;
+/** What the verification's aggregates return: text and numeric columns as pg gives them. */
+type Aggregate = Record<string, string | null>;
 
 /**
  * Proves the ledger's invariants over the whole database. Every query runs in one
  * repeatable-read snapshot, so money moving meanwhile cannot show up as a false mismatch.
  * Takes MikroORM directly so the `ledger:verify` command can run it without Nest.
+ *
+ * SQL on purpose: whole-database aggregates (sums and counts grouped over the ledger's tables,
+ * joined to deposits and cost codes) computed by PostgreSQL, exact in numeric, in one snapshot;
+ * loading entities to add them up in JavaScript would be slower and lose precision past 2^53.
  */
 @Injectable()
 export class LedgerVerificationService {
@@ -23,7 +28,7 @@ export class LedgerVerificationService {
   }
 
   private async inSnapshot(em: EntityManager): Promise<LedgerVerification> {
-    const q = (sql: string) => em.execute<Row[]>(sql);
+    const q = (sql: string) => em.execute<Aggregate[]>(sql);
     const mismatches: LedgerMismatch[] = [];
 
     for (const t of await q(`select t.id, count(e.id) as entries, coalesce(sum(e.amount), 0) as total

@@ -5,7 +5,8 @@ import { MetricsRegistry } from '@glimmer/observability/metrics';
 /**
  * `glimmer_ledger_balance_minor{kind,currency}`: the sum of every cost code's available and
  * pending balance, and of the settlement accounts (credit spent on project invoices), read on
- * scrape with one aggregate over the accounts (not the entries).
+ * scrape with one aggregate over the accounts (not the entries). SQL on purpose: ledger_account
+ * has no entity (the ledger is SQL, see LedgerService), and the sum is PostgreSQL's.
  */
 @Injectable()
 export class LedgerMetrics {

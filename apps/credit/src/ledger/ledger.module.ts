@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { LedgerHandler } from './ledger.handler';
+import { LedgerRpc } from './ledger.rpc';
 import { LedgerVerificationService } from './ledger-verification.service';
 import { LedgerService } from './ledger.service';
 
 /** The double-entry ledger: the one place balances change, and the proof they are right. */
 @Module({
-  controllers: [LedgerHandler],
+  controllers: [LedgerRpc],
   providers: [LedgerService, LedgerVerificationService],
   exports: [LedgerService],
 })

@@ -14,6 +14,12 @@ export interface CostCodeAccounts {
  * The only writer of balances. `post` runs inside the caller's transaction, so a refused debit
  * rolls back everything the use case did before it (the deposit row, a cost code created on
  * the fly, the outbox event).
+ *
+ * SQL on purpose, with no entity for ledger_account, journal_transaction or journal_entry
+ * (they are CREDIT_SQL_TABLES): a debit is one conditional update whose row lock re-checks
+ * the balance, accounts are locked in one global order, and a posting is a fixed, minimal
+ * set of statements on the transfer path. A unit of work (load, change, flush) would split
+ * the check from the change and choose its own statement order.
  */
 @Injectable()
 export class LedgerService {
@@ -27,6 +33,7 @@ export class LedgerService {
       throw new Error(`a journal transaction spans currencies ${[...currencies].join(', ')}`);
 
     const transactionId = randomUUID();
+    // Plain inserts after every leg applied: the journal is written only for a posting that held.
     await em.execute(
       `insert into journal_transaction (id, brand_id, kind, reference_id) values (?, ?, ?, ?)`,
       [transactionId, posting.brandId, posting.kind, posting.referenceId],
@@ -53,6 +60,7 @@ export class LedgerService {
       leg.amount > 0 ? [leg.amount, leg.accountId] : [-leg.amount, leg.accountId, -leg.amount],
     );
     if (rows.length === 1) return rows[0].currency;
+    // Refused (or no such account): read what the caller is told, in the same locked transaction.
     const [account] = await em.execute<
       { kind: string; balance: string; cost_code_id: string | null }[]
     >(`select kind, balance, cost_code_id from ledger_account where id = ?`, [leg.accountId]);
@@ -71,6 +79,7 @@ export class LedgerService {
     cost: { brandId: string; costCodeId: string; currency: string },
   ): Promise<CostCodeAccounts> {
     const accounts = { availableAccountId: randomUUID(), pendingAccountId: randomUUID() };
+    // Both accounts in one statement, in the transaction that creates the cost code.
     await em.execute(
       `insert into ledger_account (id, brand_id, cost_code_id, kind, currency)
        values (?, ?, ?, 'available', ?), (?, ?, ?, 'pending', ?)`,
@@ -108,6 +117,8 @@ export class LedgerService {
     kind: 'funding' | 'settlement',
     currency: string,
   ): Promise<string> {
+    // "on conflict do nothing" on the partial unique index, then read the winner: the
+    // transaction stays usable when a concurrent first use inserted the row.
     await em.execute(
       `insert into ledger_account (id, brand_id, kind, currency) values (?, ?, ?, ?) on conflict do nothing`,
       [randomUUID(), brandId, kind, currency],

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CostCodesModule } from '../cost-codes/cost-codes.module';
-import { OverviewHandler } from './overview.handler';
-import { OverviewService } from './overview.service';
+import { OverviewRpc } from './overview.rpc';
+import { OverviewQueries } from './overview.queries';
 
 /** The credits overview a brand sees first. */
 @Module({
   imports: [CostCodesModule],
-  controllers: [OverviewHandler],
-  providers: [OverviewService],
+  controllers: [OverviewRpc],
+  providers: [OverviewQueries],
 })
 export class OverviewModule {}

@@ -1,6 +1,6 @@
 import type { CreateTransferRequest } from '@glimmer/contracts/credit/transfer.messages';
 import { requireExactlyOne } from '@glimmer/errors/exactly-one';
-import { requestHash } from '../common/idempotency';
+import { requestHash } from '@glimmer/database/idempotent-command';
 
 /** The hash an Idempotency-Key is bound to: amount, origin and destination (by id or as new). */
 export function transferRequestHash(

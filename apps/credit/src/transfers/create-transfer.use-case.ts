@@ -1,38 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { Actor, BrandActor } from '@glimmer/contracts/actor';
+import { type Actor, type BrandActor, requireBrand } from '@glimmer/contracts/actor';
 import type {
   CreateTransferRequest,
   TransferView,
 } from '@glimmer/contracts/credit/transfer.messages';
 import { runIdempotentCommand } from '@glimmer/database/idempotent-command';
-import { toAmount, toIso } from '@glimmer/database/sql';
+import { toIso } from '@glimmer/database/sql';
 import { DomainError } from '@glimmer/errors/domain-error';
-import { requireBrand } from '@glimmer/contracts/actor';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
 import { LedgerService } from '../ledger/ledger.service';
 import { transferRequestHash } from './transfer-request';
+import { Transfer } from './transfer.entity';
+import { TransferRepository } from './transfer.repository';
 
-interface TransferRow {
-  id: string;
-  from_cost_code_id: string;
-  to_cost_code_id: string;
-  amount: string;
-  currency: string;
-  request_hash: string;
-  created_at: string | Date;
+export interface CreateTransferCommand {
+  actor: Actor;
+  request: CreateTransferRequest;
 }
 
-function toView(row: TransferRow): TransferView {
+function toTransferView(t: Transfer): TransferView {
   return {
-    id: row.id,
-    amount: toAmount(row.amount),
-    currency: row.currency.trim(),
-    fromCostCodeId: row.from_cost_code_id,
-    toCostCodeId: row.to_cost_code_id,
-    createdAt: toIso(row.created_at)!,
+    id: t.id,
+    amount: t.amount,
+    currency: t.currency.trim(),
+    fromCostCodeId: t.fromCostCodeId,
+    toCostCodeId: t.toCostCodeId,
+    createdAt: toIso(t.createdAt)!,
   };
 }
 
@@ -42,14 +38,15 @@ function toView(row: TransferRow): TransferView {
  * the whole transaction (including a destination created on the fly).
  */
 @Injectable()
-export class TransfersService {
+export class CreateTransfer {
   constructor(
     private readonly orm: MikroORM,
     private readonly costCodes: CostCodeRepository,
+    private readonly transfers: TransferRepository,
     private readonly ledger: LedgerService,
   ) {}
 
-  async create(actor: Actor, req: CreateTransferRequest): Promise<TransferView> {
+  execute({ actor, request: req }: CreateTransferCommand): Promise<TransferView> {
     const brand = requireBrand(actor);
     const hash = transferRequestHash(req);
     if (req.toCostCodeId === req.fromCostCodeId) {
@@ -63,11 +60,9 @@ export class TransfersService {
       uniqueConstraint: 'transfer_brand_idempotency_key',
       hash,
       find: async (em) => {
-        const [row] = await em.execute<TransferRow[]>(
-          `select * from transfer where brand_id = ? and idempotency_key = ?`,
-          [brand.brandId, req.idempotencyKey],
-        );
-        return row ? { requestHash: row.request_hash, result: async () => toView(row) } : undefined;
+        const found = await this.transfers.byIdempotencyKey(em, brand.brandId, req.idempotencyKey);
+        if (!found) return undefined;
+        return { requestHash: found.requestHash, result: async () => toTransferView(found) };
       },
       create: (em) => this.createIn(em, brand, req, hash),
     });
@@ -78,10 +73,16 @@ export class TransfersService {
     brand: BrandActor,
     req: CreateTransferRequest,
     hash: string,
-  ) {
-    const from = await this.costCodes.get(em, brand.brandId, req.fromCostCodeId);
+  ): Promise<TransferView> {
+    // Origin and an existing destination in one select (the hot path: a transfer between codes).
+    const known = await this.costCodes.getMany(
+      em,
+      brand.brandId,
+      req.toCostCodeId ? [req.fromCostCodeId, req.toCostCodeId] : [req.fromCostCodeId],
+    );
+    const from = known.get(req.fromCostCodeId)!;
     const to = req.toCostCodeId
-      ? await this.costCodes.get(em, brand.brandId, req.toCostCodeId)
+      ? known.get(req.toCostCodeId)!
       : await this.costCodes.create(em, brand.brandId, brand.currency, req.toCostCode!);
     // A brand account has one currency; a code in another one means a mixed-up account, not a conversion.
     if (from.currency !== brand.currency || to.currency !== brand.currency) {
@@ -90,19 +91,25 @@ export class TransfersService {
         `cannot move ${from.currency} credit to a ${to.currency} cost code for a ${brand.currency} brand`,
       );
     }
-    const id = randomUUID();
-    const [row] = await em.execute<TransferRow[]>(
-      `insert into transfer (id, brand_id, from_cost_code_id, to_cost_code_id, amount, currency,
-         idempotency_key, request_hash)
-       values (?, ?, ?, ?, ?, ?, ?, ?) returning *`,
-      [id, brand.brandId, from.id, to.id, req.amount, from.currency, req.idempotencyKey, hash],
+    const transfer = await this.transfers.insert(
+      em,
+      Object.assign(new Transfer(), {
+        id: randomUUID(),
+        brandId: brand.brandId,
+        fromCostCodeId: from.id,
+        toCostCodeId: to.id,
+        amount: req.amount,
+        currency: from.currency,
+        idempotencyKey: req.idempotencyKey,
+        requestHash: hash,
+      }),
     );
     await this.ledger.post(em, {
       brandId: brand.brandId,
       kind: 'transfer',
-      referenceId: id,
+      referenceId: transfer.id,
       legs: move(from.availableAccountId, to.availableAccountId, req.amount),
     });
-    return toView(row);
+    return toTransferView(transfer);
   }
 }

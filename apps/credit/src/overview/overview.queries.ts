@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Actor } from '@glimmer/contracts/actor';
+import { type Actor, requireBrand } from '@glimmer/contracts/actor';
 import type { CreditOverview } from '@glimmer/contracts/credit/overview.messages';
 import { sumAmounts } from '@glimmer/money/money';
-import { requireBrand } from '@glimmer/contracts/actor';
 import { CostCodeRepository, toCostCodeView } from '../cost-codes/cost-code.repository';
 
-/** The brand's credit page: totals and every cost code with its balances. */
+/** The brand's credit page: totals and every cost code with its balances (a read only). */
 @Injectable()
-export class OverviewService {
+export class OverviewQueries {
   constructor(
     private readonly orm: MikroORM,
     private readonly costCodes: CostCodeRepository,

@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { LedgerVerification, VerifyLedgerRpc } from '@glimmer/contracts/credit/ledger.messages';
 import { LedgerVerificationService } from './ledger-verification.service';
+import { OnRpc } from '@glimmer/messaging/handlers';
 
 /** Ops only: the gateway checks the role before it asks. */
 @Controller()
-export class LedgerHandler {
+export class LedgerRpc {
   constructor(private readonly verification: LedgerVerificationService) {}
 
-  @MessagePattern(VerifyLedgerRpc.pattern)
+  @OnRpc(VerifyLedgerRpc)
   verify(): Promise<LedgerVerification> {
     return this.verification.verify();
   }

@@ -1,7 +1,11 @@
 import { DomainError } from '@glimmer/errors/domain-error';
-import { depositRequestHash } from '../deposits/deposit-request';
-import { transferRequestHash } from '../transfers/transfer-request';
-import { assertSameRequest, canonicalJson, requestHash } from './idempotency';
+import { depositRequestHash } from './deposits/deposit-request';
+import { transferRequestHash } from './transfers/transfer-request';
+import {
+  assertSameRequest,
+  canonicalJson,
+  requestHash,
+} from '@glimmer/database/idempotent-command';
 
 const ID = '3f1c6a2e-8a4d-4c1b-9a51-6f0d2b7e9c10';
 const OTHER = '9a0e4d5b-1c2f-4e3a-8b7c-0d1e2f3a4b5c';

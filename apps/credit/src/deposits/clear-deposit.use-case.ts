@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { DepositClearedEvent } from '@glimmer/contracts/credit/deposit.events';
+import type { DepositView } from '@glimmer/contracts/credit/deposit.messages';
+import { DomainError, notFound } from '@glimmer/errors/domain-error';
+import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
+import { CostCodeRepository } from '../cost-codes/cost-code.repository';
+import { move } from '../ledger/ledger-legs';
+import { LedgerService } from '../ledger/ledger.service';
+import { DepositRepository } from './deposit.repository';
+import { toDepositSnapshot, toDepositView } from './deposit.views';
+
+export interface ClearDepositCommand {
+  depositId: string;
+}
+
+/**
+ * A deposit whose funds are confirmed clears: its credit moves from pending to available.
+ * Under the deposit's row lock; clearing again answers the cleared deposit without a new event.
+ */
+@Injectable()
+export class ClearDeposit {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly deposits: DepositRepository,
+    private readonly costCodes: CostCodeRepository,
+    private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  execute({ depositId }: ClearDepositCommand): Promise<DepositView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const deposit = await this.deposits.byId(em, depositId, { lock: true });
+      if (!deposit) throw notFound('deposit');
+      if (deposit.status === 'cleared') return toDepositView(deposit);
+      if (deposit.status === 'voided')
+        throw new DomainError('deposit_voided', 'the deposit was voided');
+      if (!deposit.fundsConfirmedAt) {
+        throw new DomainError(
+          'funds_not_confirmed',
+          'the deposit cannot clear before its funds are confirmed',
+        );
+      }
+      const accounts = await this.costCodes.get(em, deposit.brandId, deposit.costCodeId);
+      await this.ledger.post(em, {
+        brandId: deposit.brandId,
+        kind: 'deposit_cleared',
+        referenceId: deposit.id,
+        legs: move(accounts.pendingAccountId, accounts.availableAccountId, deposit.amount),
+      });
+      const cleared = await this.deposits.clear(em, deposit);
+      await this.outbox.add(em, DepositClearedEvent, toDepositSnapshot(cleared));
+      return toDepositView(cleared);
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type {
+  DrawForInvoiceRequest,
+  InvoiceDrawView,
+} from '@glimmer/contracts/credit/invoice-draw.messages';
+import { requestHash, runIdempotentCommand } from '@glimmer/database/idempotent-command';
+import { toIso } from '@glimmer/database/sql';
+import { DomainError } from '@glimmer/errors/domain-error';
+import { CostCodeRepository } from '../cost-codes/cost-code.repository';
+import { move } from '../ledger/ledger-legs';
+import { LedgerService } from '../ledger/ledger.service';
+import { InvoiceDraw } from './invoice-draw.entity';
+import { InvoiceDrawRepository } from './invoice-draw.repository';
+
+/** What "the same request" means for a payment id: everything invoicing asked for. */
+function drawRequestHash(r: Omit<DrawForInvoiceRequest, 'paymentId'>): string {
+  return requestHash({
+    brandId: r.brandId,
+    invoiceId: r.invoiceId,
+    costCodeId: r.costCodeId,
+    amount: r.amount,
+    currency: r.currency.trim(),
+  });
+}
+
+/** The recorded decision as the caller's answer: the draw, or the refusal thrown again. */
+function answer(draw: InvoiceDraw): InvoiceDrawView {
+  if (draw.status === 'refused') throw DomainError.fromSerialized(draw.error!);
+  return {
+    paymentId: draw.paymentId,
+    invoiceId: draw.invoiceId,
+    costCodeId: draw.costCodeId,
+    amount: draw.amount,
+    currency: draw.currency.trim(),
+    transactionId: draw.transactionId!,
+    createdAt: toIso(draw.createdAt)!,
+  };
+}
+
+/**
+ * Draws available credit from a cost code to pay a project invoice: available → the brand's
+ * settlement account. Invoicing has checked the invoice and what is due; this checks the money.
+ * One decision per payment id (the idempotency key), recorded in the same transaction as the
+ * movement: a retry or a late duplicate gets the same answer, refusals included, so invoicing
+ * can re-drive a payment whenever unsure.
+ */
+@Injectable()
+export class DrawForInvoice {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly costCodes: CostCodeRepository,
+    private readonly ledger: LedgerService,
+    private readonly draws: InvoiceDrawRepository,
+  ) {}
+
+  async execute(req: DrawForInvoiceRequest): Promise<InvoiceDrawView> {
+    const draw = await runIdempotentCommand(this.orm, {
+      lockName: `credit:invoice-draw:${req.brandId}:${req.paymentId}`,
+      uniqueConstraint: 'invoice_draw_pkey',
+      hash: drawRequestHash(req),
+      find: async (em) => {
+        const found = await this.draws.find(em, req.paymentId);
+        if (!found) return undefined;
+        return { requestHash: drawRequestHash(found), result: async () => found };
+      },
+      create: (em) => this.decide(em, req),
+    });
+    return answer(draw);
+  }
+
+  private async decide(em: EntityManager, req: DrawForInvoiceRequest): Promise<InvoiceDraw> {
+    const draw = Object.assign(new InvoiceDraw(), {
+      paymentId: req.paymentId,
+      brandId: req.brandId,
+      invoiceId: req.invoiceId,
+      costCodeId: req.costCodeId,
+      amount: req.amount,
+      currency: req.currency,
+    });
+    // A refused posting may have applied a leg before the refused one: undo just the posting,
+    // keep the transaction to record the refusal. Plain SQL: one savepoint statement, where a
+    // nested em.transactional would add a release round trip to every draw.
+    await em.execute('savepoint invoice_draw');
+    try {
+      const transactionId = await this.post(em, req);
+      return await this.draws.insert(em, Object.assign(draw, { status: 'drawn', transactionId }));
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.retriable) throw err;
+      await em.execute('rollback to savepoint invoice_draw');
+      return this.draws.insert(
+        em,
+        Object.assign(draw, { status: 'refused', error: err.serialize() }),
+      );
+    }
+  }
+
+  /** The ledger movement; a missing or foreign cost code is a 404, too little available a 409. */
+  private async post(em: EntityManager, req: DrawForInvoiceRequest): Promise<string> {
+    const costCode = await this.costCodes.get(em, req.brandId, req.costCodeId);
+    if (costCode.currency !== req.currency) {
+      throw new DomainError(
+        'currency_mismatch',
+        `cannot pay a ${req.currency} invoice with ${costCode.currency} credit`,
+      );
+    }
+    const settlement = await this.ledger.settlementAccount(em, req.brandId, req.currency);
+    return this.ledger.post(em, {
+      brandId: req.brandId,
+      kind: 'invoice_payment',
+      referenceId: req.paymentId,
+      // Only the available account is debited: pending credit is never drawn.
+      legs: move(costCode.availableAccountId, settlement, req.amount),
+    });
+  }
+}
