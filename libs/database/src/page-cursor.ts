@@ -7,6 +7,7 @@ import {
   Page,
   PageQuery,
 } from '@glimmer/contracts/page';
+import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { DomainError } from '@glimmer/errors/domain-error';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
@@ -35,6 +36,26 @@ export function pageSize(limit: number | undefined): number {
 /** SQL for a keyset position at microsecond precision (a millisecond ISO would skip rows). */
 export const positionSql = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * Rows past a keyset position in the page's order — `(at, id) > position` for an ascending
+ * page, `<` for a descending one — compared as a row value, so the `(…, at, id)` index serves
+ * the page, at microsecond precision (the position travels as text and PostgreSQL casts it: a
+ * JS Date keeps milliseconds and would skip rows). Raw on purpose: MikroORM's filters have no
+ * row-value comparison.
+ */
+export function pastPosition<T extends object>(
+  qb: QueryBuilder<T>,
+  columns: { at: string; id: string; order?: 'asc' | 'desc' },
+  position: KeysetPosition | undefined,
+): QueryBuilder<T> {
+  if (!position) return qb;
+  const past = columns.order === 'desc' ? '<' : '>';
+  return qb.andWhere(`(${columns.at}, ${columns.id}) ${past} (?::timestamptz, ?::uuid)`, [
+    position.createdAt,
+    position.id,
+  ]);
+}
 
 /**
  * Runs a keyset page query for one extra row, which tells whether another page exists without

@@ -3,11 +3,11 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { ProfileInput, SampleInput } from '@glimmer/contracts/network/creator.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
-import { afterPosition } from '../common/keyset';
 import { CreatorProfile } from './creator-profile.entity';
 import { Creator } from './creator.entity';
 import { NetworkMembership } from './network-membership.entity';
 import { WorkSample } from './work-sample.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 export interface NetworkFilter {
   skill?: string;
@@ -174,7 +174,7 @@ export class CreatorRepository {
       .where({ $and: and })
       .orderBy({ joinedAt: 'asc', creatorId: 'asc' })
       .limit(limit);
-    const members = await afterPosition(
+    const members = await pastPosition(
       qb,
       { at: 'm.joined_at', id: 'm.creator_id' },
       after,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { KeysetPosition } from '@glimmer/contracts/page';
-import { afterPosition } from '../common/keyset';
 import { Invite } from './invite.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 export interface NewInvite {
   id: string;
@@ -71,7 +71,7 @@ export class InviteRepository {
       .where({ brandId })
       .orderBy({ createdAt: 'asc', id: 'asc' })
       .limit(limit);
-    const invites = await afterPosition(
+    const invites = await pastPosition(
       qb,
       { at: 'i.created_at', id: 'i.id' },
       after,

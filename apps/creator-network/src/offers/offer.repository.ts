@@ -3,9 +3,9 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Party } from '@glimmer/contracts/actor';
 import type { OfferInput } from '@glimmer/contracts/network/offer.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
-import { afterPosition } from '../common/keyset';
 import { Contract } from './contract.entity';
 import { Offer, type OfferStatus, todayUtc } from './offer.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 export type NewOffer = OfferInput & {
   id: string;
@@ -80,7 +80,7 @@ export class OfferRepository {
       .where(scope(party))
       .orderBy({ createdAt: 'asc', id: 'asc' })
       .limit(limit);
-    const offers = await afterPosition(
+    const offers = await pastPosition(
       qb,
       { at: 'o.created_at', id: 'o.id' },
       after,

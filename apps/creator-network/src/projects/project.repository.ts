@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Party } from '@glimmer/contracts/actor';
 import type { KeysetPosition } from '@glimmer/contracts/page';
-import { afterPosition } from '../common/keyset';
 import { Project } from './project.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 export interface NewProject {
   id: string;
@@ -78,7 +78,7 @@ export class ProjectRepository {
       .where(scope(party))
       .orderBy({ createdAt: 'asc', id: 'asc' })
       .limit(limit);
-    const projects = await afterPosition(
+    const projects = await pastPosition(
       qb,
       { at: 'p.created_at', id: 'p.id' },
       after,

@@ -8,6 +8,7 @@ import { toIso } from '@glimmer/database/sql';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { LedgerService } from '../ledger/ledger.service';
 import { CostCode } from './cost-code.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 /** A cost code with its balances loaded (`available`, `pending`), as the views show it. */
 export type CostCodeWithBalances = CostCode & { available: number; pending: number };
@@ -111,10 +112,8 @@ export class CostCodeRepository {
       .orderBy({ createdAt: 'asc', id: 'asc' })
       .limit(limit)
       .setFlag(QueryFlag.INCLUDE_LAZY_FORMULAS);
-    // A row comparison, so the keyset walks the (brand_id, created_at, id) index.
-    if (after) {
-      qb.andWhere('(c.created_at, c.id) > (?::timestamptz, ?::uuid)', [after.createdAt, after.id]);
-    }
+    // The keyset walks the (brand_id, created_at, id) index.
+    pastPosition(qb, { at: 'c.created_at', id: 'c.id' }, after);
     const rows = (await qb.getResultList()) as CostCodeWithBalances[];
     return rows.map((costCode) => ({
       costCode,

@@ -7,6 +7,7 @@ import type {
 } from '@glimmer/contracts/credit/deposit.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { Deposit } from './deposit.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 /** The state changes a deposit goes through; each bumps the version its events carry. */
 const TRANSITIONS = {
@@ -97,10 +98,8 @@ export class DepositRepository {
       .orderBy({ createdAt: 'asc', id: 'asc' })
       .limit(limit)
       .setFlag(QueryFlag.INCLUDE_LAZY_FORMULAS);
-    // A row comparison, so the keyset walks the (status, created_at, id) index.
-    if (after) {
-      qb.andWhere('(d.created_at, d.id) > (?::timestamptz, ?::uuid)', [after.createdAt, after.id]);
-    }
+    // The keyset walks the (status, created_at, id) index.
+    pastPosition(qb, { at: 'd.created_at', id: 'd.id' }, after);
     const deposits = await qb.getResultList();
     return deposits.map((deposit) => ({
       deposit,

@@ -9,6 +9,7 @@ import type {
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { toIso } from '@glimmer/database/sql';
 import { PaymentNotice } from './payment-notice.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 export interface NoticeResolution {
   resolution: PaymentResolution;
@@ -128,10 +129,8 @@ export class PaymentNoticeRepository {
       .orderBy({ receivedAt: 'asc', id: 'asc' })
       .limit(limit)
       .setFlag(QueryFlag.INCLUDE_LAZY_FORMULAS);
-    // A row comparison, so the keyset walks the (received_at, id) index.
-    if (after) {
-      qb.andWhere('(n.received_at, n.id) > (?::timestamptz, ?::uuid)', [after.createdAt, after.id]);
-    }
+    // The keyset walks the (received_at, id) index.
+    pastPosition(qb, { at: 'n.received_at', id: 'n.id' }, after);
     const notices = await qb.getResultList();
     return notices.map((notice) => ({
       notice,

@@ -5,6 +5,7 @@ import type { CreditInvoiceStatus } from '@glimmer/contracts/invoicing/credit-in
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import type { CreditInvoiceState } from './credit-invoice';
 import { CreditInvoice } from './credit-invoice.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 export interface CreditInvoiceFilter {
   brandId: string;
@@ -61,13 +62,8 @@ export class CreditInvoiceRepository {
       .where({ brandId: filter.brandId, ...(filter.status && { status: filter.status }) })
       .orderBy({ issuedAt: 'desc', id: 'desc' })
       .limit(filter.limit);
-    if (filter.after) {
-      // A row comparison, so the (brand_id, issued_at desc, id desc) index serves the page.
-      qb.andWhere('(issued_at, id) < (?::timestamptz, ?::uuid)', [
-        filter.after.createdAt,
-        filter.after.id,
-      ]);
-    }
+    // The (brand_id, issued_at desc, id desc) index serves the page.
+    pastPosition(qb, { at: 'issued_at', id: 'id', order: 'desc' }, filter.after);
     return qb.getResultList();
   }
 }

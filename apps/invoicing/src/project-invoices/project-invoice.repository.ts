@@ -8,6 +8,7 @@ import type { ProjectCompleted } from '@glimmer/contracts/network/network.events
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import { ProjectInvoiceCostCode } from './project-invoice-cost-code.entity';
 import { ProjectInvoice } from './project-invoice.entity';
+import { pastPosition } from '@glimmer/database/page-cursor';
 
 export interface ProjectInvoiceFilter {
   brandId: string;
@@ -83,14 +84,8 @@ export class ProjectInvoiceRepository {
       .where(where)
       .orderBy({ issuedAt: 'desc', id: 'desc' })
       .limit(filter.limit);
-    if (filter.after) {
-      // A row comparison at microsecond precision (the cursor is `positionAt`), so the
-      // (brand_id, issued_at desc, id desc) index serves the page and no row is skipped.
-      qb.andWhere('(i.issued_at, i.id) < (?::timestamptz, ?::uuid)', [
-        filter.after.createdAt,
-        filter.after.id,
-      ]);
-    }
+    // The cursor is `positionAt`; the (brand_id, issued_at desc, id desc) index serves the page.
+    pastPosition(qb, { at: 'i.issued_at', id: 'i.id', order: 'desc' }, filter.after);
     return qb.getResultList();
   }
 

@@ -4,7 +4,7 @@ import type { EntityManager, QueryBuilder, UpdateQueryBuilder } from '@mikro-orm
 import type { KeysetPosition } from '@glimmer/contracts/page';
 import type { PayoutStatus } from '@glimmer/contracts/payout/payout.messages';
 import { toAmount } from '@glimmer/database/sql';
-import { positionSql } from '@glimmer/database/page-cursor';
+import { pastPosition, positionSql } from '@glimmer/database/page-cursor';
 import { PayoutAttempt } from './payout-attempt.entity';
 import { Payout } from './payout.entity';
 
@@ -356,8 +356,7 @@ export class PayoutRepository {
       .where(where)
       .orderBy({ createdAt: 'desc', id: 'desc' })
       .limit(limit);
-    if (after)
-      qb.andWhere('(p.created_at, p.id) < (?::timestamptz, ?::uuid)', [after.createdAt, after.id]);
+    pastPosition(qb, { at: 'p.created_at', id: 'p.id', order: 'desc' }, after);
     const rows = await qb.execute<(Record<string, unknown> & { position_at: string })[]>(
       'all',
       false,
