@@ -13,6 +13,8 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'glimmer-ops-dev-password',
   // apps/creator-network/src/creator-network.config.ts (development default)
   'glimmer-development-invite-secret-not-for-production',
+  // libs/contracts/src/scheduler/queue-board.ts (development default of the gateway and scheduler)
+  'glimmer-development-queue-board-secret-not-for-production',
   // apps/payout/src/payout.config.ts (sha256 of its development label, base64)
   'fvjO8QoWcAYLlIna4gzr2+v8T0Hdtj52tDd80FKwCCk=',
   // .env.example (the Compose demo)
@@ -54,6 +56,7 @@ const SECRET_VALUES = [
   'OPS_PASSWORD',
   'PAYOUT_ENCRYPTION_KEY',
   'INVITE_TOKEN_SECRET',
+  'QUEUE_BOARD_SECRET',
 ] as const;
 
 /** Connection URLs whose password is a secret. */
