@@ -49,6 +49,8 @@ export const gatewayConfigSchema = baseConfigSchema
      */
     QUEUE_BOARD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SCHEDULER_QUEUE_BOARD_URL: z.string().url().default('http://127.0.0.1:3103'),
+    /** How long the scheduler may leave a proxied board request silent: then a 504, not a hang. */
+    SCHEDULER_QUEUE_BOARD_TIMEOUT_MS: count(100, 120_000, 10_000),
     /** How long a completed Idempotency-Key is remembered. */
     IDEMPOTENCY_TTL_HOURS: z.coerce
       .number()

@@ -29,6 +29,8 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'dev-placeholder-ops-password',
   'dev-placeholder-invite-token-secret-change-me-0123',
   'demo-only-invite-token-secret-0123456789abcdef',
+  'dev-placeholder-queue-board-secret-change-me-0123',
+  'demo-only-queue-board-secret-0123456789abcdef',
   // scripts/start.mjs, test/e2e/support/system.ts, bench/system.mjs
   'ops-password-change-me',
   'e2e-jwt-secret-0123456789abcdef0123456789',
@@ -37,6 +39,8 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'bench-jwt-secret-0123456789abcdef0123456789',
   'bench-webhook-secret-0123456789abcdef',
   'bench-ops-password',
+  'e2e-queue-board-secret-0123456789abcdef',
+  'bench-queue-board-secret-0123456789abcdef',
   // passwords in the example connection URLs (and the infrastructure images' defaults)
   'guest',
   'postgres',

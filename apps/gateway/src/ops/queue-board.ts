@@ -17,9 +17,6 @@ import type { GatewayConfig } from '../gateway.config';
 export { QUEUE_BOARD_PATH };
 export const OPS_TOKEN_COOKIE = 'ops_token';
 
-/** How long the scheduler may leave the proxied connection silent before ops get a 504. */
-export const QUEUE_BOARD_TIMEOUT_MS = 10_000;
-
 function sendProblem(req: Request, res: Response | ServerResponse, error: DomainError): void {
   const body = JSON.stringify(toProblem(error.serialize(), req.originalUrl.split('?')[0]));
   res.statusCode = error.status;
@@ -60,7 +57,7 @@ export class QueueBoard {
           // The scheduler trusts the secret alone; the user's credentials stay here.
           proxyReq.removeHeader('authorization');
           proxyReq.removeHeader('cookie');
-          proxyReq.setTimeout(QUEUE_BOARD_TIMEOUT_MS, () =>
+          proxyReq.setTimeout(config.SCHEDULER_QUEUE_BOARD_TIMEOUT_MS, () =>
             proxyReq.destroy(
               new DomainError('dependency_timeout', 'The queue board (scheduler) did not answer'),
             ),
@@ -74,7 +71,10 @@ export class QueueBoard {
           const error =
             err instanceof DomainError
               ? err
-              : new DomainError('dependency_unavailable', 'The queue board (scheduler) is unavailable');
+              : new DomainError(
+                  'dependency_unavailable',
+                  'The queue board (scheduler) is unavailable',
+                );
           this.logger.warn(`queue board proxy: ${err.message}`);
           if (!('writeHead' in res)) res.destroy();
           else if (res.headersSent) res.destroy();
@@ -97,7 +97,11 @@ export class QueueBoard {
         void this.proxy(req, res, next);
       },
       (err: unknown) => {
-        sendProblem(req, res, err instanceof DomainError ? err : new DomainError('unauthenticated'));
+        sendProblem(
+          req,
+          res,
+          err instanceof DomainError ? err : new DomainError('unauthenticated'),
+        );
       },
     );
   };
