@@ -25,6 +25,8 @@ export async function startSystem(label, extraEnv = {}) {
   const prefix = `b_${label}_${randomBytes(3).toString('hex')}`;
   const database = `glimmer_${prefix}`;
   const port = await freePort();
+  // The gateway proxies the queue board (/ops/queues) to the scheduler's health port.
+  const schedulerHealthPort = await freePort();
   const env = {
     ...process.env,
     // Not production: the sandbox providers the benches drive are refused there (README Security).
@@ -40,6 +42,8 @@ export async function startSystem(label, extraEnv = {}) {
     PAYMENTS_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789abcdef',
     OPS_EMAIL: 'ops@bench.test',
     OPS_PASSWORD: 'bench-ops-password',
+    QUEUE_BOARD_SECRET: 'bench-queue-board-secret-0123456789abcdef',
+    SCHEDULER_QUEUE_BOARD_URL: `http://127.0.0.1:${schedulerHealthPort}`,
     PAYOUT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     // Benches sign up and log in far more than any one client should: lift the gateway's limits.
     RATE_LIMIT_LOGIN_PER_IP: '1000000',
@@ -70,7 +74,7 @@ export async function startSystem(label, extraEnv = {}) {
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, serviceEntry(service), 'serve'], {
       cwd: root,
-      env,
+      env: service === 'scheduler' ? { ...env, HEALTH_PORT: String(schedulerHealthPort) } : env,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     return child;

@@ -32,6 +32,8 @@ const healthPorts = {
   'creator-network': 3104,
   payout: 3105,
 };
+// The gateway proxies the queue board (/ops/queues) to the scheduler's health port.
+env.SCHEDULER_QUEUE_BOARD_URL ??= `http://127.0.0.1:${healthPorts.scheduler}`;
 const colors = {
   gateway: 36,
   credit: 32,

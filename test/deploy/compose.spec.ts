@@ -204,6 +204,14 @@ describe('docker-compose.yml', () => {
     expect(new Set(healthPorts).size).toBe(healthPorts.length);
   });
 
+  it("points the gateway's queue board proxy at the scheduler's health port, with its secret", () => {
+    const gateway = environmentOf(services.gateway);
+    const scheduler = environmentOf(services.scheduler);
+    expect(gateway.SCHEDULER_QUEUE_BOARD_URL).toBe(`http://scheduler:${scheduler.HEALTH_PORT}`);
+    expect(gateway.QUEUE_BOARD_SECRET).toBe(envExample.QUEUE_BOARD_SECRET);
+    expect(scheduler.QUEUE_BOARD_SECRET).toBe(gateway.QUEUE_BOARD_SECRET);
+  });
+
   it('publishes every port on 127.0.0.1 only (PostgreSQL, RabbitMQ, Redis, Mailpit, services)', () => {
     const ports = Object.entries(services).flatMap(([name, s]) =>
       (s.ports ?? []).map((port: unknown) => ({ name, port: String(port) })),
@@ -223,6 +231,7 @@ describe('docker-compose.yml', () => {
       'PAYMENTS_WEBHOOK_SECRET',
       'OPS_PASSWORD',
       'PAYOUT_ENCRYPTION_KEY',
+      'QUEUE_BOARD_SECRET',
       'POSTGRES_PASSWORD',
       'RABBITMQ_PASSWORD',
     ]) {

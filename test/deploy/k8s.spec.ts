@@ -152,13 +152,35 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     const gatewayKeys = appContainer(named(objects, 'Deployment', 'gateway')).env.map(
       (e: any) => e.name,
     );
-    for (const key of ['JWT_SECRET', 'PAYMENTS_WEBHOOK_SECRET', 'OPS_PASSWORD', 'DATABASE_URL']) {
+    for (const key of [
+      'JWT_SECRET',
+      'PAYMENTS_WEBHOOK_SECRET',
+      'OPS_PASSWORD',
+      'DATABASE_URL',
+      'QUEUE_BOARD_SECRET',
+    ]) {
       expect(gatewayKeys).toContain(key);
     }
     const schedulerKeys = appContainer(named(objects, 'Deployment', 'scheduler')).env.map(
       (e: any) => e.name,
     );
-    expect(schedulerKeys).toEqual(expect.arrayContaining(['REDIS_URL', 'SMTP_URL']));
+    expect(schedulerKeys).toEqual(
+      expect.arrayContaining(['REDIS_URL', 'SMTP_URL', 'QUEUE_BOARD_SECRET']),
+    );
+  });
+
+  it("points the gateway's queue board proxy at the scheduler's Service, on its health port", () => {
+    const config = named(objects, 'ConfigMap', 'glimmer-config').data as Record<string, string>;
+    const target = new URL(config.SCHEDULER_QUEUE_BOARD_URL);
+    expect(target.hostname).toBe('scheduler');
+    const service = named(objects, 'Service', 'scheduler');
+    expect(service.spec.type).toBe('ClusterIP');
+    const port = service.spec.ports.find((p: any) => p.port === Number(target.port));
+    expect(port?.targetPort).toBe('health');
+    const health = appContainer(named(objects, 'Deployment', 'scheduler')).ports.find(
+      (p: any) => p.name === 'health',
+    );
+    expect(String(health.containerPort)).toBe(config.HEALTH_PORT);
   });
 
   it('gives every service a PodDisruptionBudget that selects its pods', () => {
@@ -317,6 +339,7 @@ describe('k8s overlays differ where they should', () => {
         'OPS_PASSWORD',
         'PAYMENTS_WEBHOOK_SECRET',
         'PAYOUT_ENCRYPTION_KEY',
+        'QUEUE_BOARD_SECRET',
         ...SERVICES.map(rabbitmqUrlKey),
         'RABBITMQ_URL_KEDA',
         'REDIS_URL',
@@ -329,6 +352,7 @@ describe('k8s overlays differ where they should', () => {
       'PAYMENTS_WEBHOOK_SECRET',
       'OPS_PASSWORD',
       'INVITE_TOKEN_SECRET',
+      'QUEUE_BOARD_SECRET',
     ]) {
       expect(decoded(key)).toMatch(/placeholder/);
     }

@@ -26,7 +26,7 @@ function filesUnder(path: string): string[] {
 /** Every value written next to a secret's name (`KEY: 'v'`, `KEY=v`, `${KEY:-v}`) or in a URL. */
 function publishedValues(): { file: string; value: string }[] {
   const key =
-    '(?:JWT_SECRET|WEBHOOK_SECRET|OPS_PASSWORD|PAYOUT_ENCRYPTION_KEY|POSTGRES_PASSWORD|RABBITMQ_PASSWORD|RABBITMQ_DEFAULT_PASS)[\'"]?\\s*';
+    '(?:JWT_SECRET|WEBHOOK_SECRET|OPS_PASSWORD|QUEUE_BOARD_SECRET|PAYOUT_ENCRYPTION_KEY|POSTGRES_PASSWORD|RABBITMQ_PASSWORD|RABBITMQ_DEFAULT_PASS)[\'"]?\\s*';
   // `KEY: 'literal'`, `KEY=value` (env files, kustomize literals), `KEY: ${KEY:-fallback}`.
   const byKey = new RegExp(
     `${key}(?::\\s*['"]([^'"\\n]{6,})['"]|=\\s*['"]?([\\w+/=.-]{6,})|:\\s*\\$\\{\\w+:-([^}]+)\\})`,
@@ -56,6 +56,7 @@ const productionEnv = (): Record<string, string> => ({
   OPS_PASSWORD: strongSecret(),
   PAYOUT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   INVITE_TOKEN_SECRET: strongSecret(),
+  QUEUE_BOARD_SECRET: strongSecret(),
 });
 
 async function refusal(service: string, env: Record<string, string>): Promise<string> {
@@ -83,13 +84,19 @@ describe('production guards', () => {
     expect(unknown).toEqual([]);
   });
 
-  it.each(['JWT_SECRET', 'PAYMENTS_WEBHOOK_SECRET', 'OPS_PASSWORD'])(
-    'the gateway refuses every published value as %s in production, naming the key',
-    async (key) => {
+  it.each([
+    ['gateway', 'JWT_SECRET'],
+    ['gateway', 'PAYMENTS_WEBHOOK_SECRET'],
+    ['gateway', 'OPS_PASSWORD'],
+    ['gateway', 'QUEUE_BOARD_SECRET'],
+    ['scheduler', 'QUEUE_BOARD_SECRET'],
+  ])(
+    'the %s refuses every published value as %s in production, naming the key',
+    async (service, key) => {
       for (const { value } of values.filter(
         (v) => v.value.length >= 32 || key === 'OPS_PASSWORD',
       )) {
-        const message = await refusal('gateway', { ...productionEnv(), [key]: value });
+        const message = await refusal(service, { ...productionEnv(), [key]: value });
         expect({ value, message }).toEqual({
           value,
           message: expect.stringContaining(`${key}=(secret): is published`),
@@ -133,6 +140,12 @@ describe('production guards', () => {
     expect(await refusal('scheduler', { ...prod, SMTP_URL: '' })).toContain(
       'SMTP_URL=(secret): is required in production',
     );
+    for (const service of ['gateway', 'scheduler']) {
+      const { QUEUE_BOARD_SECRET: _unset, ...withoutBoardSecret } = prod;
+      expect(await refusal(service, withoutBoardSecret)).toContain(
+        'QUEUE_BOARD_SECRET=(secret): is required in production',
+      );
+    }
     expect(await refusal('gateway', { ...prod, COOKIE_SECURE: 'never' })).toContain(
       'COOKIE_SECURE="never"',
     );

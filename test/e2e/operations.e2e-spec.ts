@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { topology } from '@glimmer/messaging/topology';
 import { eventually } from '@glimmer/testing/eventually';
-import { loginOps, signUpBrand } from './support/factories';
+import { login, loginOps, signUpBrand } from './support/factories';
 import { Api } from './support/http';
-import { GlimmerSystem, Service } from './support/system';
+import { GlimmerSystem, OPS, QUEUE_BOARD_SECRET, Service } from './support/system';
 
 /** Log lines of one service that carry `correlationId`. */
 function linesWith(system: GlimmerSystem, service: Service, correlationId: string): unknown[] {
@@ -133,6 +133,39 @@ describe('operations (every service as its own process)', () => {
         sample(scheduler, 'glimmer_queue_jobs', { queue: 'notifications', state: 'completed' }),
       ).toBeGreaterThanOrEqual(1);
     });
+  });
+
+  it("reaches the scheduler's queue board through the gateway: ops only, the secret only", async () => {
+    const board = `${system.baseUrl}/ops/queues`;
+    const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    const anonymous = await fetch(board);
+    expect(anonymous.status).toBe(401);
+    const brand = await signUpBrand(anon);
+    expect((await fetch(board, bearer(brand.token))).status).toBe(403);
+
+    const opsToken = await login(anon, OPS.email, OPS.password);
+    const page = await fetch(board, bearer(opsToken));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<base href="/ops/queues/"');
+    const api = await fetch(`${board}/api/queues`, bearer(opsToken));
+    expect(api.status).toBe(200);
+    const { queues } = (await api.json()) as { queues: { name: string }[] };
+    expect(queues.map((q) => q.name).sort()).toEqual([
+      'deposit-clearing',
+      'notifications',
+      'offer-expiry',
+      'payout-dispatch',
+      'sweeps',
+    ]);
+
+    // The scheduler's own port: the board answers the secret alone, not an ops token.
+    const direct = `${system.healthUrl('scheduler')}/ops/queues/api/queues`;
+    expect((await fetch(direct)).status).toBe(403);
+    expect((await fetch(direct, bearer(opsToken))).status).toBe(403);
+    const withSecret = await fetch(direct, {
+      headers: { 'x-glimmer-queue-board': QUEUE_BOARD_SECRET },
+    });
+    expect(withSecret.status).toBe(200);
   });
 
   it('parks a malformed event in the dead-letter queue, where ops see and discard it', async () => {

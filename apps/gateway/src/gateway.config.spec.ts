@@ -8,6 +8,9 @@ describe('gateway config', () => {
     expect(config.JWT_TTL_SECONDS).toBe(900);
     expect(config.JWT_SECRET).toBe(DEV_DEFAULTS.JWT_SECRET);
     expect(config.OPS_EMAIL).toBe('ops@glimmer.local');
+    // The scheduler's development health port and default secret: `npm start` needs neither set.
+    expect(config.SCHEDULER_QUEUE_BOARD_URL).toBe('http://127.0.0.1:3103');
+    expect(config.QUEUE_BOARD_SECRET).toBe(DEV_DEFAULTS.QUEUE_BOARD_SECRET);
   });
 
   it('has rate limits and hashing bounds on by default, each overridable', () => {
@@ -32,6 +35,7 @@ describe('gateway config', () => {
     expect(load({})).toThrow(/JWT_SECRET=\(secret\): is required in production/);
     expect(load({})).toThrow(/PAYMENTS_WEBHOOK_SECRET=\(secret\)/);
     expect(load({})).toThrow(/OPS_PASSWORD=\(secret\)/);
+    expect(load({})).toThrow(/QUEUE_BOARD_SECRET=\(secret\): is required in production/);
     expect(load({ JWT_SECRET: DEV_DEFAULTS.JWT_SECRET })).toThrow(
       /JWT_SECRET=\(secret\): must not be the development default/,
     );
@@ -41,6 +45,7 @@ describe('gateway config', () => {
       JWT_SECRET: 'j'.repeat(32),
       PAYMENTS_WEBHOOK_SECRET: 'w'.repeat(32),
       OPS_PASSWORD: 'a strong ops password',
+      QUEUE_BOARD_SECRET: 'q'.repeat(32),
     });
     expect(ok.JWT_SECRET).toBe('j'.repeat(32));
   });

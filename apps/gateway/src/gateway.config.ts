@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
+import { DEV_QUEUE_BOARD_SECRET } from '@glimmer/contracts/scheduler/queue-board';
 import { storageConfigSchema } from '@glimmer/storage/storage.config';
 import type { ServiceDatabase } from '@glimmer/database/database.options';
 import { GATEWAY_ENTITIES, GATEWAY_SQL_TABLES } from './gateway.entities';
@@ -11,6 +12,8 @@ export const DEV_DEFAULTS = {
   JWT_SECRET: 'glimmer-development-jwt-secret-not-for-production',
   PAYMENTS_WEBHOOK_SECRET: 'glimmer-development-webhook-secret-not-for-production',
   OPS_PASSWORD: 'glimmer-ops-dev-password',
+  /** The scheduler's default too: a local system works without setting it. */
+  QUEUE_BOARD_SECRET: DEV_QUEUE_BOARD_SECRET,
 } as const;
 
 const count = (min: number, max: number, fallback: number) =>
@@ -39,6 +42,15 @@ export const gatewayConfigSchema = baseConfigSchema
     PAYMENTS_WEBHOOK_TOLERANCE_SECONDS: count(1, 86_400, 300),
     OPS_EMAIL: z.string().email().default('ops@glimmer.local'),
     OPS_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    /**
+     * The queue board (/ops/queues) is the scheduler's: the gateway authenticates ops users and
+     * proxies to it, sending QUEUE_BOARD_SECRET (the scheduler's value), without which the
+     * scheduler refuses. SCHEDULER_QUEUE_BOARD_URL is the scheduler's internal HEALTH_PORT.
+     */
+    QUEUE_BOARD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SCHEDULER_QUEUE_BOARD_URL: z.string().url().default('http://127.0.0.1:3103'),
+    /** How long the scheduler may leave a proxied board request silent: then a 504, not a hang. */
+    SCHEDULER_QUEUE_BOARD_TIMEOUT_MS: count(100, 120_000, 10_000),
     /** How long a completed Idempotency-Key is remembered. */
     IDEMPOTENCY_TTL_HOURS: z.coerce
       .number()
@@ -105,6 +117,7 @@ export const gatewayConfigSchema = baseConfigSchema
     JWT_SECRET: config.JWT_SECRET ?? DEV_DEFAULTS.JWT_SECRET,
     PAYMENTS_WEBHOOK_SECRET: config.PAYMENTS_WEBHOOK_SECRET ?? DEV_DEFAULTS.PAYMENTS_WEBHOOK_SECRET,
     OPS_PASSWORD: config.OPS_PASSWORD ?? DEV_DEFAULTS.OPS_PASSWORD,
+    QUEUE_BOARD_SECRET: config.QUEUE_BOARD_SECRET ?? DEV_DEFAULTS.QUEUE_BOARD_SECRET,
   }));
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@glimmer/config/config';
 import { refuseUnsafeInProduction } from '@glimmer/config/production-guards';
+import { DEV_QUEUE_BOARD_SECRET } from '@glimmer/contracts/scheduler/queue-board';
 
 const DAY_MS = 86_400_000;
 const emptyAsUnset = (v: unknown) => (v === '' ? undefined : v);
@@ -52,12 +53,28 @@ export const schedulerConfigSchema = baseConfigSchema
     APP_URL: z.string().url().default('http://127.0.0.1:3000'),
     /** Jobs each worker (one per queue) runs at once in this replica. */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(5),
+    /**
+     * The secret the gateway sends with every request it proxies to the queue board (Bull Board
+     * at /ops/queues on HEALTH_PORT); requests without it are refused. The gateway's value.
+     */
+    QUEUE_BOARD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine(refuseUnsafeInProduction)
   .superRefine((config, ctx) => {
     // Without SMTP_URL emails are only logged: nobody would get an invite, an invoice or a notice.
     if (config.NODE_ENV === 'production' && !config.SMTP_URL)
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production' });
-  });
+    // The published development default is refused by refuseUnsafeInProduction.
+    if (config.NODE_ENV === 'production' && !config.QUEUE_BOARD_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['QUEUE_BOARD_SECRET'],
+        message: 'is required in production',
+      });
+  })
+  .transform((config) => ({
+    ...config,
+    QUEUE_BOARD_SECRET: config.QUEUE_BOARD_SECRET ?? DEV_QUEUE_BOARD_SECRET,
+  }));
 
 export type SchedulerConfig = z.infer<typeof schedulerConfigSchema>;

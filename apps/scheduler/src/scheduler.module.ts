@@ -7,6 +7,7 @@ import { bullOptions } from './jobs/bull-options';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfferExpiryModule } from './offer-expiry/offer-expiry.module';
 import { PayoutDispatchModule } from './payout-dispatch/payout-dispatch.module';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { QueueOpsModule } from './queue-ops/queue-ops.module';
 import { SchedulerConfig } from './scheduler.config';
 import { SweepSchedulesReadiness } from './sweeps/sweep-schedules.readiness';
@@ -14,7 +15,8 @@ import { SweepsModule } from './sweeps/sweeps.module';
 
 /**
  * The scheduler: BullMQ queues and workers for deposit clearing, payout dispatch, sweeps, email
- * and offer expiry, and the ops RPCs on those queues (the only code that knows them).
+ * and offer expiry, the ops RPCs on those queues and Bull Board over them (served on the health
+ * port to the gateway's ops proxy): the only code that knows them.
  * It owns no database; its state is the jobs in Redis, and every job re-checks the owning
  * service's state.
  */
@@ -36,6 +38,7 @@ export class SchedulerModule {
         OfferExpiryModule,
         PayoutDispatchModule,
         QueueOpsModule,
+        QueueBoardModule,
       ],
     };
   }

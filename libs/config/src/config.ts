@@ -65,6 +65,7 @@ export const SECRET_KEYS = new Set([
   'PAYOUT_ENCRYPTION_KEY',
   'PAYOUT_ENCRYPTION_PREVIOUS_KEYS',
   'INVITE_TOKEN_SECRET',
+  'QUEUE_BOARD_SECRET',
 ]);
 
 export class ConfigError extends Error {}

@@ -13,6 +13,8 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'glimmer-ops-dev-password',
   // apps/creator-network/src/creator-network.config.ts (development default)
   'glimmer-development-invite-secret-not-for-production',
+  // libs/contracts/src/scheduler/queue-board.ts (development default of the gateway and scheduler)
+  'glimmer-development-queue-board-secret-not-for-production',
   // apps/payout/src/payout.config.ts (sha256 of its development label, base64)
   'fvjO8QoWcAYLlIna4gzr2+v8T0Hdtj52tDd80FKwCCk=',
   // .env.example (the Compose demo)
@@ -27,6 +29,8 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'dev-placeholder-ops-password',
   'dev-placeholder-invite-token-secret-change-me-0123',
   'demo-only-invite-token-secret-0123456789abcdef',
+  'dev-placeholder-queue-board-secret-change-me-0123',
+  'demo-only-queue-board-secret-0123456789abcdef',
   // scripts/start.mjs, test/e2e/support/system.ts, bench/system.mjs
   'ops-password-change-me',
   'e2e-jwt-secret-0123456789abcdef0123456789',
@@ -35,6 +39,8 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'bench-jwt-secret-0123456789abcdef0123456789',
   'bench-webhook-secret-0123456789abcdef',
   'bench-ops-password',
+  'e2e-queue-board-secret-0123456789abcdef',
+  'bench-queue-board-secret-0123456789abcdef',
   // passwords in the example connection URLs (and the infrastructure images' defaults)
   'guest',
   'postgres',
@@ -54,6 +60,7 @@ const SECRET_VALUES = [
   'OPS_PASSWORD',
   'PAYOUT_ENCRYPTION_KEY',
   'INVITE_TOKEN_SECRET',
+  'QUEUE_BOARD_SECRET',
 ] as const;
 
 /** Connection URLs whose password is a secret. */

@@ -13,6 +13,8 @@ export type Service = ServiceName;
 
 export const OPS = { email: 'ops@e2e.glimmer.test', password: 'ops-password-for-e2e' };
 export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789abcdef';
+/** The gateway sends it with the queue board requests it proxies; the scheduler requires it. */
+export const QUEUE_BOARD_SECRET = 'e2e-queue-board-secret-0123456789abcdef';
 
 /** Running systems by their gateway's address, so helpers given only an Api find its mailbox. */
 const RUNNING = new Map<string, GlimmerSystem>();
@@ -75,6 +77,7 @@ export class GlimmerSystem {
       PAYMENTS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       OPS_EMAIL: OPS.email,
       OPS_PASSWORD: OPS.password,
+      QUEUE_BOARD_SECRET,
       SMTP_URL: this.smtp.url,
       MAIL_FROM: 'Glimmer <no-reply@e2e.glimmer.test>',
       OUTBOX_POLL_MS: '200',
@@ -90,6 +93,8 @@ export class GlimmerSystem {
     this.logDir = join(ROOT, 'var', 'e2e-logs', this.env.prefix);
     mkdirSync(this.logDir, { recursive: true });
     for (const service of SERVICES) this.migrate(service);
+    // Every port first: the gateway proxies the queue board to the scheduler's health port.
+    for (const service of SERVICES) this.healthPorts.set(service, await freePort());
     await Promise.all(SERVICES.map((s) => this.startService(s)));
     await this.waitReady(readyTimeoutMs);
     return this;
@@ -133,6 +138,9 @@ export class GlimmerSystem {
         ...process.env,
         ...this.vars,
         HEALTH_PORT: String(this.healthPorts.get(service)),
+        ...(service === 'gateway'
+          ? { SCHEDULER_QUEUE_BOARD_URL: this.healthUrl('scheduler') }
+          : {}),
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

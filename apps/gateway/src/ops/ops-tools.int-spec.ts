@@ -1,5 +1,8 @@
 import amqplib from 'amqplib';
 import { randomUUID } from 'node:crypto';
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { QUEUE_BOARD_SECRET_HEADER } from '@glimmer/contracts/scheduler/queue-board';
 import { HEADERS, topology } from '@glimmer/messaging/topology';
 import { GatewayUnderTest, startGatewayUnderTest } from '../testing/gateway-harness';
 
@@ -17,8 +20,53 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
+const BOARD_SECRET = 'ops-tools-int-spec-board-secret-0123456789';
+const QUEUES = ['deposit-clearing', 'notifications', 'offer-expiry', 'payout-dispatch', 'sweeps'];
+
+/**
+ * The scheduler's side of the queue board as the gateway sees it: refuses a request without the
+ * secret as the scheduler does, records what reached it, answers like Bull Board, and never
+ * answers `/ops/queues/api/hang`. The real board is the scheduler's (its own int-spec; the e2e
+ * operations suite goes through both).
+ */
+class SchedulerBoardDouble {
+  readonly seen: { method: string; url: string; headers: IncomingHttpHeaders; body: string }[] = [];
+  private server?: Server;
+  port = 0;
+
+  async start(port = 0): Promise<this> {
+    this.server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        this.seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+        if (req.headers[QUEUE_BOARD_SECRET_HEADER] !== BOARD_SECRET) {
+          res.writeHead(403, { 'content-type': 'application/problem+json' }).end('{}');
+        } else if (req.url === '/ops/queues/api/hang') {
+          // never answers
+        } else if (req.url?.startsWith('/ops/queues/api/queues')) {
+          res
+            .writeHead(200, { 'content-type': 'application/json', 'x-powered-by': 'Express' })
+            .end(JSON.stringify({ queues: QUEUES.map((name) => ({ name })) }));
+        } else {
+          res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Bull Dashboard</title>');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
 describe('gateway ops tools: dead letters, queue board, metrics', () => {
   let gw: GatewayUnderTest;
+  let scheduler: SchedulerBoardDouble;
   let opsToken: string;
   let brandToken: string;
   let amqp: amqplib.ChannelModel;
@@ -45,7 +93,12 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
   };
 
   beforeAll(async () => {
-    gw = await startGatewayUnderTest('gwops');
+    scheduler = await new SchedulerBoardDouble().start();
+    gw = await startGatewayUnderTest('gwops', {
+      SCHEDULER_QUEUE_BOARD_URL: `http://127.0.0.1:${scheduler.port}`,
+      QUEUE_BOARD_SECRET: BOARD_SECRET,
+      SCHEDULER_QUEUE_BOARD_TIMEOUT_MS: '500',
+    });
     const ops = await gw.request('POST', '/v1/auth/login', {
       body: { email: gw.config.OPS_EMAIL, password: gw.config.OPS_PASSWORD },
     });
@@ -72,6 +125,7 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
   afterAll(async () => {
     await amqp?.close();
     await gw?.stop();
+    await scheduler?.stop();
   });
 
   it('lists dead letters for ops only, replays one to its queue and discards another', async () => {
@@ -165,7 +219,7 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
     });
   });
 
-  it('serves the queue board to ops (bearer, ?token= once, then the cookie) and nobody else', async () => {
+  it('proxies the queue board to ops (bearer, ?token= once, then the cookie) and nobody else', async () => {
     const anonymous = await fetch(`${gw.url}/ops/queues`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toMatch(PROBLEM_JSON);
@@ -173,14 +227,18 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
       headers: { authorization: `Bearer ${brandToken}` },
     });
     expect(brand.status).toBe(403);
+    expect(brand.headers.get('content-type')).toMatch(PROBLEM_JSON);
     const bad = await fetch(`${gw.url}/ops/queues?token=not-a-token`, { redirect: 'manual' });
     expect(bad.status).toBe(401);
+    // Refused requests never reach the scheduler.
+    expect(scheduler.seen).toEqual([]);
 
     const page = await fetch(`${gw.url}/ops/queues`, {
       headers: { authorization: `Bearer ${opsToken}` },
     });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('Bull Dashboard');
 
     const viaQuery = await fetch(`${gw.url}/ops/queues?token=${opsToken}`, { redirect: 'manual' });
     expect(viaQuery.status).toBe(303);
@@ -188,18 +246,65 @@ describe('gateway ops tools: dead letters, queue board, metrics', () => {
     const cookie = viaQuery.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^ops_token=.+; Path=\/ops\/queues; HttpOnly; SameSite=Strict/);
 
-    const api = await fetch(`${gw.url}/ops/queues/api/queues`, {
-      headers: { cookie: cookie.split(';')[0] },
+    const api = await fetch(`${gw.url}/ops/queues/api/queues?activeQueue=sweeps`, {
+      headers: { cookie: `${cookie.split(';')[0]}; other=1` },
     });
     expect(api.status).toBe(200);
+    expect(api.headers.get('x-powered-by')).toBeNull();
     const body = (await api.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual([
-      'deposit-clearing',
-      'notifications',
-      'offer-expiry',
-      'payout-dispatch',
-      'sweeps',
+    expect(body.queues.map((q) => q.name).sort()).toEqual(QUEUES);
+
+    // The scheduler got the same paths with the shared secret, and none of the user's credentials.
+    expect(scheduler.seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /ops/queues',
+      'GET /ops/queues/api/queues?activeQueue=sweeps',
     ]);
+    for (const { headers } of scheduler.seen) {
+      expect(headers[QUEUE_BOARD_SECRET_HEADER]).toBe(BOARD_SECRET);
+      expect(headers.authorization).toBeUndefined();
+      expect(headers.cookie).toBeUndefined();
+    }
+  });
+
+  it('passes the board API bodies through, and never a ?token= the request carried', async () => {
+    scheduler.seen.length = 0;
+    const retry = await fetch(
+      `${gw.url}/ops/queues/api/queues/sweeps/retry/failed?token=${opsToken}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ note: 'retry all' }),
+      },
+    );
+    expect(retry.status).toBe(200);
+    expect(scheduler.seen).toMatchObject([
+      {
+        method: 'PUT',
+        url: '/ops/queues/api/queues/sweeps/retry/failed',
+        body: JSON.stringify({ note: 'retry all' }),
+      },
+    ]);
+  });
+
+  it('answers 504 when the scheduler does not answer, and 503 when it is down', async () => {
+    const ops = { headers: { authorization: `Bearer ${opsToken}` } };
+    const silent = await fetch(`${gw.url}/ops/queues/api/hang`, ops);
+    expect(silent.status).toBe(504);
+    expect(silent.headers.get('content-type')).toMatch(PROBLEM_JSON);
+    expect(await silent.json()).toMatchObject({
+      code: 'dependency_timeout',
+      instance: '/ops/queues/api/hang',
+    });
+
+    await scheduler.stop();
+    try {
+      const down = await fetch(`${gw.url}/ops/queues`, ops);
+      expect(down.status).toBe(503);
+      expect(down.headers.get('content-type')).toMatch(PROBLEM_JSON);
+      expect(await down.json()).toMatchObject({ code: 'dependency_unavailable' });
+    } finally {
+      await scheduler.start(scheduler.port);
+    }
   });
 
   it('serves Prometheus metrics publicly, timing requests by route template', async () => {

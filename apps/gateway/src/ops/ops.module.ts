@@ -6,7 +6,7 @@ import { OpsController } from './ops.controller';
 import { QueueBoard } from './queue-board';
 import { UnmatchedPaymentsController } from './unmatched-payments.controller';
 
-/** Ops routes: ledger check, deposits and mark-paid, unmatched payments, dead letters; and the Bull Board (mounted in bootstrap). */
+/** Ops routes: ledger check, deposits and mark-paid, unmatched payments, dead letters; and the queue board proxy to the scheduler (mounted in bootstrap). */
 @Module({
   controllers: [
     OpsController,

@@ -1,58 +1,107 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { Queue } from 'bullmq';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { createProxyMiddleware, type RequestHandler } from 'http-proxy-middleware';
+import type { ServerResponse } from 'node:http';
 import { CONFIG } from '@glimmer/config/config';
-import { bullPrefix, QUEUE_NAMES } from '@glimmer/contracts/scheduler/queues';
+import {
+  QUEUE_BOARD_PATH,
+  QUEUE_BOARD_SECRET_HEADER,
+} from '@glimmer/contracts/scheduler/queue-board';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { toProblem } from '@glimmer/errors/problem';
 import { sessionTokenFrom } from '../auth/session-cookie';
 import { SessionService } from '../auth/sessions/session.service';
 import type { GatewayConfig } from '../gateway.config';
 
-export const QUEUE_BOARD_PATH = '/ops/queues';
+export { QUEUE_BOARD_PATH };
 export const OPS_TOKEN_COOKIE = 'ops_token';
 
+function sendProblem(req: Request, res: Response | ServerResponse, error: DomainError): void {
+  const body = JSON.stringify(toProblem(error.serialize(), req.originalUrl.split('?')[0]));
+  res.statusCode = error.status;
+  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  res.end(body);
+}
+
 /**
- * Bull Board over the scheduler's queues, at /ops/queues, for ops only. A browser cannot send
- * a bearer header when it follows a link, so the token is also accepted once as `?token=`:
- * it is then kept in an HttpOnly cookie scoped to the board (its assets and API calls carry
- * it) and the browser is redirected to the same page without the token in the address.
- * The queues (and their Redis connections) are created on the first authorised request.
+ * The queue board at /ops/queues, for ops only. Bull Board itself runs in the scheduler (the only
+ * service that knows Redis and its queues) on its internal port: the gateway authenticates the
+ * ops user, then proxies the request there with the shared QUEUE_BOARD_SECRET, never the user's
+ * Authorization or cookies. A browser cannot send a bearer header when it follows a link, so the
+ * token is also accepted once as `?token=`: it is then kept in an HttpOnly cookie scoped to the
+ * board (its assets and API calls carry it) and the browser is redirected to the same page
+ * without the token in the address. A scheduler that is down or silent is a 503 or 504.
  */
 @Injectable()
-export class QueueBoard implements OnApplicationShutdown {
+export class QueueBoard {
   private readonly logger = new Logger(QueueBoard.name);
-  private readonly adapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
-  private queues?: Queue[];
-  private router?: RequestHandler;
+  private readonly proxy: RequestHandler<Request, Response>;
 
   constructor(
     @Inject(CONFIG) private readonly config: GatewayConfig,
     private readonly modules: ModuleRef,
-  ) {}
+  ) {
+    this.proxy = createProxyMiddleware<Request, Response>({
+      target: config.SCHEDULER_QUEUE_BOARD_URL,
+      changeOrigin: true,
+      headers: { [QUEUE_BOARD_SECRET_HEADER]: config.QUEUE_BOARD_SECRET },
+      // Mounted at the board's path, `req.url` lost it: send the whole path, minus any token.
+      pathRewrite: (_path, req) => {
+        const url = new URL(req.originalUrl, 'http://gateway');
+        url.searchParams.delete('token');
+        return `${url.pathname}${url.search}`;
+      },
+      on: {
+        proxyReq: (proxyReq) => {
+          // The scheduler trusts the secret alone; the user's credentials stay here.
+          proxyReq.removeHeader('authorization');
+          proxyReq.removeHeader('cookie');
+          proxyReq.setTimeout(config.SCHEDULER_QUEUE_BOARD_TIMEOUT_MS, () =>
+            proxyReq.destroy(
+              new DomainError('dependency_timeout', 'The queue board (scheduler) did not answer'),
+            ),
+          );
+        },
+        proxyRes: (proxyRes) => {
+          delete proxyRes.headers['x-powered-by'];
+          delete proxyRes.headers['set-cookie'];
+        },
+        error: (err, req, res) => {
+          const error =
+            err instanceof DomainError
+              ? err
+              : new DomainError(
+                  'dependency_unavailable',
+                  'The queue board (scheduler) is unavailable',
+                );
+          this.logger.warn(`queue board proxy: ${err.message}`);
+          if (!('writeHead' in res)) res.destroy();
+          else if (res.headersSent) res.destroy();
+          else sendProblem(req, res, error);
+        },
+      },
+    });
+  }
 
   private get sessions(): SessionService {
     // The auth module's sessions: the same token and session checks as the API's guard.
     return this.modules.get(SessionService, { strict: false });
   }
 
-  /** The middleware to mount at QUEUE_BOARD_PATH: authentication, then the board. */
+  /** The middleware to mount at QUEUE_BOARD_PATH: authentication, then the proxy. */
   readonly handler = (req: Request, res: Response, next: NextFunction): void => {
     this.authorise(req, res).then(
       (outcome) => {
         if (outcome === 'done') return;
-        this.board()(req, res, next);
+        void this.proxy(req, res, next);
       },
       (err: unknown) => {
-        const error = err instanceof DomainError ? err : new DomainError('unauthenticated');
-        res
-          .status(error.status)
-          .type('application/problem+json')
-          .json(toProblem(error.serialize(), req.originalUrl.split('?')[0]));
+        sendProblem(
+          req,
+          res,
+          err instanceof DomainError ? err : new DomainError('unauthenticated'),
+        );
       },
     );
   };
@@ -90,27 +139,5 @@ export class QueueBoard implements OnApplicationShutdown {
       return 'done';
     }
     return 'next';
-  }
-
-  private board(): RequestHandler {
-    if (!this.router) {
-      const connection = { url: this.config.REDIS_URL };
-      const prefix = bullPrefix(this.config.GLIMMER_PREFIX);
-      this.queues = QUEUE_NAMES.map((name) => {
-        const queue = new Queue(name, { connection, prefix });
-        queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
-        return queue;
-      });
-      createBullBoard({
-        queues: this.queues.map((q) => new BullMQAdapter(q)),
-        serverAdapter: this.adapter,
-      });
-      this.router = this.adapter.getRouter() as RequestHandler;
-    }
-    return this.router;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled((this.queues ?? []).map((q) => q.close()));
   }
 }

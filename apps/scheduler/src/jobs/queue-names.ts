@@ -1,2 +1,2 @@
-/** The queue names live in contracts, so the gateway's Bull Board shows the same queues. */
+/** The queue names live in contracts, so the ops CLI and the RPC contracts name the same queues. */
 export { QueueName, QUEUE_NAMES } from '@glimmer/contracts/scheduler/queues';

@@ -1,5 +1,5 @@
 /**
- * The scheduler's BullMQ queue names, shared with the gateway's Bull Board and the ops CLI. NEVER RENAME ONE:
+ * The scheduler's BullMQ queue names, shared with the gateway's ops CLI and the RPC contracts. NEVER RENAME ONE:
  * the jobs waiting, delayed or kept for de-duplication in Redis live under the old name, and a
  * renamed queue would silently never run them. To move jobs, add a new queue, deploy, let the
  * old one drain, then remove it.
