@@ -35,16 +35,6 @@ describe('architecture: import boundaries', () => {
     );
   });
 
-  it('only the scheduler knows its queues: no other app or lib imports BullMQ or Bull Board', () => {
-    const queuePackage = /^(bullmq|@nestjs\/bullmq|@bull-board\/.+)$/;
-    expect(
-      violations(
-        files,
-        (own, _area, specifier) => own !== 'apps/scheduler' && queuePackage.test(specifier),
-      ),
-    ).toEqual([]);
-  });
-
   it('libs are imported through @glimmer/<lib>/<file>, not by relative paths into libs', () => {
     expect(
       violations(
