@@ -31,6 +31,9 @@ export async function startSystem(label, extraEnv = {}) {
     ...process.env,
     // Not production: the sandbox providers the benches drive are refused there (README Security).
     NODE_ENV: 'development',
+    // As in production: the receiver validates every message; the sender's own check is a
+    // development aid (and costs a validation per message on each side).
+    MESSAGE_VALIDATE_OUTGOING: 'off',
     LOG_LEVEL: 'warn',
     GLIMMER_PREFIX: prefix,
     DATABASE_URL: `${PG_BASE}/${database}`,

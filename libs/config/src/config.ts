@@ -35,6 +35,11 @@ export const baseConfigSchema = z.object({
    */
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   /**
+   * Whether RPC requests and outbox events are validated against their contract before they
+   * are sent (the receiver validates them anyway). Unset: on outside production, off in it.
+   */
+  MESSAGE_VALIDATE_OUTGOING: z.enum(['on', 'off']).optional(),
+  /**
    * Inbox retention: processed-message ids older than this are deleted (every
    * INBOX_PRUNE_EVERY_MS, INBOX_PRUNE_BATCH rows per transaction). Keep it longer than any
    * dead letter may wait before it is replayed: an older replay is no longer de-duplicated.

@@ -46,6 +46,7 @@ export function messagingOptionsFrom(
     OUTBOX_POLL_MS: number;
     DATABASE_URL: string;
     OUTBOX_RELAY: 'on' | 'off';
+    MESSAGE_VALIDATE_OUTGOING?: 'on' | 'off';
     QUEUE_DEPTH_CACHE_MS?: number;
     INBOX_RETENTION_HOURS?: number;
     INBOX_PRUNE_EVERY_MS?: number;
@@ -68,5 +69,9 @@ export function messagingOptionsFrom(
     inboxRetentionHours: config.INBOX_RETENTION_HOURS,
     inboxPruneEveryMs: config.INBOX_PRUNE_EVERY_MS,
     inboxPruneBatch: config.INBOX_PRUNE_BATCH,
+    validateOutgoing:
+      config.MESSAGE_VALIDATE_OUTGOING === undefined
+        ? undefined
+        : config.MESSAGE_VALIDATE_OUTGOING === 'on',
   };
 }
