@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityData, type FilterQuery, LockMode, QueryFlag, raw } from '@mikro-orm/core';
+import { type FilterQuery, LockMode, QueryFlag } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   DepositStatus,
@@ -9,14 +9,17 @@ import type { KeysetPosition } from '@glimmer/contracts/page';
 import { Deposit } from './deposit.entity';
 import { pastPosition } from '@glimmer/database/page-cursor';
 
-/** The state changes a deposit goes through; each bumps the version its events carry. */
+/**
+ * The state changes a deposit goes through (the SET part of one update); each bumps the version
+ * its events carry.
+ */
 const TRANSITIONS = {
-  confirmFunds: (source: FundsConfirmationSource): EntityData<Deposit> => ({
-    fundsConfirmedAt: raw('now()'),
-    fundsConfirmedBy: source,
+  confirmFunds: (source: FundsConfirmationSource) => ({
+    set: 'funds_confirmed_at = now(), funds_confirmed_by = ?',
+    params: [source],
   }),
-  clear: (): EntityData<Deposit> => ({ status: 'cleared', clearedAt: raw('now()') }),
-  void: (): EntityData<Deposit> => ({ status: 'voided', voidedAt: raw('now()') }),
+  clear: () => ({ set: "status = 'cleared', cleared_at = now()", params: [] }),
+  void: () => ({ set: "status = 'voided', voided_at = now()", params: [] }),
 };
 
 /** Deposits. `lock` takes the row lock that serialises every change to one deposit. */
@@ -66,14 +69,23 @@ export class DepositRepository {
     return this.transition(em, deposit, TRANSITIONS.void());
   }
 
+  /**
+   * One `update … returning *`: SQL on purpose, because the clearing path runs it for every
+   * deposit and MikroORM's nativeUpdate returns only a count (the database's now() and version
+   * would need a second select). The row is mapped back onto the locked, managed entity, which
+   * keeps its cost code fields.
+   */
   private async transition(
     em: EntityManager,
     deposit: Deposit,
-    change: EntityData<Deposit>,
+    change: { set: string; params: unknown[] },
   ): Promise<Deposit> {
-    await em.nativeUpdate(Deposit, { id: deposit.id }, { ...change, version: raw('version + 1') });
-    // The database's now() and version, read back onto the managed entity.
-    return em.findOneOrFail(Deposit, { id: deposit.id }, { refresh: true });
+    const [row] = await em.execute<Record<string, unknown>[]>(
+      `update deposit set ${change.set}, version = version + 1 where id = ? returning *`,
+      [...change.params, deposit.id],
+    );
+    const { costCode, costCodeName } = deposit;
+    return Object.assign(em.map(Deposit, row), { costCode, costCodeName });
   }
 
   /** A deposit by its own id or its credit invoice's (ops paste whichever they have). */
