@@ -13,6 +13,14 @@ export const creditConfigSchema = baseConfigSchema
      * invoice to its finance contact and needs no money, so this bounds that mail.
      */
     CREDIT_MAX_UNPAID_DEPOSITS: z.coerce.number().int().min(1).max(100_000).default(20),
+    /**
+     * Group commit (LedgerGroupCommit): how long a ledger command waits for others to share its
+     * transaction (ms; 0 = only those already queued), the most commands in one transaction,
+     * and how many such transactions run at once (each holds a pooled connection).
+     */
+    CREDIT_GROUP_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).default(1),
+    CREDIT_GROUP_COMMIT_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(64),
+    CREDIT_GROUP_COMMIT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(50).default(4),
   })
   .superRefine(refuseUnsafeInProduction);
 

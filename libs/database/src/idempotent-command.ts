@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { createHash, createHmac } from 'node:crypto';
 import { DomainError } from '@glimmer/errors/domain-error';
+import type { GroupCommit } from './group-commit';
 import { isUniqueViolation } from './sql';
 
 /**
@@ -40,6 +41,18 @@ export async function lockIdempotencyName(em: EntityManager, name: string): Prom
   await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [name]);
 }
 
+/**
+ * Several lock names in one statement, in the order given (a group commit passes them sorted:
+ * one global order keeps concurrent batches from deadlocking). unnest yields the array in order
+ * and nothing sorts or joins the rows, so the locks are taken in that order.
+ */
+export async function lockIdempotencyNames(em: EntityManager, names: string[]): Promise<void> {
+  await em.execute(
+    `select pg_advisory_xact_lock(hashtextextended(name, 0)) from unnest(array[?]::text[]) as name`,
+    [names],
+  );
+}
+
 /** The stored request for a key: same hash → replay it; different → 422. */
 export function assertSameRequest(storedHash: string, hash: string): void {
   if (storedHash !== hash) {
@@ -61,6 +74,12 @@ export interface IdempotentCommand<R> {
   find(em: EntityManager): Promise<{ requestHash: string; result: () => Promise<R> } | undefined>;
   /** Make the thing (and record the key) in the given transaction. */
   create(em: EntityManager): Promise<R>;
+  /**
+   * Run in a group commit (a batch of commands sharing one transaction, each under its own
+   * savepoint) instead of a transaction of its own. `lockNames` are further advisory locks the
+   * create takes, `lockRows` the rows it will lock: the batch takes them up front, in order.
+   */
+  groupCommit?: { via: GroupCommit; lockNames?: readonly string[]; lockRows?: readonly string[] };
 }
 
 /**
@@ -79,12 +98,23 @@ export async function runIdempotentCommand<R>(
     assertSameRequest(found.requestHash, cmd.hash);
     return { value: await found.result() };
   };
+  const replayOrCreate = async (em: EntityManager) => {
+    const replayed = await replay(em);
+    if (replayed) return replayed.value;
+    return cmd.create(em);
+  };
   try {
+    if (cmd.groupCommit) {
+      // The batch takes the lock name (with its neighbours', in order) before the item runs.
+      return await cmd.groupCommit.via.run({
+        lockNames: [cmd.lockName, ...(cmd.groupCommit.lockNames ?? [])],
+        lockRows: cmd.groupCommit.lockRows,
+        run: replayOrCreate,
+      });
+    }
     return await orm.em.fork().transactional(async (em) => {
       await lockIdempotencyName(em, cmd.lockName);
-      const replayed = await replay(em);
-      if (replayed) return replayed.value;
-      return cmd.create(em);
+      return replayOrCreate(em);
     });
   } catch (err) {
     if (!isUniqueViolation(err, cmd.uniqueConstraint)) throw err;

@@ -68,9 +68,14 @@ export class CostCodeRepository {
 
   /** One of the brand's codes with its account ids (what a posting needs), or 404. */
   async get(em: EntityManager, brandId: string, id: string): Promise<CostCode> {
-    const costCode = await em.findOne(CostCode, { id, brandId });
+    const costCode = await this.find(em, brandId, id);
     if (!costCode) throw notFound('cost code');
     return costCode;
+  }
+
+  /** One of the brand's codes with its account ids, or null. */
+  find(em: EntityManager, brandId: string, id: string): Promise<CostCode | null> {
+    return em.findOne(CostCode, { id, brandId });
   }
 
   /** Several of the brand's codes in one select, by id; any missing one is a 404. */

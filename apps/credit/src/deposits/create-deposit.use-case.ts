@@ -8,15 +8,17 @@ import type { CreateDepositRequest, DepositView } from '@glimmer/contracts/credi
 import { runIdempotentCommand } from '@glimmer/database/idempotent-command';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
+import type { CostCode } from '../cost-codes/cost-code.entity';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import type { CreditConfig } from '../credit.config';
 import { move } from '../ledger/ledger-legs';
+import { LedgerGroupCommit } from '../ledger/ledger-group-commit';
 import { LedgerService } from '../ledger/ledger.service';
 import { depositRequestHash } from './deposit-request';
 import { Deposit } from './deposit.entity';
 import { DepositRepository } from './deposit.repository';
 import { toDepositSnapshot, toDepositView } from './deposit.views';
-import { assertUnpaidDepositRoom } from './unpaid-deposit-cap';
+import { assertUnpaidDepositRoom, unpaidDepositsLock } from './unpaid-deposit-cap';
 
 export interface CreateDepositCommand {
   actor: Actor;
@@ -35,12 +37,26 @@ export class CreateDeposit {
     private readonly costCodes: CostCodeRepository,
     private readonly ledger: LedgerService,
     private readonly outbox: OutboxService,
+    private readonly batches: LedgerGroupCommit,
     @Inject(CONFIG) private readonly config: CreditConfig,
   ) {}
 
-  execute({ actor, request: req }: CreateDepositCommand): Promise<DepositView> {
+  async execute({ actor, request: req }: CreateDepositCommand): Promise<DepositView> {
     const brand = requireBrand(actor);
     const hash = depositRequestHash(req);
+    // The accounts the posting touches, read before the transaction so the group commit locks
+    // them up front: an existing code's never change. Accounts not made yet (a code created on
+    // the fly, the brand's first funding account) are made inside, where a refusal undoes them.
+    const readEm = this.orm.em.fork();
+    const existing = req.costCodeId
+      ? await this.costCodes.get(readEm, brand.brandId, req.costCodeId)
+      : undefined;
+    const knownFunding = await this.ledger.existingSystemAccount(
+      readEm,
+      brand.brandId,
+      'funding',
+      brand.currency,
+    );
     return runIdempotentCommand(this.orm, {
       lockName: `credit:deposit:${brand.brandId}:${req.idempotencyKey}`,
       uniqueConstraint: 'deposit_brand_idempotency_key',
@@ -50,7 +66,12 @@ export class CreateDeposit {
         if (!found) return undefined;
         return { requestHash: found.requestHash, result: async () => toDepositView(found) };
       },
-      create: (em) => this.createIn(em, brand, req, hash),
+      create: (em) => this.createIn(em, brand, req, hash, existing, knownFunding),
+      groupCommit: {
+        via: this.batches,
+        lockNames: [unpaidDepositsLock(brand.brandId)],
+        lockRows: [knownFunding, existing?.pendingAccountId].filter((id) => id !== undefined),
+      },
     });
   }
 
@@ -59,6 +80,8 @@ export class CreateDeposit {
     brand: BrandActor,
     req: CreateDepositRequest,
     hash: string,
+    existing: CostCode | undefined,
+    knownFunding: string | undefined,
   ): Promise<DepositView> {
     await assertUnpaidDepositRoom(
       em,
@@ -66,9 +89,8 @@ export class CreateDeposit {
       brand.brandId,
       this.config.CREDIT_MAX_UNPAID_DEPOSITS,
     );
-    const costCode = req.costCodeId
-      ? await this.costCodes.get(em, brand.brandId, req.costCodeId)
-      : await this.costCodes.create(em, brand.brandId, brand.currency, req.costCode!);
+    const costCode =
+      existing ?? (await this.costCodes.create(em, brand.brandId, brand.currency, req.costCode!));
     if (costCode.currency !== brand.currency) {
       throw new DomainError(
         'currency_mismatch',
@@ -93,7 +115,8 @@ export class CreateDeposit {
         costCodeName: costCode.name,
       }),
     );
-    const funding = await this.ledger.fundingAccount(em, brand.brandId, brand.currency);
+    const funding =
+      knownFunding ?? (await this.ledger.fundingAccount(em, brand.brandId, brand.currency));
     await this.ledger.post(em, {
       brandId: brand.brandId,
       kind: 'deposit_pending',

@@ -10,13 +10,18 @@ import type { DepositRepository } from './deposit.repository';
  * advisory lock, so concurrent deposits of one brand cannot both take the last place. Credit
  * owns it because credit owns the deposits: the count is one indexed query here.
  */
+/** The per-brand lock the count is taken under (a group commit takes it up front). */
+export function unpaidDepositsLock(brandId: string): string {
+  return `credit:unpaid-deposits:${brandId}`;
+}
+
 export async function assertUnpaidDepositRoom(
   em: EntityManager,
   deposits: DepositRepository,
   brandId: string,
   limit: number,
 ): Promise<void> {
-  await lockIdempotencyName(em, `credit:unpaid-deposits:${brandId}`);
+  await lockIdempotencyName(em, unpaidDepositsLock(brandId));
   const unpaid = await deposits.countUnpaid(em, brandId);
   if (unpaid >= limit) {
     throw new DomainError(

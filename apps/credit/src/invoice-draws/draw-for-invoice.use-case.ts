@@ -6,9 +6,11 @@ import type {
 } from '@glimmer/contracts/credit/invoice-draw.messages';
 import { requestHash, runIdempotentCommand } from '@glimmer/database/idempotent-command';
 import { toIso } from '@glimmer/database/sql';
-import { DomainError } from '@glimmer/errors/domain-error';
+import { DomainError, notFound } from '@glimmer/errors/domain-error';
+import type { CostCode } from '../cost-codes/cost-code.entity';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
+import { LedgerGroupCommit } from '../ledger/ledger-group-commit';
 import { LedgerService } from '../ledger/ledger.service';
 import { InvoiceDraw } from './invoice-draw.entity';
 import { InvoiceDrawRepository } from './invoice-draw.repository';
@@ -52,9 +54,21 @@ export class DrawForInvoice {
     private readonly costCodes: CostCodeRepository,
     private readonly ledger: LedgerService,
     private readonly draws: InvoiceDrawRepository,
+    private readonly batches: LedgerGroupCommit,
   ) {}
 
   async execute(req: DrawForInvoiceRequest): Promise<InvoiceDrawView> {
+    // The accounts the draw posts to, read first so the group commit locks them up front. A
+    // missing or foreign code is not an error here: the draw records that refusal below.
+    const readEm = this.orm.em.fork();
+    const costCode = await this.costCodes.find(readEm, req.brandId, req.costCodeId);
+    // Made on first use, inside the transaction (a refused first draw leaves none behind).
+    const knownSettlement = await this.ledger.existingSystemAccount(
+      readEm,
+      req.brandId,
+      'settlement',
+      req.currency,
+    );
     const draw = await runIdempotentCommand(this.orm, {
       lockName: `credit:invoice-draw:${req.brandId}:${req.paymentId}`,
       uniqueConstraint: 'invoice_draw_pkey',
@@ -64,12 +78,21 @@ export class DrawForInvoice {
         if (!found) return undefined;
         return { requestHash: drawRequestHash(found), result: async () => found };
       },
-      create: (em) => this.decide(em, req),
+      create: (em) => this.decide(em, req, costCode, knownSettlement),
+      groupCommit: {
+        via: this.batches,
+        lockRows: [knownSettlement, costCode?.availableAccountId].filter((id) => id !== undefined),
+      },
     });
     return answer(draw);
   }
 
-  private async decide(em: EntityManager, req: DrawForInvoiceRequest): Promise<InvoiceDraw> {
+  private async decide(
+    em: EntityManager,
+    req: DrawForInvoiceRequest,
+    costCode: CostCode | null,
+    knownSettlement: string | undefined,
+  ): Promise<InvoiceDraw> {
     const draw = Object.assign(new InvoiceDraw(), {
       paymentId: req.paymentId,
       brandId: req.brandId,
@@ -83,7 +106,7 @@ export class DrawForInvoice {
     // nested em.transactional would add a release round trip to every draw.
     await em.execute('savepoint invoice_draw');
     try {
-      const transactionId = await this.post(em, req);
+      const transactionId = await this.post(em, req, costCode, knownSettlement);
       return await this.draws.insert(em, Object.assign(draw, { status: 'drawn', transactionId }));
     } catch (err) {
       if (!(err instanceof DomainError) || err.retriable) throw err;
@@ -96,15 +119,21 @@ export class DrawForInvoice {
   }
 
   /** The ledger movement; a missing or foreign cost code is a 404, too little available a 409. */
-  private async post(em: EntityManager, req: DrawForInvoiceRequest): Promise<string> {
-    const costCode = await this.costCodes.get(em, req.brandId, req.costCodeId);
+  private async post(
+    em: EntityManager,
+    req: DrawForInvoiceRequest,
+    costCode: CostCode | null,
+    knownSettlement: string | undefined,
+  ): Promise<string> {
+    if (!costCode) throw notFound('cost code');
     if (costCode.currency !== req.currency) {
       throw new DomainError(
         'currency_mismatch',
         `cannot pay a ${req.currency} invoice with ${costCode.currency} credit`,
       );
     }
-    const settlement = await this.ledger.settlementAccount(em, req.brandId, req.currency);
+    const settlement =
+      knownSettlement ?? (await this.ledger.settlementAccount(em, req.brandId, req.currency));
     return this.ledger.post(em, {
       brandId: req.brandId,
       kind: 'invoice_payment',

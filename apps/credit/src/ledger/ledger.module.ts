@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LedgerGroupCommit } from './ledger-group-commit';
 import { LedgerRpc } from './ledger.rpc';
 import { LedgerVerificationService } from './ledger-verification.service';
 import { LedgerService } from './ledger.service';
@@ -6,7 +7,7 @@ import { LedgerService } from './ledger.service';
 /** The double-entry ledger: the one place balances change, and the proof they are right. */
 @Module({
   controllers: [LedgerRpc],
-  providers: [LedgerService, LedgerVerificationService],
-  exports: [LedgerService],
+  providers: [LedgerService, LedgerVerificationService, LedgerGroupCommit],
+  exports: [LedgerService, LedgerGroupCommit],
 })
 export class LedgerModule {}

@@ -3,74 +3,49 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { toAmount } from '@glimmer/database/sql';
 import { DomainError } from '@glimmer/errors/domain-error';
-import { assertBalanced, inLockOrder, Leg, Posting } from './ledger-legs';
+import { assertBalanced, inLockOrder, Posting } from './ledger-legs';
 
 export interface CostCodeAccounts {
   availableAccountId: string;
   pendingAccountId: string;
 }
 
+/** SQLSTATE that `ledger_post` raises for a refused debit (migration 20270501000000). */
+const REFUSED_DEBIT = 'GL409';
+
 /**
  * The only writer of balances. `post` runs inside the caller's transaction, so a refused debit
  * rolls back everything the use case did before it (the deposit row, a cost code created on
- * the fly, the outbox event).
+ * the fly, the outbox event) — or, in a group commit, everything its savepoint holds.
  *
  * SQL on purpose, with no entity for ledger_account, journal_transaction or journal_entry
- * (they are CREDIT_SQL_TABLES): a debit is one conditional update whose row lock re-checks
- * the balance, accounts are locked in one global order, and a posting is a fixed, minimal
- * set of statements on the transfer path. A unit of work (load, change, flush) would split
- * the check from the change and choose its own statement order.
+ * (they are CREDIT_SQL_TABLES): a posting is one call of the `ledger_post` function, which
+ * locks the accounts in one global order, applies each debit as a conditional update whose row
+ * lock re-checks the balance, and writes the journal — one round trip on the transfer path. A
+ * unit of work (load, change, flush) would split the check from the change and choose its own
+ * statement order.
  */
 @Injectable()
 export class LedgerService {
   async post(em: EntityManager, posting: Posting): Promise<string> {
     assertBalanced(posting.legs);
-    const currencies = new Set<string>();
-    for (const leg of inLockOrder(posting.legs)) {
-      currencies.add(await this.apply(em, leg));
+    // Passed in lock order for the reader; ledger_post locks by id whatever order it is given.
+    const legs = inLockOrder(posting.legs);
+    try {
+      const [row] = await em.execute<{ id: string }[]>(
+        `select ledger_post(?, ?, ?, array[?]::uuid[], array[?]::bigint[]) as id`,
+        [
+          posting.brandId,
+          posting.kind,
+          posting.referenceId,
+          legs.map((leg) => leg.accountId),
+          legs.map((leg) => leg.amount),
+        ],
+      );
+      return row.id;
+    } catch (err) {
+      throw refusedDebit(err) ?? err;
     }
-    if (currencies.size !== 1)
-      throw new Error(`a journal transaction spans currencies ${[...currencies].join(', ')}`);
-
-    const transactionId = randomUUID();
-    // Plain inserts after every leg applied: the journal is written only for a posting that held.
-    await em.execute(
-      `insert into journal_transaction (id, brand_id, kind, reference_id) values (?, ?, ?, ?)`,
-      [transactionId, posting.brandId, posting.kind, posting.referenceId],
-    );
-    const values = posting.legs.map(() => '(?, ?, ?)').join(', ');
-    await em.execute(
-      `insert into journal_entry (transaction_id, account_id, amount) values ${values}`,
-      posting.legs.flatMap((leg) => [transactionId, leg.accountId, leg.amount]),
-    );
-    return transactionId;
-  }
-
-  /**
-   * Applies one leg and returns the account's currency. A debit of available or pending credit
-   * is a conditional update: under concurrency the row lock makes the second debit re-check
-   * the balance the first left, so the check and the change cannot be split.
-   */
-  private async apply(em: EntityManager, leg: Leg): Promise<string> {
-    const rows = await em.execute<{ currency: string }[]>(
-      leg.amount > 0
-        ? `update ledger_account set balance = balance + ? where id = ? returning currency`
-        : `update ledger_account set balance = balance - ?
-           where id = ? and (kind not in ('available', 'pending') or balance >= ?) returning currency`,
-      leg.amount > 0 ? [leg.amount, leg.accountId] : [-leg.amount, leg.accountId, -leg.amount],
-    );
-    if (rows.length === 1) return rows[0].currency;
-    // Refused (or no such account): read what the caller is told, in the same locked transaction.
-    const [account] = await em.execute<
-      { kind: string; balance: string; cost_code_id: string | null }[]
-    >(`select kind, balance, cost_code_id from ledger_account where id = ?`, [leg.accountId]);
-    if (!account) throw new Error(`ledger account ${leg.accountId} does not exist`);
-    const available = toAmount(account.balance);
-    throw new DomainError(
-      'insufficient_available_credit',
-      `the cost code has ${available} of ${account.kind} credit; ${-leg.amount} was requested`,
-      { meta: { available, requested: -leg.amount, costCodeId: account.cost_code_id } },
-    );
   }
 
   /** A new cost code's two accounts, both at zero. */
@@ -108,6 +83,23 @@ export class LedgerService {
   }
 
   /**
+   * A brand-level account if it exists, without creating it: what a command reads before its
+   * transaction to name the rows it will lock (a refused command must leave nothing behind).
+   */
+  async existingSystemAccount(
+    em: EntityManager,
+    brandId: string,
+    kind: 'funding' | 'settlement',
+    currency: string,
+  ): Promise<string | undefined> {
+    const [row] = await em.execute<{ id: string }[]>(
+      `select id from ledger_account where brand_id = ? and kind = ? and currency = ? and cost_code_id is null`,
+      [brandId, kind, currency],
+    );
+    return row?.id;
+  }
+
+  /**
    * A brand-level account (no cost code), created on first use; concurrent first uses agree on
    * one row through the unique index.
    */
@@ -117,6 +109,8 @@ export class LedgerService {
     kind: 'funding' | 'settlement',
     currency: string,
   ): Promise<string> {
+    const existing = await this.existingSystemAccount(em, brandId, kind, currency);
+    if (existing) return existing;
     // "on conflict do nothing" on the partial unique index, then read the winner: the
     // transaction stays usable when a concurrent first use inserted the row.
     await em.execute(
@@ -129,4 +123,23 @@ export class LedgerService {
     );
     return row.id;
   }
+}
+
+/** What the client is told about a debit `ledger_post` refused, or undefined for other errors. */
+function refusedDebit(err: unknown): DomainError | undefined {
+  const e = err as { code?: string; detail?: string } | undefined;
+  if (e?.code !== REFUSED_DEBIT || !e.detail) return undefined;
+  const refused = JSON.parse(e.detail) as {
+    kind: string;
+    balance: string | number;
+    costCodeId: string | null;
+    requested: string | number;
+  };
+  const available = toAmount(refused.balance);
+  const requested = toAmount(refused.requested);
+  return new DomainError(
+    'insufficient_available_credit',
+    `the cost code has ${available} of ${refused.kind} credit; ${requested} was requested`,
+    { meta: { available, requested, costCodeId: refused.costCodeId } },
+  );
 }

@@ -11,7 +11,9 @@ import { toIso } from '@glimmer/database/sql';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
+import { LedgerGroupCommit } from '../ledger/ledger-group-commit';
 import { LedgerService } from '../ledger/ledger.service';
+import type { CostCode } from '../cost-codes/cost-code.entity';
 import { transferRequestHash } from './transfer-request';
 import { Transfer } from './transfer.entity';
 import { TransferRepository } from './transfer.repository';
@@ -44,9 +46,10 @@ export class CreateTransfer {
     private readonly costCodes: CostCodeRepository,
     private readonly transfers: TransferRepository,
     private readonly ledger: LedgerService,
+    private readonly batches: LedgerGroupCommit,
   ) {}
 
-  execute({ actor, request: req }: CreateTransferCommand): Promise<TransferView> {
+  async execute({ actor, request: req }: CreateTransferCommand): Promise<TransferView> {
     const brand = requireBrand(actor);
     const hash = transferRequestHash(req);
     if (req.toCostCodeId === req.fromCostCodeId) {
@@ -55,6 +58,15 @@ export class CreateTransfer {
         'choose a destination other than the origin cost code',
       );
     }
+    // Origin and an existing destination in one select, before the transaction: a code's
+    // accounts never change, and the group commit locks them up front with its neighbours'.
+    const known = await this.costCodes.getMany(
+      this.orm.em.fork(),
+      brand.brandId,
+      req.toCostCodeId ? [req.fromCostCodeId, req.toCostCodeId] : [req.fromCostCodeId],
+    );
+    const from = known.get(req.fromCostCodeId)!;
+    const to = req.toCostCodeId ? known.get(req.toCostCodeId) : undefined;
     return runIdempotentCommand(this.orm, {
       lockName: `credit:transfer:${brand.brandId}:${req.idempotencyKey}`,
       uniqueConstraint: 'transfer_brand_idempotency_key',
@@ -64,7 +76,11 @@ export class CreateTransfer {
         if (!found) return undefined;
         return { requestHash: found.requestHash, result: async () => toTransferView(found) };
       },
-      create: (em) => this.createIn(em, brand, req, hash),
+      create: (em) => this.createIn(em, brand, req, hash, from, to),
+      groupCommit: {
+        via: this.batches,
+        lockRows: [from.availableAccountId, ...(to ? [to.availableAccountId] : [])],
+      },
     });
   }
 
@@ -73,17 +89,12 @@ export class CreateTransfer {
     brand: BrandActor,
     req: CreateTransferRequest,
     hash: string,
+    from: CostCode,
+    existingTo: CostCode | undefined,
   ): Promise<TransferView> {
-    // Origin and an existing destination in one select (the hot path: a transfer between codes).
-    const known = await this.costCodes.getMany(
-      em,
-      brand.brandId,
-      req.toCostCodeId ? [req.fromCostCodeId, req.toCostCodeId] : [req.fromCostCodeId],
-    );
-    const from = known.get(req.fromCostCodeId)!;
-    const to = req.toCostCodeId
-      ? known.get(req.toCostCodeId)!
-      : await this.costCodes.create(em, brand.brandId, brand.currency, req.toCostCode!);
+    const to =
+      existingTo ??
+      (await this.costCodes.create(em, brand.brandId, brand.currency, req.toCostCode!));
     // A brand account has one currency; a code in another one means a mixed-up account, not a conversion.
     if (from.currency !== brand.currency || to.currency !== brand.currency) {
       throw new DomainError(

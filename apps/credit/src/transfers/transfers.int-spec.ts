@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateTransferRpc } from '@glimmer/contracts/credit/transfer.messages';
 import { DomainError } from '@glimmer/errors/domain-error';
 import { brandActor, expectError } from '@glimmer/testing/service-test-app';
+import { MetricsRegistry } from '@glimmer/observability/metrics';
 import { CreditTestApp } from '../testing/credit-test-app';
 
 describe('credit: transfers (over the broker)', () => {
@@ -15,6 +16,25 @@ describe('credit: transfers (over the broker)', () => {
   afterEach(async () => {
     expect((await t.verify()).mismatches).toEqual([]);
   });
+
+  /** The group commit's batch-size histogram, by outcome: how many batches, how many items. */
+  const groupCommitBatches = async () => {
+    const metric = await t.app
+      .get(MetricsRegistry)
+      .registry.getSingleMetric('glimmer_credit_group_commit_batch_size')!
+      .get();
+    const pick = (outcome: string, name: string) =>
+      metric.values
+        .filter((v) => v.labels.outcome === outcome && v.metricName === name)
+        .reduce((s, v) => s + v.value, 0);
+    return {
+      committed: {
+        count: pick('committed', 'glimmer_credit_group_commit_batch_size_count'),
+        sum: pick('committed', 'glimmer_credit_group_commit_batch_size_sum'),
+      },
+      failed: { count: pick('failed', 'glimmer_credit_group_commit_batch_size_count') },
+    };
+  };
 
   const transfer = (
     actor: ReturnType<typeof brandActor>,
@@ -167,6 +187,11 @@ describe('credit: transfers (over the broker)', () => {
     expect(landed.reduce((s, b) => s + b.available, 0)).toBe(7 * 130);
     const rows = await t.sql(`select id from transfer where from_cost_code_id = $1`, [from.id]);
     expect(rows).toHaveLength(7);
+    // They went through the group commit: transactions of several transfers, none failed whole.
+    const batches = await groupCommitBatches();
+    expect(batches.committed.count).toBeGreaterThan(0);
+    expect(batches.committed.sum).toBeGreaterThan(batches.committed.count);
+    expect(batches.failed.count).toBe(0);
   });
 
   it('opposite-direction concurrent transfers never deadlock', async () => {

@@ -1,0 +1,149 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { lockIdempotencyNames } from './idempotent-command';
+
+/** One caller's work in a batch: its own savepoint, its own answer. */
+export interface GroupCommitWork<R> {
+  /**
+   * Advisory locks the work needs (an Idempotency-Key's lock name): the batch takes all of its
+   * items' names, sorted, before any row lock, as a lone transaction takes its one name first.
+   */
+  lockNames?: readonly string[];
+  /** Rows the work will lock, known before it runs (ledger account ids): locked up front in id order. */
+  lockRows?: readonly string[];
+  /** Runs inside the batch's transaction, under the item's savepoint; `em` is the item's own. */
+  run(em: EntityManager): Promise<R>;
+}
+
+export interface GroupCommitOptions {
+  /** How long the first item of a batch waits for company, in ms (0: the same tick only). */
+  windowMs: number;
+  /** The most items in one transaction. */
+  maxBatch: number;
+  /** Batches that may run at once, each on its own connection. */
+  maxInFlight: number;
+  /** Locks the rows the batch's items named (`lockRows`), in one global order. */
+  lockRows?: (em: EntityManager, ids: string[]) => Promise<void>;
+  /** Told each batch's size and outcome (metrics). */
+  onBatch?: (size: number, outcome: 'committed' | 'failed') => void;
+}
+
+interface Pending {
+  work: GroupCommitWork<unknown>;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Group commit: units of work that arrive together run in one database transaction, each under
+ * its own savepoint, and share one commit — one WAL flush and one acquisition of each row lock
+ * per batch instead of per request. An item that throws rolls back to its savepoint and gets
+ * its error; its neighbours carry on. Every caller is answered only after the commit, so an
+ * answer always describes committed state; if the commit (or the batch itself) fails, each
+ * item runs again alone, so one poisonous item cannot fail the others.
+ *
+ * Deadlock-free across concurrent batches (and against lone transactions that follow the same
+ * order): a batch takes every item's advisory locks, sorted, then every named row lock in id
+ * order, before any item runs. Items must be safe to run twice (they are re-run after a failed
+ * commit): in practice each is an idempotent command whose effects live only in the
+ * transaction.
+ */
+export class GroupCommit {
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly options: GroupCommitOptions,
+  ) {}
+
+  run<R>(work: GroupCommitWork<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  /** Items still waiting for a batch (for shutdown and tests). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  private schedule(): void {
+    if (this.inFlight >= this.options.maxInFlight || this.queue.length === 0) return;
+    if (this.queue.length >= this.options.maxBatch) return this.flush();
+    if (this.timer) return;
+    const fire = () => {
+      this.timer = undefined;
+      this.flush();
+    };
+    this.timer =
+      this.options.windowMs > 0
+        ? setTimeout(fire, this.options.windowMs)
+        : (setImmediate(fire) as unknown as NodeJS.Timeout);
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.maxBatch);
+      this.inFlight++;
+      void this.settle(batch).finally(() => {
+        this.inFlight--;
+        // Whatever queued while this batch ran has waited long enough: it goes at once.
+        if (this.queue.length > 0) this.flush();
+      });
+    }
+  }
+
+  private async settle(batch: Pending[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.transaction(batch);
+      this.options.onBatch?.(batch.length, 'committed');
+    } catch (err) {
+      this.options.onBatch?.(batch.length, 'failed');
+      if (batch.length === 1) {
+        batch[0].reject(err);
+        return;
+      }
+      // Nothing of the batch committed: each item runs again on its own.
+      await Promise.all(batch.map((item) => this.settle([item])));
+      return;
+    }
+    outcomes.forEach((outcome, i) =>
+      outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error),
+    );
+  }
+
+  private transaction(batch: Pending[]): Promise<Outcome[]> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const names = [...new Set(batch.flatMap((item) => item.work.lockNames ?? []))].sort();
+      if (names.length > 0) await lockIdempotencyNames(em, names);
+      const rows = [...new Set(batch.flatMap((item) => item.work.lockRows ?? []))].sort();
+      if (rows.length > 0 && this.options.lockRows) await this.options.lockRows(em, rows);
+      const outcomes: Outcome[] = [];
+      for (const item of batch) outcomes.push(await this.runItem(em, item.work));
+      return outcomes;
+    });
+  }
+
+  /** One item under its savepoint, on its own fork (its own identity map) of the transaction. */
+  private async runItem(em: EntityManager, work: GroupCommitWork<unknown>): Promise<Outcome> {
+    const itemEm = em.fork({ keepTransactionContext: true, clear: true });
+    await em.execute('savepoint group_commit_item');
+    try {
+      const value = await work.run(itemEm);
+      await itemEm.flush();
+      await em.execute('release savepoint group_commit_item');
+      return { ok: true, value };
+    } catch (error) {
+      // A failure of the rollback itself (a lost connection) fails the batch, which re-runs alone.
+      await em.execute('rollback to savepoint group_commit_item');
+      return { ok: false, error };
+    }
+  }
+}
