@@ -11,6 +11,7 @@ import { root, serviceEntry, services } from '../scripts/lib.mjs';
 const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const READY_SECONDS = Number(process.env.BENCH_READY_SECONDS ?? 120);
 
 async function freePort() {
   return new Promise((resolve) => {
@@ -82,14 +83,48 @@ export async function startSystem(label, extraEnv = {}) {
     });
     return child;
   });
+  async function stop() {
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((r) => (c.exitCode !== null ? r() : (c.once('exit', r), c.kill('SIGTERM')))),
+      ),
+    );
+    const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+    await admin.connect();
+    await admin.query(`drop database if exists "${database}" with (force)`);
+    await admin.end();
+    const connection = await amqplib.connect(RABBITMQ_URL);
+    const channel = await connection.createChannel();
+    for (const service of SERVICES) {
+      for (const suffix of ['rpc', 'events', 'events.retry', 'events.dlq'])
+        await channel.deleteQueue(`${prefix}.${service}.${suffix}`);
+    }
+    await channel.deleteExchange(`${prefix}.events`);
+    await connection.close();
+    const redis = new Redis(REDIS_URL);
+    // SCAN in pages and delete in chunks: a 100,000-payout run leaves too many keys for one call.
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+  }
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
+  const started = Date.now();
+  for (;;) {
     try {
       if ((await fetch(`${baseUrl}/health/ready`)).ok) break;
     } catch {
       /* starting */
     }
-    if (i > 200) throw new Error('the system did not become ready');
+    // A loaded machine can take a while (BENCH_READY_SECONDS); on giving up, clean up first.
+    if (Date.now() - started > READY_SECONDS * 1000) {
+      await stop();
+      throw new Error(`the system did not become ready within ${READY_SECONDS} s`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   await new Promise((r) => setTimeout(r, 1000));
@@ -97,37 +132,9 @@ export async function startSystem(label, extraEnv = {}) {
     baseUrl,
     prefix,
     databaseUrl: env.DATABASE_URL,
+    // Each service's process id (bench/footprint.mjs reads their memory).
+    processes: SERVICES.map((service, i) => ({ service, pid: children[i].pid })),
     ops: { email: env.OPS_EMAIL, password: env.OPS_PASSWORD },
-    async stop() {
-      await Promise.all(
-        children.map(
-          (c) =>
-            new Promise((r) =>
-              c.exitCode !== null ? r() : (c.once('exit', r), c.kill('SIGTERM')),
-            ),
-        ),
-      );
-      const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-      await admin.connect();
-      await admin.query(`drop database if exists "${database}" with (force)`);
-      await admin.end();
-      const connection = await amqplib.connect(RABBITMQ_URL);
-      const channel = await connection.createChannel();
-      for (const service of SERVICES) {
-        for (const suffix of ['rpc', 'events', 'events.retry', 'events.dlq'])
-          await channel.deleteQueue(`${prefix}.${service}.${suffix}`);
-      }
-      await channel.deleteExchange(`${prefix}.events`);
-      await connection.close();
-      const redis = new Redis(REDIS_URL);
-      // SCAN in pages and delete in chunks: a 100,000-payout run leaves too many keys for one call.
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-      redis.disconnect();
-    },
+    stop,
   };
 }
