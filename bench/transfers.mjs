@@ -19,6 +19,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const COST_CODES = Number(process.env.BENCH_COST_CODES ?? 1000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 32);
+// Batches in flight at once for (d), as the credit service's group commit runs (its MAX_IN_FLIGHT).
+const BATCH_CLIENTS = Number(process.env.BENCH_BATCH_CLIENTS ?? 4);
 const OVERDRAW_FUNDS = 100;
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 const pickOther = (list, from) => {
@@ -179,7 +181,7 @@ try {
   // (d) The same work in batches: BATCH transfers a transaction, each under a savepoint (a
   // refusal rolls back only its own transfer), the batch's accounts locked in id order first.
   const batched = await load({
-    clients: CLIENTS,
+    clients: BATCH_CLIENTS,
     durationMs: SECONDS * 1000,
     op: () =>
       inTransaction(async (db) => {
@@ -371,7 +373,9 @@ try {
     `    (b) moved credit (201): ${hotRun.statuses[201] ?? 0}   refused (409): ${hotRun.statuses[409] ?? 0}`,
   );
   console.log(row('(c) PostgreSQL direct (ceiling)', ceiling));
-  console.log(row(`(d) PostgreSQL direct, ${BATCH} a transaction`, batched, BATCH));
+  console.log(
+    row(`(d) PostgreSQL direct, ${BATCH} a transaction × ${BATCH_CLIENTS}`, batched, BATCH),
+  );
   console.log(`    (d) latencies are per batch of ${BATCH}; statuses per batch`);
   console.log(row('(e) PL/pgSQL function, 1,000 cost codes', fnUniform));
   console.log(row('(e) PL/pgSQL function, one hot code', fnHot));
