@@ -26,7 +26,7 @@ import { MessagingOptions } from './messaging.options';
 import { OUTBOX_INBOX_SQL } from './outbox/outbox.sql';
 import { OutboxService } from './outbox/outbox.service';
 import { RpcClient } from './rpc-client';
-import { topology } from './topology';
+import { HEADERS, topology } from './topology';
 
 class SumRequest {
   @IsInt() a: number;
@@ -39,7 +39,7 @@ interface SumShape {
 }
 class NoteEvent {
   @IsString() note: string;
-  @IsOptional() @IsString() fail?: 'once';
+  @IsOptional() @IsString() fail?: 'once' | 'always';
 }
 
 const SumRpc = rpcContract<SumRequest, { sum: number }>('credit', 'probe.sum.v1', SumRequest);
@@ -83,6 +83,7 @@ class ProbeEvents {
       p.note,
       ctx.messageId,
     ]);
+    if (p.fail === 'always') throw new Error('always fails after writing');
     if (p.fail === 'once' && !failedOnce.has(p.note)) {
       failedOnce.add(p.note);
       throw new Error('failed after writing');
@@ -112,6 +113,10 @@ class ProbeMigration extends Migration {
   override async up(): Promise<void> {
     for (const sql of OUTBOX_INBOX_SQL) this.addSql(sql);
     this.addSql('create table probe_note (note text not null, message_id text not null)');
+    // Checked at commit: a batch holding two writers of one key cannot commit.
+    this.addSql(
+      'create table probe_deferred (k text not null, constraint probe_deferred_k unique (k) deferrable initially deferred)',
+    );
   }
 }
 
@@ -247,6 +252,142 @@ describe('@OnRpc / @OnEvent over the real broker and database', () => {
       expect(parked.map((m) => m.properties.messageId)).toContain(id);
       const inbox = await sql.query('select 1 from processed_message where message_id = $1', [id]);
       expect(inbox.rowCount).toBe(0);
+    });
+  });
+
+  describe('the inbox in batches', () => {
+    const consumer = 'probe.batch';
+    const noteWriter =
+      (note: string, { fail = false, messageId = '' } = {}) =>
+      async (em: EntityManager) => {
+        await em.execute('insert into probe_note (note, message_id) values (?, ?)', [
+          note,
+          messageId,
+        ]);
+        if (fail) throw new DomainError('dependency_unavailable', `${note} fails`);
+        return note;
+      };
+    const processed = async (ids: string[]) =>
+      (
+        await sql.query(
+          'select message_id, processed_at from processed_message where consumer = $1 and message_id = any($2)',
+          [consumer, ids],
+        )
+      ).rows as { message_id: string; processed_at: Date }[];
+
+    it('handles messages that arrive together in one transaction; a failing one rolls back alone; a repeated id runs once', async () => {
+      const inbox = app!.get(InboxService);
+      const tag = randomUUID();
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      const committedBefore = inbox.batchesCommitted;
+      const results = await Promise.allSettled([
+        inbox.runOnce(consumer, a, noteWriter(`${tag}-a`)),
+        inbox.runOnce(consumer, b, noteWriter(`${tag}-b`, { fail: true })),
+        inbox.runOnce(consumer, c, noteWriter(`${tag}-c`)),
+        inbox.runOnce(consumer, a, noteWriter(`${tag}-a-again`)),
+      ]);
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual([
+        { duplicate: false, value: `${tag}-a` },
+        'rejected',
+        { duplicate: false, value: `${tag}-c` },
+        { duplicate: true },
+      ]);
+      expect((results[1] as PromiseRejectedResult).reason).toMatchObject({
+        code: 'dependency_unavailable',
+      });
+      expect(inbox.batchesCommitted).toBe(committedBefore + 1);
+      const written = await sql.query(
+        'select note from probe_note where note like $1 order by note',
+        [`${tag}-%`],
+      );
+      expect(written.rows.map((r: { note: string }) => r.note)).toEqual([`${tag}-a`, `${tag}-c`]);
+      const rows = await processed([a, b, c]);
+      expect(rows.map((r) => r.message_id).sort()).toEqual([a, c].sort());
+      // now() is the transaction's start: one value, one transaction.
+      expect(new Set(rows.map((r) => r.processed_at.getTime())).size).toBe(1);
+    });
+
+    it('runs a repeated id in the same batch when its first copy rolled back', async () => {
+      const inbox = app!.get(InboxService);
+      const tag = randomUUID();
+      const id = randomUUID();
+      const results = await Promise.allSettled([
+        inbox.runOnce(consumer, id, noteWriter(`${tag}-first`, { fail: true })),
+        inbox.runOnce(consumer, id, noteWriter(`${tag}-second`)),
+      ]);
+      expect(results[0].status).toBe('rejected');
+      expect(results[1]).toEqual({
+        status: 'fulfilled',
+        value: { duplicate: false, value: `${tag}-second` },
+      });
+      const written = await sql.query('select note from probe_note where note like $1', [
+        `${tag}-%`,
+      ]);
+      expect(written.rows).toEqual([{ note: `${tag}-second` }]);
+      expect(await processed([id])).toHaveLength(1);
+    });
+
+    it('runs each message alone when the batch cannot commit, so only the bad one fails', async () => {
+      const inbox = app!.get(InboxService);
+      const key = randomUUID();
+      const tag = randomUUID();
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      const claimKey = async (em: EntityManager) => {
+        await em.execute('insert into probe_deferred (k) values (?)', [key]);
+        return 'claimed';
+      };
+      const results = await Promise.allSettled([
+        inbox.runOnce(consumer, a, claimKey),
+        inbox.runOnce(consumer, b, claimKey),
+        inbox.runOnce(consumer, c, noteWriter(`${tag}-c`)),
+      ]);
+      const statuses = results.map((r) => r.status);
+      expect(statuses[2]).toBe('fulfilled');
+      expect(statuses.slice(0, 2).sort()).toEqual(['fulfilled', 'rejected']);
+      const claimed = await sql.query('select 1 from probe_deferred where k = $1', [key]);
+      expect(claimed.rowCount).toBe(1);
+      const winner = statuses[0] === 'fulfilled' ? a : b;
+      expect((await processed([a, b, c])).map((r) => r.message_id).sort()).toEqual(
+        [winner, c].sort(),
+      );
+      const written = await sql.query('select 1 from probe_note where note = $1', [`${tag}-c`]);
+      expect(written.rowCount).toBe(1);
+    });
+
+    it('over the broker: neighbours of a failing message commit and are acked once, the failing one is retried then dead-lettered', async () => {
+      const tag = randomUUID();
+      const ids = await Promise.all(
+        [0, 1, 2, 3, 4].map((i) =>
+          broker.publish(NoteWritten, {
+            note: `${tag}-${i}`,
+            ...(i === 2 ? { fail: 'always' as const } : {}),
+          }),
+        ),
+      );
+      const dlq = topology.deadLetterQueue(env.prefix, 'credit');
+      const parked = await eventually(
+        async () => {
+          const got = (await broker.drain(dlq)).filter((m) => m.properties.messageId === ids[2]);
+          if (!got.length) throw new Error('not dead-lettered yet');
+          return got;
+        },
+        { timeoutMs: 15_000 },
+      );
+      expect(parked).toHaveLength(1);
+      expect(parked[0].properties.headers?.[HEADERS.retryCount]).toBe(options.maxRetries);
+      await new Promise((r) => setTimeout(r, 300));
+      const written = await sql.query(
+        'select note, count(*)::int as n from probe_note where note like $1 group by note order by note',
+        [`${tag}-%`],
+      );
+      expect(written.rows).toEqual([0, 1, 3, 4].map((i) => ({ note: `${tag}-${i}`, n: 1 })));
+      const inbox = await sql.query(
+        'select message_id from processed_message where consumer = $1 and message_id = any($2)',
+        ['probe.notes', ids],
+      );
+      expect(inbox.rows.map((r: { message_id: string }) => r.message_id).sort()).toEqual(
+        [ids[0], ids[1], ids[3], ids[4]].sort(),
+      );
     });
   });
 

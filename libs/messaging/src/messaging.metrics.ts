@@ -19,6 +19,7 @@ export class MessagingMetrics {
   readonly eventsDeadLettered: Counter<'pattern' | 'code'>;
   readonly outboxPublished: Counter;
   readonly inboxDuplicates: Counter<'consumer'>;
+  readonly inboxBatchSize: Histogram<'consumer'>;
 
   constructor(@Optional() registry?: MetricsRegistry) {
     const r = (this.registry =
@@ -74,6 +75,12 @@ export class MessagingMetrics {
       name: 'glimmer_inbox_duplicates_dropped_total',
       help: 'Redelivered or republished messages the inbox skipped, by consumer',
       labelNames: ['consumer'],
+    });
+    this.inboxBatchSize = r.histogram({
+      name: 'glimmer_inbox_batch_messages',
+      help: 'Messages handled in one committed inbox transaction, by consumer',
+      labelNames: ['consumer'],
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200],
     });
   }
 }

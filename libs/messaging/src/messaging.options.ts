@@ -20,6 +20,10 @@ export interface MessagingOptions {
   inboxRetentionHours?: number;
   inboxPruneEveryMs?: number;
   inboxPruneBatch?: number;
+  /** Inbox batching (InboxService): the most messages of one consumer per transaction (default 100). */
+  inboxBatchMax?: number;
+  /** Inbox transactions of one consumer that may run at once (default 4). */
+  inboxBatchesInFlight?: number;
   /**
    * The RPC patterns this service's server must answer, instead of every registry contract
    * naming the service (rpcContractsServedBy): for the messaging library's own tests and for

@@ -28,11 +28,29 @@ export interface EnqueueOptions {
 
 export type EnqueueResult = 'added' | 'revived' | 'rerun' | 'exists';
 
+/** How long the first plain enqueue of a queue waits for company before its addBulk, in ms. */
+export const BULK_WINDOW_MS = 1;
+/** The most jobs in one addBulk: a full batch goes at once. */
+export const BULK_MAX = 200;
+
+interface PendingAdd {
+  name: JobName;
+  data: unknown;
+  jobId: string;
+  delay: number;
+  resolve(result: EnqueueResult): void;
+  reject(err: unknown): void;
+}
+
 /** The one place jobs are queued: typed by job name, routed to its queue, de-duplicated by id. */
 @Injectable()
 export class JobQueue {
   private readonly queues: Record<QueueName, Queue>;
   private readonly timeoutMs: number;
+  private readonly pending = new Map<QueueName, PendingAdd[]>();
+  private readonly timers = new Map<QueueName, NodeJS.Timeout>();
+  /** addBulk calls made (for tests: concurrent enqueues share one). */
+  bulkAdds = 0;
 
   constructor(
     @InjectQueue(QueueName.DepositClearing) depositClearing: Queue,
@@ -56,7 +74,85 @@ export class JobQueue {
     return this.queues[name];
   }
 
-  async enqueue<N extends JobName>(
+  /**
+   * Queues a job under its deterministic id unless one with that id exists. Plain enqueues (no
+   * revive/rerun) of one queue that arrive within BULK_WINDOW_MS (or BULK_MAX of them) share
+   * one round trip that asks Redis which ids exist and one `addBulk` of the rest; each caller
+   * still learns `added` or `exists`, and only once Redis has its job. BullMQ's addBulk (a
+   * pipeline of the same addJob script `add` runs) leaves an existing id alone and returns it
+   * as if added, so existence is asked first, as `getJob` did: a concurrent add of the same id
+   * by another replica between the two makes `added` merely optimistic, as before. The same id
+   * twice in one batch is added once and the later callers get `exists`.
+   */
+  enqueue<N extends JobName>(
+    name: N,
+    data: JobData<N>,
+    opts: EnqueueOptions,
+  ): Promise<EnqueueResult> {
+    if (opts.reviveFailed || opts.rerunCompleted) return this.enqueueOne(name, data, opts);
+    const queueName = QUEUE_OF[name];
+    const delay = Math.max(0, Math.round(opts.delay ?? 0));
+    return new Promise<EnqueueResult>((resolve, reject) => {
+      const waiting = this.pending.get(queueName) ?? [];
+      this.pending.set(queueName, waiting);
+      waiting.push({ name, data, jobId: opts.jobId, delay, resolve, reject });
+      if (waiting.length >= BULK_MAX) this.flush(queueName);
+      else if (!this.timers.has(queueName)) {
+        this.timers.set(
+          queueName,
+          setTimeout(() => this.flush(queueName), BULK_WINDOW_MS),
+        );
+      }
+    });
+  }
+
+  private flush(queueName: QueueName): void {
+    clearTimeout(this.timers.get(queueName));
+    this.timers.delete(queueName);
+    const batch = this.pending.get(queueName) ?? [];
+    this.pending.delete(queueName);
+    if (batch.length === 0) return;
+    const queue = this.queues[queueName];
+    withRedisDeadline(`add ${batch.length} jobs to ${queueName}`, this.timeoutMs, () =>
+      this.addBatch(queue, batch),
+    ).then(
+      (results) => batch.forEach((p, i) => p.resolve(results[i])),
+      (err: unknown) => batch.forEach((p) => p.reject(err)),
+    );
+  }
+
+  private async addBatch(queue: Queue, batch: PendingAdd[]): Promise<EnqueueResult[]> {
+    const first = new Map<string, PendingAdd>();
+    for (const p of batch) if (!first.has(p.jobId)) first.set(p.jobId, p);
+    const unique = [...first.values()];
+    const client = await queue.client;
+    const pipeline = client.pipeline();
+    // A job exists while its hash does (what getJob reads); runCommand forwards to ioredis's EXISTS.
+    for (const p of unique) pipeline.runCommand('exists', [queue.toKey(p.jobId)]);
+    const replies = (await pipeline.exec()) ?? [];
+    const existed = new Set<string>();
+    replies.forEach(([err, count], i) => {
+      if (err) throw err;
+      if (count === 1) existed.add(unique[i].jobId);
+    });
+    const toAdd = unique.filter((p) => !existed.has(p.jobId));
+    if (toAdd.length > 0) {
+      this.bulkAdds += 1;
+      await queue.addBulk(
+        toAdd.map((p) => ({
+          name: p.name,
+          data: p.data,
+          opts: { ...ONE_OFF_JOB_OPTIONS, jobId: p.jobId, delay: p.delay },
+        })),
+      );
+    }
+    return batch.map((p) =>
+      first.get(p.jobId) === p && !existed.has(p.jobId) ? 'added' : 'exists',
+    );
+  }
+
+  /** One job on its own: the sweep's revive/rerun needs the existing job's state. */
+  private async enqueueOne<N extends JobName>(
     name: N,
     data: JobData<N>,
     opts: EnqueueOptions,

@@ -31,8 +31,14 @@ interface OutboxRow {
 /**
  * Publishes committed outbox rows with publisher confirms, then marks them published. It wakes
  * on the commit's NOTIFY and also polls, so a lost notification only delays. Replicas share
- * the work through `for update skip locked`. A crash between publish and mark republishes the
- * batch: consumers de-duplicate by message id.
+ * the work through `for update skip locked`.
+ *
+ * Batched: up to BATCH rows are published back to back on the confirm channel (the channel
+ * wrapper writes them without waiting for each other) and the relay waits once for all of
+ * their confirms; only then is the batch marked published, in one update. A row is therefore
+ * marked only after the broker has taken responsibility for it. A crash (or a nack, or a lost
+ * connection) between publish and mark leaves the batch unmarked, so it is published again:
+ * consumers de-duplicate by message id in their inbox (the message id is the row id).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
