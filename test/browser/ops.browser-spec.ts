@@ -313,6 +313,11 @@ describe('web app: operations screens', () => {
     await system.stopService('payout');
     await system.startService('payout', { PAYOUT_SANDBOX_FAIL_RATE: '0' });
     await system.waitReady();
+    // waitReady() is the gateway's readiness (plus 500 ms): on a loaded CI box the restarted
+    // payout process took over 5 s to boot, so the retry's RPC expired unanswered (a 504 in
+    // the page) and attempt 3 never came. Wait for payout's own readiness (database and broker,
+    // its consumers attached) before the click.
+    await system.waitServiceReady('payout');
     await drawer.getByRole('button', { name: 'Retry payout' }).click();
     await confirm.getByRole('button', { name: 'Retry payout' }).click();
     await drawer.getByText('Attempt 3 paid').waitFor({ timeout: 30_000 });
