@@ -23,7 +23,7 @@ export interface GroupCommitOptions {
   maxInFlight: number;
   /** Locks the rows the batch's items named (`lockRows`), in one global order. */
   lockRows?: (em: EntityManager, ids: string[]) => Promise<void>;
-  /** Told each batch's size and outcome (metrics). */
+  /** Told each batch's size and outcome, before its callers are answered (metrics). */
   onBatch?: (size: number, outcome: 'committed' | 'failed') => void;
 }
 
@@ -125,6 +125,9 @@ export class GroupCommit {
       if (names.length > 0) await lockIdempotencyNames(em, names);
       const rows = [...new Set(batch.flatMap((item) => item.work.lockRows ?? []))].sort();
       if (rows.length > 0 && this.options.lockRows) await this.options.lockRows(em, rows);
+      // A batch of one needs no savepoint: its failure rolls back the whole transaction, and
+      // settle() gives that caller the error.
+      if (batch.length === 1) return [{ ok: true, value: await batch[0].work.run(em) }];
       const outcomes: Outcome[] = [];
       for (const item of batch) outcomes.push(await this.runItem(em, item.work));
       return outcomes;

@@ -25,7 +25,9 @@ describe('credit: transfers (over the broker)', () => {
       .get();
     const pick = (outcome: string, name: string) =>
       metric.values
-        .filter((v) => v.labels.outcome === outcome && v.metricName === name)
+        .filter(
+          (v) => v.labels.outcome === outcome && (v as { metricName?: string }).metricName === name,
+        )
         .reduce((s, v) => s + v.value, 0);
     return {
       committed: {
