@@ -218,7 +218,8 @@ async function quiet() {
   await until(async () => {
     const [{ active }] = await sql(
       `select count(*)::int as active from pg_stat_activity
-        where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+        where datname = current_database() and backend_type = 'client backend'
+          and state = 'active' and pid <> pg_backend_pid()`,
     );
     return active === 0;
   }, 600_000);
