@@ -23,8 +23,12 @@ export interface GroupCommitOptions {
   maxInFlight: number;
   /** Locks the rows the batch's items named (`lockRows`), in one global order. */
   lockRows?: (em: EntityManager, ids: string[]) => Promise<void>;
-  /** Told each batch's size and outcome, before its callers are answered (metrics). */
-  onBatch?: (size: number, outcome: 'committed' | 'failed') => void;
+  /**
+   * Told each batch's size and outcome before its callers are answered (metrics): committed;
+   * rolled back (a batch of one whose item threw); or failed (a batch of several whose
+   * transaction failed as a whole, so each item runs again alone).
+   */
+  onBatch?: (size: number, outcome: 'committed' | 'rolled_back' | 'failed') => void;
 }
 
 interface Pending {
@@ -105,7 +109,7 @@ export class GroupCommit {
       outcomes = await this.transaction(batch);
       this.options.onBatch?.(batch.length, 'committed');
     } catch (err) {
-      this.options.onBatch?.(batch.length, 'failed');
+      this.options.onBatch?.(batch.length, batch.length === 1 ? 'rolled_back' : 'failed');
       if (batch.length === 1) {
         batch[0].reject(err);
         return;

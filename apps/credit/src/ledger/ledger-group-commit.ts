@@ -21,7 +21,7 @@ export class LedgerGroupCommit extends GroupCommit {
   constructor(orm: MikroORM, @Inject(CONFIG) config: CreditConfig, metrics: MetricsRegistry) {
     const sizes: Histogram<'outcome'> = metrics.histogram({
       name: 'glimmer_credit_group_commit_batch_size',
-      help: 'Ledger commands per group-commit transaction, by outcome (a failed batch re-runs each alone)',
+      help: 'Ledger commands per group-commit transaction, by outcome: committed, rolled_back (a lone command refused), failed (a batch that re-ran each alone)',
       labelNames: ['outcome'],
       buckets: [1, 2, 4, 8, 16, 32, 64, 128],
     });
