@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AccountsModule } from '../accounts/accounts.module';
 import type { GatewayConfig } from '../gateway.config';
 import { AuthController } from './auth.controller';
@@ -34,7 +35,10 @@ export class AuthModule {
       imports: [
         AccountsModule,
         JwtModule.register({
-          secret: config.JWT_SECRET,
+          // A key object, not the string: given a string, jsonwebtoken first tries to parse it
+          // as a PEM public (or private) key, and that failed attempt is most of the cost of
+          // verifying (or signing) a token.
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
           signOptions: { algorithm: 'HS256', expiresIn: config.JWT_TTL_SECONDS },
           verifyOptions: { algorithms: ['HS256'] },
         }),

@@ -94,7 +94,13 @@ function openProblemSchema(document: OpenAPIObject): void {
   if (schema && !('$ref' in schema)) schema.additionalProperties = true;
 }
 
-/** The OpenAPI document at /docs-json and its UI at /docs (both public). */
+/**
+ * The OpenAPI document at /docs-json and its UI at /docs (both public). The document is built
+ * on its first request, not at start: most gateways never serve it, and building it (a scan of
+ * every route and DTO) costs start time and resident memory they would keep.
+ */
 export function setupOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs-json',
+  });
 }

@@ -59,7 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
             // Stored as the client receives it: JSON, without undefined members.
-            const json: unknown = JSON.parse(JSON.stringify(body ?? null));
+            const json = JSON.stringify(body ?? null);
             await this.records
               .complete(scope, key, res.statusCode, json)
               .catch((err: Error) =>
@@ -109,7 +109,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         await this.records.release(scope, key);
       // The same problem document the exception filter renders for this error.
       else
-        await this.records.complete(scope, key, error.status, toProblem(error.serialize(), path));
+        await this.records.complete(
+          scope,
+          key,
+          error.status,
+          JSON.stringify(toProblem(error.serialize(), path)),
+        );
     } catch (storeErr) {
       this.logger.warn(`could not settle an idempotency key: ${(storeErr as Error).message}`);
     }
