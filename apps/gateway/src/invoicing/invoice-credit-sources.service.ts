@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandActor } from '@glimmer/contracts/actor';
-import { GetCreditOverviewRpc } from '@glimmer/contracts/credit/overview.messages';
+import { CostCodeView, GetCostCodeRpc } from '@glimmer/contracts/credit/cost-code.messages';
+import { DomainError } from '@glimmer/errors/domain-error';
 import type { ProjectInvoiceView } from '@glimmer/contracts/invoicing/project-invoice.messages';
 import { RpcClient } from '@glimmer/messaging/rpc-client';
 import type { ProjectInvoiceDto } from './dto/project-invoice.dto';
@@ -18,9 +19,15 @@ export class InvoiceCreditSources {
     actor: BrandActor,
     invoices: ProjectInvoiceView[],
   ): Promise<ProjectInvoiceDto[]> {
-    const payable = invoices.some((i) => i.amountDue > 0 && i.status !== 'void');
-    const codes = payable ? (await this.rpc.call(GetCreditOverviewRpc, { actor })).costCodes : [];
-    const byId = new Map(codes.map((c) => [c.id, c]));
+    // Only the codes attached to payable invoices, each asked for once: a page's worth, however
+    // many cost codes the brand has (the whole overview would grow with the brand).
+    const wanted = new Set(
+      invoices
+        .filter((i) => i.amountDue > 0 && i.status !== 'void')
+        .flatMap((i) => i.attachedCostCodeIds),
+    );
+    const codes = await Promise.all([...wanted].map((id) => this.costCode(actor, id)));
+    const byId = new Map(codes.filter((c) => c !== undefined).map((c) => [c.id, c]));
     return invoices.map((invoice) => {
       const creditSources = invoice.attachedCostCodeIds
         .map((id) => byId.get(id))
@@ -35,5 +42,15 @@ export class InvoiceCreditSources {
           creditSources.some((source) => source.available > 0),
       };
     });
+  }
+
+  /** A code the brand no longer sees (not found) is simply not offered as a source. */
+  private async costCode(actor: BrandActor, costCodeId: string): Promise<CostCodeView | undefined> {
+    try {
+      return await this.rpc.call(GetCostCodeRpc, { actor, costCodeId });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'not_found') return undefined;
+      throw err;
+    }
   }
 }
