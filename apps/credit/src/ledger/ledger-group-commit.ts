@@ -28,7 +28,10 @@ export class LedgerGroupCommit extends GroupCommit {
     super(orm, {
       windowMs: config.CREDIT_GROUP_COMMIT_WINDOW_MS,
       maxBatch: config.CREDIT_GROUP_COMMIT_MAX_BATCH,
-      maxInFlight: config.CREDIT_GROUP_COMMIT_MAX_IN_FLIGHT,
+      maxInFlight: Math.min(
+        config.CREDIT_GROUP_COMMIT_MAX_IN_FLIGHT,
+        Math.max(1, config.DB_POOL_MAX - 2),
+      ),
       lockRows: lockAccounts,
       onBatch: (size, outcome) => sizes.observe({ outcome }, size),
     });
