@@ -141,4 +141,24 @@ describe('GroupCommit', () => {
     const [total] = await sql<{ sum: string }>('select sum(balance)::text as sum from gc_account');
     expect(total.sum).toBe('6000');
   });
+
+  it("runs a deadlock's victim again, so both sides of a deadlock succeed", async () => {
+    // Two batches (two processes) locking the same two rows in opposite orders, late — as an
+    // item does with an account it could not name up front.
+    const [first, second] = [groupCommit(), groupCommit()];
+    const crossing = (gc: GroupCommit, a: number, b: number) =>
+      gc.run({
+        run: async (em) => {
+          await em.execute('update gc_account set balance = balance - 1 where id = ?', [a]);
+          await em.execute('select pg_sleep(0.3)');
+          await em.execute('update gc_account set balance = balance + 1 where id = ?', [b]);
+          return a;
+        },
+      });
+    const results = await Promise.allSettled([crossing(first, 1, 2), crossing(second, 2, 1)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(batches.filter((b) => b.outcome === 'rolled_back')).toHaveLength(1);
+    const [total] = await sql<{ sum: string }>('select sum(balance)::text as sum from gc_account');
+    expect(total.sum).toBe('6000');
+  });
 });

@@ -1,6 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { lockIdempotencyNames } from './idempotent-command';
 
+/** PostgreSQL's SQLSTATE for a transaction chosen as a deadlock's victim. */
+const DEADLOCK_DETECTED = '40P01';
+const MAX_DEADLOCK_RETRIES = 3;
+
 /** One caller's work in a batch: its own savepoint, its own answer. */
 export interface GroupCommitWork<R> {
   /**
@@ -33,6 +37,8 @@ export interface GroupCommitOptions {
 
 interface Pending {
   work: GroupCommitWork<unknown>;
+  /** Runs so far that PostgreSQL aborted as a deadlock victim. */
+  deadlocks: number;
   resolve(value: unknown): void;
   reject(err: unknown): void;
 }
@@ -65,7 +71,12 @@ export class GroupCommit {
 
   run<R>(work: GroupCommitWork<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({
+        work,
+        deadlocks: 0,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       this.schedule();
     });
   }
@@ -111,6 +122,7 @@ export class GroupCommit {
     } catch (err) {
       this.options.onBatch?.(batch.length, batch.length === 1 ? 'rolled_back' : 'failed');
       if (batch.length === 1) {
+        if (this.retryDeadlock(batch[0], err)) return this.settle(batch);
         batch[0].reject(err);
         return;
       }
@@ -118,9 +130,25 @@ export class GroupCommit {
       await Promise.all(batch.map((item) => this.settle([item])));
       return;
     }
-    outcomes.forEach((outcome, i) =>
-      outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error),
-    );
+    const again: Pending[] = [];
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) batch[i].resolve(outcome.value);
+      else if (this.retryDeadlock(batch[i], outcome.error)) again.push(batch[i]);
+      else batch[i].reject(outcome.error);
+    });
+    await Promise.all(again.map((item) => this.settle([item])));
+  }
+
+  /**
+   * A deadlock victim ran nothing (PostgreSQL rolled its statement back): it runs again. The
+   * up-front locks make deadlocks rare, but an account an item could not name before its
+   * transaction (a brand's first settlement account, made by a concurrent batch meanwhile) is
+   * locked late, out of the global order.
+   */
+  private retryDeadlock(item: Pending, err: unknown): boolean {
+    if ((err as { code?: string } | undefined)?.code !== DEADLOCK_DETECTED) return false;
+    item.deadlocks += 1;
+    return item.deadlocks <= MAX_DEADLOCK_RETRIES;
   }
 
   private transaction(batch: Pending[]): Promise<Outcome[]> {
