@@ -117,11 +117,7 @@ export class LedgerService {
       `insert into ledger_account (id, brand_id, kind, currency) values (?, ?, ?, ?) on conflict do nothing`,
       [randomUUID(), brandId, kind, currency],
     );
-    const [row] = await em.execute<{ id: string }[]>(
-      `select id from ledger_account where brand_id = ? and kind = ? and currency = ? and cost_code_id is null`,
-      [brandId, kind, currency],
-    );
-    return row.id;
+    return (await this.existingSystemAccount(em, brandId, kind, currency))!;
   }
 }
 
