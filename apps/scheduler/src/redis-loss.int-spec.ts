@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@glimmer/config/config';
 import { DepositFundsConfirmedEvent } from '@glimmer/contracts/credit/deposit.events';
-import { ClearDepositRpc } from '@glimmer/contracts/credit/deposit.messages';
+import { ClearDepositsRpc } from '@glimmer/contracts/credit/deposit.messages';
 import { OfferSentEvent } from '@glimmer/contracts/network/network.events';
 import { ExpireOfferRpc } from '@glimmer/contracts/network/offer.messages';
 import { PayoutScheduledEvent } from '@glimmer/contracts/payout/payout.events';
@@ -198,7 +198,7 @@ async function expectEveryJobRedone(work: Awaited<ReturnType<typeof workInFlight
   await eventually(
     () => {
       for (const d of work.deposits) {
-        expect(credit.state.callsTo(ClearDepositRpc.pattern, { depositId: d.id })).toHaveLength(1);
+        expect(credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: d.id })).toHaveLength(1);
       }
       for (const p of work.payouts) {
         expect(
@@ -212,7 +212,7 @@ async function expectEveryJobRedone(work: Awaited<ReturnType<typeof workInFlight
     { timeoutMs: 20_000 },
   );
   for (const d of work.deposits) {
-    const [call] = credit.state.callsTo(ClearDepositRpc.pattern, { depositId: d.id });
+    const [call] = credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: d.id });
     expect(call.at).toBeGreaterThanOrEqual(work.confirmedAt + HOLD_MS - 50);
   }
   for (const p of work.payouts) {

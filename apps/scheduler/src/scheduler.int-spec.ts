@@ -8,7 +8,7 @@ import {
   DepositPendingEvent,
   DepositSnapshot,
 } from '@glimmer/contracts/credit/deposit.events';
-import { ClearDepositRpc, ConfirmFundsRpc } from '@glimmer/contracts/credit/deposit.messages';
+import { ClearDepositsRpc, ConfirmFundsRpc } from '@glimmer/contracts/credit/deposit.messages';
 import {
   CreditInvoiceIssuedEvent,
   CreditInvoiceNotice,
@@ -104,13 +104,13 @@ describe('deposit clearing', () => {
     await broker.publish(DepositFundsConfirmedEvent, d); // republished under a new id: still one job
 
     const [call] = await eventually(() => {
-      const calls = credit.state.callsTo(ClearDepositRpc.pattern, { depositId: d.depositId });
+      const calls = credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: d.depositId });
       expect(calls).toHaveLength(1);
       return calls;
     });
     expect(call.at).toBeGreaterThanOrEqual(confirmedAt + HOLD_MS - 50);
     await sleep(1_000);
-    expect(credit.state.callsTo(ClearDepositRpc.pattern, { depositId: d.depositId })).toHaveLength(
+    expect(credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: d.depositId })).toHaveLength(
       1,
     );
     const job = await queue(QueueName.DepositClearing).getJob(jobIds.clearDeposit(d.depositId));
@@ -128,7 +128,7 @@ describe('deposit clearing', () => {
     );
     const job = (await queue(QueueName.DepositClearing).getJob(id))!;
     expect(job.returnvalue).toEqual({ depositId: d.depositId, settledBy: 'deposit_voided' });
-    expect(credit.state.callsTo(ClearDepositRpc.pattern, { depositId: d.depositId })).toHaveLength(
+    expect(credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: d.depositId })).toHaveLength(
       1,
     );
   });
@@ -144,9 +144,43 @@ describe('deposit clearing', () => {
       const j = await queue(QueueName.DepositClearing).getJob(jobIds.clearDeposit(d.depositId));
       expect(await j?.getState()).toBe('completed');
     });
-    expect(credit.state.callsTo(ClearDepositRpc.pattern, { depositId: d.depositId })).toHaveLength(
+    expect(credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: d.depositId })).toHaveLength(
       2,
     );
+  });
+
+  it('clears deposits that fall due together in shared runs, each job settled by its own answer', async () => {
+    const due = new Date(Date.now() - HOLD_MS).toISOString();
+    const ds = Array.from({ length: 30 }, () => deposit({ version: 2, fundsConfirmedAt: due }));
+    const [voided, failing] = ds;
+    credit.state.failNext(voided.depositId, 'deposit_voided', 5);
+    credit.state.failNext(failing.depositId, 'dependency_unavailable', 1);
+    const runsBefore = credit.state.clearingRuns.length;
+    await Promise.all(ds.map((d) => broker.publish(DepositFundsConfirmedEvent, d)));
+    const clearing = queue(QueueName.DepositClearing);
+    await eventually(async () => {
+      const states = await Promise.all(
+        ds.map((d) => clearing.getJobState(jobIds.clearDeposit(d.depositId))),
+      );
+      expect(new Set(states)).toEqual(new Set(['completed']));
+    });
+    const runs = credit.state.clearingRuns.slice(runsBefore);
+    const ids = new Set(ds.map((d) => d.depositId));
+    const ours = runs.filter((run) => run.some((id) => ids.has(id)));
+    // Fewer runs than deposits: jobs that ran together shared one RPC.
+    expect(ours.some((run) => run.length > 1)).toBe(true);
+    expect(ours.length).toBeLessThan(ds.length);
+    const job = (id: string) => clearing.getJob(jobIds.clearDeposit(id));
+    expect((await job(voided.depositId))!.returnvalue).toEqual({
+      depositId: voided.depositId,
+      settledBy: 'deposit_voided',
+    });
+    // The 5xx retried that deposit's job alone; its neighbours cleared at the first attempt.
+    expect((await job(failing.depositId))!.attemptsMade).toBe(2);
+    expect((await job(ds[2].depositId))!.attemptsMade).toBe(1);
+    expect(
+      credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: failing.depositId }),
+    ).toHaveLength(2);
   });
 
   it('lets the sandbox confirm funds after the configured delay, once', async () => {
@@ -204,7 +238,7 @@ describe('pending deposit sweep', () => {
 
     await eventually(() => {
       expect(
-        credit.state.callsTo(ClearDepositRpc.pattern, { depositId: forgotten.id }),
+        credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: forgotten.id }),
       ).toHaveLength(1);
       expect(
         credit.state.callsTo(ConfirmFundsRpc.pattern, {
@@ -214,9 +248,9 @@ describe('pending deposit sweep', () => {
     });
     // later sweeps find the same deposits but the job ids de-duplicate
     await sleep(1_200);
-    expect(credit.state.callsTo(ClearDepositRpc.pattern, { depositId: forgotten.id })).toHaveLength(
-      1,
-    );
+    expect(
+      credit.state.callsTo(ClearDepositsRpc.pattern, { depositId: forgotten.id }),
+    ).toHaveLength(1);
     expect(
       credit.state.callsTo(ConfirmFundsRpc.pattern, {
         creditInvoiceId: unconfirmed.creditInvoiceId,

@@ -117,10 +117,32 @@ describe('GroupCommit', () => {
     expect(batches.map((b) => b.size)).toEqual([4, 4, 2]);
   });
 
-  it('never deadlocks: concurrent batches moving between the same rows both ways all commit', async () => {
-    const gc = groupCommit({ maxInFlight: 4, maxBatch: 8, windowMs: 1 });
-    const move = (from: number, to: number) =>
+  it('holds back items whose rows a running batch holds, so they share the next batch, and runs other rows beside it', async () => {
+    const gc = groupCommit({ maxInFlight: 4, windowMs: 1 });
+    const on = (row: number, sleep = 0) =>
       gc.run({
+        lockRows: [String(row)],
+        run: async (em) => {
+          if (sleep) await em.execute('select pg_sleep(?)', [sleep]);
+          return { txid: await txid(em), at: Date.now() };
+        },
+      });
+    const slow = on(1, 0.3);
+    await new Promise((r) => setTimeout(r, 50));
+    const waiting = Array.from({ length: 20 }, () => on(1));
+    const beside = on(2);
+    const [first, other, rest] = await Promise.all([slow, beside, Promise.all(waiting)]);
+    expect(other.at).toBeLessThan(first.at);
+    expect(new Set(rest.map((r) => r.txid)).size).toBe(1);
+    expect(batches.map((b) => b.size)).toEqual([1, 1, 20]);
+  });
+
+  it('never deadlocks: batches of two processes moving between the same rows both ways all commit', async () => {
+    // Two instances (two replicas): within one, batches on shared rows take turns; across the
+    // two, only the up-front locks in id order keep them from deadlocking.
+    const replicas = [0, 1].map(() => groupCommit({ maxInFlight: 4, maxBatch: 8, windowMs: 1 }));
+    const move = (from: number, to: number) =>
+      replicas[from % 2].run({
         lockRows: [String(from), String(to)],
         run: async (em) => {
           // In the item's own order (from first): only the batch's up-front locks keep this safe.

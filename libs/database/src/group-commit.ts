@@ -45,6 +45,14 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** The locks an item's batch will take, as keys that cannot collide between the two kinds. */
+function lockKeys(item: Pending): string[] {
+  return [
+    ...(item.work.lockNames ?? []).map((name) => `name:${name}`),
+    ...(item.work.lockRows ?? []).map((id) => `row:${id}`),
+  ];
+}
+
 /**
  * Group commit: units of work that arrive together run in one database transaction, each under
  * its own savepoint, and share one commit — one WAL flush and one acquisition of each row lock
@@ -60,8 +68,10 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * transaction.
  */
 export class GroupCommit {
-  private readonly queue: Pending[] = [];
+  private queue: Pending[] = [];
   private inFlight = 0;
+  /** Lock keys (advisory names, row ids) of the running batches, with how many hold each. */
+  private readonly held = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -104,14 +114,41 @@ export class GroupCommit {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.options.maxBatch);
+      const batch = this.takeBatch();
+      // Everything waiting needs a lock a running batch holds: it goes when that batch is done.
+      if (batch.length === 0) return;
+      const keys = batch.flatMap(lockKeys);
+      for (const key of keys) this.held.set(key, (this.held.get(key) ?? 0) + 1);
       this.inFlight++;
       void this.settle(batch).finally(() => {
+        for (const key of keys) {
+          const left = this.held.get(key)! - 1;
+          if (left === 0) this.held.delete(key);
+          else this.held.set(key, left);
+        }
         this.inFlight--;
         // Whatever queued while this batch ran has waited long enough: it goes at once.
         if (this.queue.length > 0) this.flush();
       });
     }
+  }
+
+  /**
+   * The oldest waiting items, up to maxBatch, that need no lock a running batch holds. An item
+   * that would only wait for another batch's row stays queued and joins the next batch for that
+   * row: a hot account gets one big batch at a time instead of several that queue on its lock
+   * (each holding the connection and its other locks), and batches on other accounts run beside it.
+   */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    for (const item of this.queue) {
+      const free =
+        batch.length < this.options.maxBatch && !lockKeys(item).some((k) => this.held.has(k));
+      (free ? batch : rest).push(item);
+    }
+    this.queue = rest;
+    return batch;
   }
 
   private async settle(batch: Pending[]): Promise<void> {

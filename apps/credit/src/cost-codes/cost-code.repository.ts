@@ -92,6 +92,15 @@ export class CostCodeRepository {
     return byId;
   }
 
+  /**
+   * Codes by id whatever their brand, with their account ids: for platform work (clearing) on
+   * rows that already name their code; read-only, like getMany.
+   */
+  async byIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, CostCode>> {
+    const found = await em.find(CostCode, { id: { $in: [...ids] } }, { disableIdentityMap: true });
+    return new Map(found.map((c) => [c.id, c]));
+  }
+
   /** One of the brand's codes with its balances, or 404. */
   async getWithBalances(
     em: EntityManager,

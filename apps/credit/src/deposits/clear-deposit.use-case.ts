@@ -5,6 +5,7 @@ import type { DepositView } from '@glimmer/contracts/credit/deposit.messages';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { OutboxService } from '@glimmer/messaging/outbox/outbox.service';
 import type { CostCode } from '../cost-codes/cost-code.entity';
+import type { Deposit } from './deposit.entity';
 import { CostCodeRepository } from '../cost-codes/cost-code.repository';
 import { move } from '../ledger/ledger-legs';
 import { LedgerGroupCommit } from '../ledger/ledger-group-commit';
@@ -54,14 +55,7 @@ export class ClearDeposit {
     const deposit = await this.deposits.byId(em, depositId, { lock: true });
     if (!deposit) throw notFound('deposit');
     if (deposit.status === 'cleared') return toDepositView(deposit);
-    if (deposit.status === 'voided')
-      throw new DomainError('deposit_voided', 'the deposit was voided');
-    if (!deposit.fundsConfirmedAt) {
-      throw new DomainError(
-        'funds_not_confirmed',
-        'the deposit cannot clear before its funds are confirmed',
-      );
-    }
+    assertClearable(deposit);
     await this.ledger.post(em, {
       brandId: deposit.brandId,
       kind: 'deposit_cleared',
@@ -71,5 +65,17 @@ export class ClearDeposit {
     const cleared = await this.deposits.clear(em, deposit);
     await this.outbox.add(em, DepositClearedEvent, toDepositSnapshot(cleared));
     return toDepositView(cleared);
+  }
+}
+
+/** A locked, uncleared deposit may clear only when it is not voided and its funds are confirmed. */
+export function assertClearable(deposit: Deposit): void {
+  if (deposit.status === 'voided')
+    throw new DomainError('deposit_voided', 'the deposit was voided');
+  if (!deposit.fundsConfirmedAt) {
+    throw new DomainError(
+      'funds_not_confirmed',
+      'the deposit cannot clear before its funds are confirmed',
+    );
   }
 }

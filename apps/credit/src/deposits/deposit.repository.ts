@@ -35,6 +35,20 @@ export class DepositRepository {
     return em.findOne(Deposit, { id }, lockOptions(lock));
   }
 
+  /** Several deposits by id, in id order (the order their row locks are taken in), as a map. */
+  async byIds(
+    em: EntityManager,
+    ids: readonly string[],
+    { lock = false } = {},
+  ): Promise<Map<string, Deposit>> {
+    const found = await em.find(
+      Deposit,
+      { id: { $in: [...ids] } },
+      { orderBy: { id: 'asc' }, ...lockOptions(lock) },
+    );
+    return new Map(found.map((d) => [d.id, d]));
+  }
+
   byCreditInvoice(
     em: EntityManager,
     creditInvoiceId: string,
@@ -65,27 +79,44 @@ export class DepositRepository {
     return this.transition(em, deposit, TRANSITIONS.clear());
   }
 
+  /** Clears several locked deposits in one update; returns them as they now stand, in order. */
+  clearAll(em: EntityManager, deposits: readonly Deposit[]): Promise<Deposit[]> {
+    return this.transitionAll(em, deposits, TRANSITIONS.clear());
+  }
+
   void(em: EntityManager, deposit: Deposit): Promise<Deposit> {
     return this.transition(em, deposit, TRANSITIONS.void());
   }
 
-  /**
-   * One `update … returning *`: SQL on purpose, because the clearing path runs it for every
-   * deposit and MikroORM's nativeUpdate returns only a count (the database's now() and version
-   * would need a second select). The row is mapped back onto the locked, managed entity, which
-   * keeps its cost code fields.
-   */
   private async transition(
     em: EntityManager,
     deposit: Deposit,
     change: { set: string; params: unknown[] },
   ): Promise<Deposit> {
-    const [row] = await em.execute<Record<string, unknown>[]>(
-      `update deposit set ${change.set}, version = version + 1 where id = ? returning *`,
-      [...change.params, deposit.id],
+    const [changed] = await this.transitionAll(em, [deposit], change);
+    return changed;
+  }
+
+  /**
+   * One `update … returning *`: SQL on purpose, because the clearing path runs it for every
+   * deposit and MikroORM's nativeUpdate returns only a count (the database's now() and version
+   * would need a second select). The rows are mapped back onto the locked, managed entities,
+   * which keep their cost code fields.
+   */
+  private async transitionAll(
+    em: EntityManager,
+    deposits: readonly Deposit[],
+    change: { set: string; params: unknown[] },
+  ): Promise<Deposit[]> {
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `update deposit set ${change.set}, version = version + 1 where id in (?) returning *`,
+      [...change.params, deposits.map((d) => d.id)],
     );
-    const { costCode, costCodeName } = deposit;
-    return Object.assign(em.map(Deposit, row), { costCode, costCodeName });
+    const byId = new Map(rows.map((row) => [row.id as string, row]));
+    return deposits.map((deposit) => {
+      const { costCode, costCodeName } = deposit;
+      return Object.assign(em.map(Deposit, byId.get(deposit.id)!), { costCode, costCodeName });
+    });
   }
 
   /** A deposit by its own id or its credit invoice's (ops paste whichever they have). */
@@ -130,6 +161,6 @@ export class DepositRepository {
 }
 
 /** `for update` of the deposit row only (its cost code's label is a subquery, not locked). */
-function lockOptions(lock: boolean) {
+function lockOptions(lock: boolean): { lockMode?: LockMode.PESSIMISTIC_WRITE } {
   return lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CostCodesModule } from '../cost-codes/cost-codes.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { ClearDeposit } from './clear-deposit.use-case';
+import { ClearDeposits } from './clear-deposits.use-case';
 import { ConfirmFunds } from './confirm-funds.use-case';
 import { CreateDeposit } from './create-deposit.use-case';
 import { DepositQueries } from './deposit.queries';
@@ -24,6 +25,7 @@ import { VoidCreditInvoice } from './void-credit-invoice.use-case';
     CreateDeposit,
     ConfirmFunds,
     ClearDeposit,
+    ClearDeposits,
     VoidCreditInvoice,
     ReceivePayment,
     ResolveUnmatchedPayment,

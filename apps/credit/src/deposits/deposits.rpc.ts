@@ -2,6 +2,9 @@ import { Controller } from '@nestjs/common';
 import {
   ClearDepositRequest,
   ClearDepositRpc,
+  ClearDepositsRequest,
+  ClearDepositsResult,
+  ClearDepositsRpc,
   ConfirmFundsRequest,
   ConfirmFundsRpc,
   CreateDepositRequest,
@@ -23,6 +26,7 @@ import {
 } from '@glimmer/contracts/credit/deposit.messages';
 import type { Page } from '@glimmer/contracts/page';
 import { ClearDeposit } from './clear-deposit.use-case';
+import { ClearDeposits } from './clear-deposits.use-case';
 import { ConfirmFunds } from './confirm-funds.use-case';
 import { CreateDeposit } from './create-deposit.use-case';
 import { DepositQueries } from './deposit.queries';
@@ -39,6 +43,7 @@ export class DepositsRpc {
     private readonly createDeposit: CreateDeposit,
     private readonly confirmFundsOf: ConfirmFunds,
     private readonly clearDeposit: ClearDeposit,
+    private readonly clearRun: ClearDeposits,
     private readonly voidInvoice: VoidCreditInvoice,
     private readonly deposits: DepositQueries,
   ) {}
@@ -69,6 +74,11 @@ export class DepositsRpc {
   @OnRpc(ClearDepositRpc)
   clear(req: ClearDepositRequest): Promise<DepositView> {
     return this.clearDeposit.execute({ depositId: req.depositId });
+  }
+
+  @OnRpc(ClearDepositsRpc)
+  clearMany(req: ClearDepositsRequest): Promise<ClearDepositsResult> {
+    return this.clearRun.execute(req.depositIds);
   }
 
   @OnRpc(ListPendingDepositsRpc)

@@ -48,6 +48,39 @@ export class LedgerService {
     }
   }
 
+  /**
+   * Several postings in one statement (a run of clearings): `ledger_post` once per posting, in
+   * order, each its own journal transaction. Any refused debit fails the statement, so the
+   * caller's transaction decides what rolls back, as with `post`. Returns the transaction ids.
+   */
+  async postMany(em: EntityManager, postings: readonly Posting[]): Promise<string[]> {
+    if (postings.length === 0) return [];
+    const wire = postings.map((posting) => {
+      assertBalanced(posting.legs);
+      const legs = inLockOrder(posting.legs);
+      return {
+        brandId: posting.brandId,
+        kind: posting.kind,
+        referenceId: posting.referenceId,
+        accounts: legs.map((leg) => leg.accountId),
+        amounts: legs.map((leg) => leg.amount),
+      };
+    });
+    try {
+      const rows = await em.execute<{ id: string }[]>(
+        `select ledger_post((p->>'brandId')::uuid, p->>'kind', (p->>'referenceId')::uuid,
+                  array(select jsonb_array_elements_text(p->'accounts'))::uuid[],
+                  array(select jsonb_array_elements_text(p->'amounts'))::bigint[]) as id
+           from jsonb_array_elements(?::jsonb) with ordinality as posting(p, n)
+          order by n`,
+        [JSON.stringify(wire)],
+      );
+      return rows.map((row) => row.id);
+    } catch (err) {
+      throw refusedDebit(err) ?? err;
+    }
+  }
+
   /** A new cost code's two accounts, both at zero. */
   async openCostCodeAccounts(
     em: EntityManager,

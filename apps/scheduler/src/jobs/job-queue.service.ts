@@ -3,10 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { CONFIG } from '@glimmer/config/config';
 import type { SchedulerConfig } from '../scheduler.config';
+import { coalesce } from './coalesce';
 import { withRedisDeadline } from './deadline';
 import { ONE_OFF_JOB_OPTIONS } from './job-options';
 import { JobData, JobName, QUEUE_OF } from './job-types';
-import { QueueName } from './queue-names';
+import { QUEUE_NAMES, QueueName } from './queue-names';
 
 export interface EnqueueOptions {
   /** Deterministic id (see `jobIds`): a job with this id that still exists makes this a no-op. */
@@ -38,8 +39,6 @@ interface PendingAdd {
   data: unknown;
   jobId: string;
   delay: number;
-  resolve(result: EnqueueResult): void;
-  reject(err: unknown): void;
 }
 
 /** The one place jobs are queued: typed by job name, routed to its queue, de-duplicated by id. */
@@ -47,8 +46,7 @@ interface PendingAdd {
 export class JobQueue {
   private readonly queues: Record<QueueName, Queue>;
   private readonly timeoutMs: number;
-  private readonly pending = new Map<QueueName, PendingAdd[]>();
-  private readonly timers = new Map<QueueName, NodeJS.Timeout>();
+  private readonly bulkAdders: Record<QueueName, (add: PendingAdd) => Promise<EnqueueResult>>;
   /** addBulk calls made (for tests: concurrent enqueues share one). */
   bulkAdds = 0;
 
@@ -68,6 +66,17 @@ export class JobQueue {
       [QueueName.PayoutDispatch]: payoutDispatch,
     };
     this.timeoutMs = config.RPC_TIMEOUT_MS;
+    const bulkAdder = (name: QueueName) =>
+      coalesce<PendingAdd, EnqueueResult>(
+        (batch) =>
+          withRedisDeadline(`add ${batch.length} jobs to ${name}`, this.timeoutMs, () =>
+            this.addBatch(this.queues[name], batch),
+          ),
+        { windowMs: BULK_WINDOW_MS, maxBatch: BULK_MAX },
+      );
+    this.bulkAdders = Object.fromEntries(
+      QUEUE_NAMES.map((name) => [name, bulkAdder(name)]),
+    ) as Record<QueueName, (add: PendingAdd) => Promise<EnqueueResult>>;
   }
 
   queue(name: QueueName): Queue {
@@ -90,38 +99,11 @@ export class JobQueue {
     opts: EnqueueOptions,
   ): Promise<EnqueueResult> {
     if (opts.reviveFailed || opts.rerunCompleted) return this.enqueueOne(name, data, opts);
-    const queueName = QUEUE_OF[name];
     const delay = Math.max(0, Math.round(opts.delay ?? 0));
-    return new Promise<EnqueueResult>((resolve, reject) => {
-      const waiting = this.pending.get(queueName) ?? [];
-      this.pending.set(queueName, waiting);
-      waiting.push({ name, data, jobId: opts.jobId, delay, resolve, reject });
-      if (waiting.length >= BULK_MAX) this.flush(queueName);
-      else if (!this.timers.has(queueName)) {
-        this.timers.set(
-          queueName,
-          setTimeout(() => this.flush(queueName), BULK_WINDOW_MS),
-        );
-      }
-    });
+    return this.bulkAdders[QUEUE_OF[name]]({ name, data, jobId: opts.jobId, delay });
   }
 
-  private flush(queueName: QueueName): void {
-    clearTimeout(this.timers.get(queueName));
-    this.timers.delete(queueName);
-    const batch = this.pending.get(queueName) ?? [];
-    this.pending.delete(queueName);
-    if (batch.length === 0) return;
-    const queue = this.queues[queueName];
-    withRedisDeadline(`add ${batch.length} jobs to ${queueName}`, this.timeoutMs, () =>
-      this.addBatch(queue, batch),
-    ).then(
-      (results) => batch.forEach((p, i) => p.resolve(results[i])),
-      (err: unknown) => batch.forEach((p) => p.reject(err)),
-    );
-  }
-
-  private async addBatch(queue: Queue, batch: PendingAdd[]): Promise<EnqueueResult[]> {
+  private async addBatch(queue: Queue, batch: readonly PendingAdd[]): Promise<EnqueueResult[]> {
     const first = new Map<string, PendingAdd>();
     for (const p of batch) if (!first.has(p.jobId)) first.set(p.jobId, p);
     const unique = [...first.values()];

@@ -23,14 +23,22 @@ export interface ServiceCallOptions {
  *   with backoff. A timed-out request may still run on the other side: that is why the RPCs
  *   jobs call are idempotent.
  */
-export async function callService<Req, Res>(
+export function callService<Req, Res>(
   rpc: RpcClient,
   contract: RpcContract<Req, Res>,
   payload: Req,
   { settledBy = [], timeoutMs }: ServiceCallOptions = {},
 ): Promise<ServiceCallOutcome<Res>> {
+  return settle(() => rpc.call(contract, payload, timeoutMs ? { timeoutMs } : {}), settledBy);
+}
+
+/** The same decision for any call to an owning service (one deposit's answer in a run…). */
+export async function settle<T>(
+  call: () => Promise<T>,
+  settledBy: readonly ErrorCode[] = [],
+): Promise<ServiceCallOutcome<T>> {
   try {
-    return { value: await rpc.call(contract, payload, timeoutMs ? { timeoutMs } : {}) };
+    return { value: await call() };
   } catch (err) {
     if (err instanceof DomainError && settledBy.includes(err.code)) return { settledBy: err.code };
     if (err instanceof DomainError && !err.retriable) {

@@ -1,8 +1,10 @@
 import { Controller, INestApplication, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  ClearDepositRequest,
-  ClearDepositRpc,
+  ClearDepositOutcome,
+  ClearDepositsRequest,
+  ClearDepositsResult,
+  ClearDepositsRpc,
   ConfirmFundsRequest,
   ConfirmFundsRpc,
   DepositView,
@@ -10,10 +12,11 @@ import {
   ListPendingDepositsRpc,
   PendingDepositRef,
 } from '@glimmer/contracts/credit/deposit.messages';
+import type { DomainError } from '@glimmer/errors/domain-error';
 import { RPC_DOUBLE_STATE, RpcDoubleState, startRpcTestDouble } from './rpc-test-double';
 
 /**
- * TEST DOUBLE of the credit service's deposit RPC contract (ClearDepositRpc, ConfirmFundsRpc,
+ * TEST DOUBLE of the credit service's deposit RPC contract (ClearDepositsRpc, ConfirmFundsRpc,
  * ListPendingDepositsRpc), served on the real broker under the test's prefix. It records every
  * call and answers from state the test controls. It exists only because the credit service is
  * being built in parallel; the e2e suite runs the scheduler against the real one.
@@ -21,6 +24,8 @@ import { RPC_DOUBLE_STATE, RpcDoubleState, startRpcTestDouble } from './rpc-test
 export class CreditRpcState extends RpcDoubleState {
   /** What ListPendingDepositsRpc returns, in id order; a cleared deposit leaves it. */
   pending: PendingDepositRef[] = [];
+  /** The deposit ids of each ClearDepositsRpc received, in arrival order. */
+  readonly clearingRuns: string[][] = [];
 }
 
 function view(over: Partial<DepositView> & { id: string }): DepositView {
@@ -42,13 +47,30 @@ function view(over: Partial<DepositView> & { id: string }): DepositView {
 class CreditRpcTestDoubleController {
   constructor(@Inject(RPC_DOUBLE_STATE) private readonly state: CreditRpcState) {}
 
-  @MessagePattern(ClearDepositRpc.pattern)
-  async clear(@Payload() req: ClearDepositRequest): Promise<DepositView> {
-    await this.state.record(ClearDepositRpc.pattern, req, req.depositId);
-    // Cleared: no longer listed as pending, as the credit service would answer.
-    this.state.pending = this.state.pending.filter((d) => d.id !== req.depositId);
-    const now = new Date().toISOString();
-    return view({ id: req.depositId, status: 'cleared', fundsConfirmedAt: now, clearedAt: now });
+  /** Each deposit of a run is recorded as its own call, with its own scripted answer. */
+  @MessagePattern(ClearDepositsRpc.pattern)
+  async clearRun(@Payload() req: ClearDepositsRequest): Promise<ClearDepositsResult> {
+    this.state.clearingRuns.push(req.depositIds);
+    const outcomes = await Promise.all(
+      req.depositIds.map(async (depositId): Promise<ClearDepositOutcome> => {
+        try {
+          await this.state.record(ClearDepositsRpc.pattern, { depositId }, depositId);
+        } catch (err) {
+          return { depositId, error: (err as DomainError).serialize() };
+        }
+        // Cleared: no longer listed as pending, as the credit service would answer.
+        this.state.pending = this.state.pending.filter((d) => d.id !== depositId);
+        const now = new Date().toISOString();
+        const deposit = view({
+          id: depositId,
+          status: 'cleared',
+          fundsConfirmedAt: now,
+          clearedAt: now,
+        });
+        return { depositId, deposit };
+      }),
+    );
+    return { outcomes };
   }
 
   @MessagePattern(ConfirmFundsRpc.pattern)

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -10,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { SerializedError } from '@glimmer/errors/domain-error';
 import { IsMinorAmount } from '@glimmer/money/money.validators';
 import { IntersectionType } from '@nestjs/mapped-types';
 import { rpcContract } from '../contract';
@@ -94,6 +98,26 @@ export class ClearDepositRequest {
   depositId: string;
 }
 
+/** The most deposits one ClearDepositsRpc clears (one transaction). */
+export const CLEAR_DEPOSITS_MAX = 200;
+
+export class ClearDepositsRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CLEAR_DEPOSITS_MAX)
+  @IsUUID('all', { each: true })
+  depositIds: string[];
+}
+
+/** One deposit's answer in a run: the deposit as it now stands, or why it did not clear. */
+export type ClearDepositOutcome =
+  { depositId: string; deposit: DepositView } | { depositId: string; error: SerializedError };
+
+export interface ClearDepositsResult {
+  /** One outcome per requested id, in the request's order (a repeated id answers twice). */
+  outcomes: ClearDepositOutcome[];
+}
+
 export class ListPendingDepositsRequest {
   @IsOptional()
   @IsUUID()
@@ -173,6 +197,12 @@ export const ClearDepositRpc = rpcContract<ClearDepositRequest, DepositView>(
   'credit',
   'credit.deposit.clear.v1',
   ClearDepositRequest,
+);
+/** A run of deposits cleared in one transaction (the scheduler's clearing jobs, coalesced). */
+export const ClearDepositsRpc = rpcContract<ClearDepositsRequest, ClearDepositsResult>(
+  'credit',
+  'credit.deposit.clear-many.v1',
+  ClearDepositsRequest,
 );
 export const ListPendingDepositsRpc = rpcContract<
   ListPendingDepositsRequest,

@@ -29,18 +29,37 @@ export class OutboxService {
     payload: P,
     messageId = randomUUID(),
   ): Promise<string> {
+    await this.addAll(em, contract, [{ payload, messageId }]);
+    return messageId;
+  }
+
+  /** Several events of one contract in one insert (a run of changes in one transaction). */
+  async addAll<P>(
+    em: EntityManager,
+    contract: EventContract<P>,
+    events: readonly { payload: P; messageId?: string }[],
+  ): Promise<string[]> {
     if (!em.isInTransaction())
       throw new Error('outbox writes belong inside the transaction of the change');
+    if (events.length === 0) return [];
     // Outside production a payload its consumers would refuse fails the change that wrote it.
-    if (this.validate)
-      await assertOutgoingPayload(contract.payload, contract.pattern, payload, 'bug');
-    const headers = { [CORRELATION_HEADER]: currentCorrelationId() };
+    if (this.validate) {
+      for (const { payload } of events)
+        await assertOutgoingPayload(contract.payload, contract.pattern, payload, 'bug');
+    }
+    const headers = JSON.stringify({ [CORRELATION_HEADER]: currentCorrelationId() });
+    const ids = events.map((e) => e.messageId ?? randomUUID());
     // pg_notify is delivered only when the transaction commits: the relay wakes for committed rows.
+    // (knex spreads an array parameter into a list, hence array[?].)
     await em.execute(
-      `with added as (insert into outbox_message (id, pattern, payload, headers) values (?, ?, ?, ?) returning id)
-       select pg_notify(?, '') from added`,
-      [messageId, contract.pattern, JSON.stringify(payload), JSON.stringify(headers), this.channel],
+      `with added as (
+         insert into outbox_message (id, pattern, payload, headers)
+         select id, ?, payload, ?::jsonb
+           from unnest(array[?]::uuid[], array[?]::jsonb[]) as e(id, payload)
+         returning id)
+       select pg_notify(?, '') from added limit 1`,
+      [contract.pattern, headers, ids, events.map((e) => JSON.stringify(e.payload)), this.channel],
     );
-    return messageId;
+    return ids;
   }
 }
