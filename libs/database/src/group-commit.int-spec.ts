@@ -72,7 +72,10 @@ describe('GroupCommit', () => {
     expect((await sql<{ k: number }>('select k from gc_row order by k')).map((r) => r.k)).toEqual([
       1, 3,
     ]);
-    expect(batches).toEqual([{ size: 3, outcome: 'committed' }]);
+    expect(batches).toEqual([
+      { size: 3, outcome: 'isolated' },
+      { size: 3, outcome: 'committed' },
+    ]);
   });
 
   it('re-runs each item alone when the commit fails, so only the item at fault fails', async () => {

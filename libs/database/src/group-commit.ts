@@ -18,6 +18,13 @@ export interface GroupCommitWork<R> {
   run(em: EntityManager): Promise<R>;
 }
 
+/**
+ * committed; isolated (an item failed in the run without savepoints, so the batch runs again
+ * with one per item); rolled_back (a batch of one whose item threw); failed (a batch of several
+ * whose transaction failed as a whole, so each item runs again alone).
+ */
+export type BatchOutcome = 'committed' | 'isolated' | 'rolled_back' | 'failed';
+
 export interface GroupCommitOptions {
   /** How long the first item of a batch waits for company, in ms (0: the same tick only). */
   windowMs: number;
@@ -27,12 +34,8 @@ export interface GroupCommitOptions {
   maxInFlight: number;
   /** Locks the rows the batch's items named (`lockRows`), in one global order. */
   lockRows?: (em: EntityManager, ids: string[]) => Promise<void>;
-  /**
-   * Told each batch's size and outcome before its callers are answered (metrics): committed;
-   * rolled back (a batch of one whose item threw); or failed (a batch of several whose
-   * transaction failed as a whole, so each item runs again alone).
-   */
-  onBatch?: (size: number, outcome: 'committed' | 'rolled_back' | 'failed') => void;
+  /** Told each batch's size and outcome before its callers are answered (metrics). */
+  onBatch?: (size: number, outcome: BatchOutcome) => void;
 }
 
 interface Pending {
@@ -45,6 +48,13 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** An item's own failure in a batch run without savepoints (not the transaction's). */
+class ItemFailed extends Error {
+  constructor(readonly error: unknown) {
+    super('an item of the batch failed');
+  }
+}
+
 /** The locks an item's batch will take, as keys that cannot collide between the two kinds. */
 function lockKeys(item: Pending): string[] {
   return [
@@ -54,10 +64,12 @@ function lockKeys(item: Pending): string[] {
 }
 
 /**
- * Group commit: units of work that arrive together run in one database transaction, each under
- * its own savepoint, and share one commit — one WAL flush and one acquisition of each row lock
- * per batch instead of per request. An item that throws rolls back to its savepoint and gets
- * its error; its neighbours carry on. Every caller is answered only after the commit, so an
+ * Group commit: units of work that arrive together run in one database transaction and share
+ * one commit — one WAL flush and one acquisition of each row lock per batch instead of per
+ * request. A batch runs first without savepoints; if an item throws, nothing of it commits and
+ * the batch runs again with a savepoint per item, where the item that throws rolls back to its
+ * savepoint and gets its error while its neighbours carry on (failures are the exception, so
+ * the two round trips of a savepoint are paid only then). Every caller is answered only after the commit, so an
  * answer always describes committed state; if the commit (or the batch itself) fails, each
  * item runs again alone, so one poisonous item cannot fail the others.
  *
@@ -151,12 +163,19 @@ export class GroupCommit {
     return batch;
   }
 
-  private async settle(batch: Pending[]): Promise<void> {
+  private async settle(batch: Pending[], isolated = false): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.transaction(batch);
+      outcomes = await this.transaction(batch, isolated);
       this.options.onBatch?.(batch.length, 'committed');
-    } catch (err) {
+    } catch (thrown) {
+      if (thrown instanceof ItemFailed && !isolated) {
+        // An item failed in the run without savepoints: nothing committed, and the batch runs
+        // again with a savepoint per item, so that item fails alone.
+        this.options.onBatch?.(batch.length, 'isolated');
+        return this.settle(batch, true);
+      }
+      const err = thrown instanceof ItemFailed ? thrown.error : thrown;
       this.options.onBatch?.(batch.length, batch.length === 1 ? 'rolled_back' : 'failed');
       if (batch.length === 1) {
         if (this.retryDeadlock(batch[0], err)) return this.settle(batch);
@@ -188,19 +207,39 @@ export class GroupCommit {
     return item.deadlocks <= MAX_DEADLOCK_RETRIES;
   }
 
-  private transaction(batch: Pending[]): Promise<Outcome[]> {
+  /**
+   * The batch in one transaction. First without savepoints (two round trips an item saved): any
+   * item's failure aborts the run as ItemFailed. Once that happened, `isolated` runs each item
+   * under its own savepoint. A batch of one never needs one: its failure rolls back the whole
+   * transaction, and settle() gives that caller the error.
+   */
+  private transaction(batch: Pending[], isolated: boolean): Promise<Outcome[]> {
     return this.orm.em.fork().transactional(async (em) => {
       const names = [...new Set(batch.flatMap((item) => item.work.lockNames ?? []))].sort();
       if (names.length > 0) await lockIdempotencyNames(em, names);
       const rows = [...new Set(batch.flatMap((item) => item.work.lockRows ?? []))].sort();
       if (rows.length > 0 && this.options.lockRows) await this.options.lockRows(em, rows);
-      // A batch of one needs no savepoint: its failure rolls back the whole transaction, and
-      // settle() gives that caller the error.
       if (batch.length === 1) return [{ ok: true, value: await batch[0].work.run(em) }];
       const outcomes: Outcome[] = [];
-      for (const item of batch) outcomes.push(await this.runItem(em, item.work));
+      for (const item of batch) {
+        outcomes.push(
+          isolated ? await this.runItem(em, item.work) : await this.runBare(em, item.work),
+        );
+      }
       return outcomes;
     });
+  }
+
+  /** One item on its own fork of the transaction, no savepoint: a failure aborts the batch. */
+  private async runBare(em: EntityManager, work: GroupCommitWork<unknown>): Promise<Outcome> {
+    const itemEm = em.fork({ keepTransactionContext: true, clear: true });
+    try {
+      const value = await work.run(itemEm);
+      await itemEm.flush();
+      return { ok: true, value };
+    } catch (error) {
+      throw new ItemFailed(error);
+    }
   }
 
   /** One item under its savepoint, on its own fork (its own identity map) of the transaction. */

@@ -9,8 +9,8 @@ import type { CreditConfig } from '../credit.config';
 
 /**
  * The credit service's group commit: transfers, deposits, draws and clearings that arrive
- * together share one transaction (each under its own savepoint) and one commit. A hot cost
- * code then takes its row lock once per batch, not once per movement.
+ * together share one transaction and one commit (a savepoint each only once one of them has
+ * failed). A hot cost code then takes its row lock once per batch, not once per movement.
  *
  * Each item names the ledger accounts it will post to; the batch locks them all up front in
  * account-id order — the order `ledger_post` locks in — so batches never deadlock each other
@@ -21,7 +21,7 @@ export class LedgerGroupCommit extends GroupCommit {
   constructor(orm: MikroORM, @Inject(CONFIG) config: CreditConfig, metrics: MetricsRegistry) {
     const sizes: Histogram<'outcome'> = metrics.histogram({
       name: 'glimmer_credit_group_commit_batch_size',
-      help: 'Ledger commands per group-commit transaction, by outcome: committed, rolled_back (a lone command refused), failed (a batch that re-ran each alone)',
+      help: 'Ledger commands per group-commit transaction, by outcome: committed, isolated (a command failed, the batch re-ran with a savepoint each), rolled_back (a lone command refused), failed (a batch that re-ran each alone)',
       labelNames: ['outcome'],
       buckets: [1, 2, 4, 8, 16, 32, 64, 128],
     });

@@ -19,9 +19,10 @@ export const DEFAULT_INBOX_BATCHES_IN_FLIGHT = 4;
  *
  * Batched through the one group commit (`@glimmer/database/group-commit`): the messages of one
  * consumer that arrive together (the broker hands a consumer up to `prefetch` at once) run in
- * one PostgreSQL transaction, each under its own savepoint, and share one commit — one WAL flush per batch instead of per message. A message whose work
- * throws rolls back to its savepoint (its work and its inbox row with it) and its caller gets
- * the error, so the transport retries or dead-letters that message alone; its neighbours carry
+ * one PostgreSQL transaction and share one commit — one WAL flush per batch instead of per
+ * message. If a message's work throws, the batch runs again with a savepoint per message: that
+ * one rolls back to its savepoint (its work and its inbox row with it) and its caller gets the
+ * error, so the transport retries or dead-letters that message alone; its neighbours carry
  * on. Every caller is answered only after the commit, so a message is acknowledged only once
  * its work is durable. If the commit itself fails, nothing of the batch committed and each
  * message runs again in a transaction of its own. A process killed mid-batch committed nothing
