@@ -60,10 +60,15 @@ export type InboxEventHandler<P> = (
 
 export type PlainEventHandler<P> = (payload: P, ctx: AmqpContext) => Promise<EventOutcome>;
 
-export interface InboxEventOptions {
+export interface InboxEventOptions<P = unknown> {
   /** The inbox consumer id. Never rename: the processed-message rows are stored under it. */
   consumer: string;
   withoutInbox?: undefined;
+  /**
+   * Advisory locks the handler's work needs (say, the creator whose methods it reads): the
+   * inbox batch takes its messages' names, sorted, before any of them runs, once a batch.
+   */
+  locks?: (payload: P) => readonly string[];
 }
 
 export interface NoInboxEventOptions {
@@ -147,7 +152,7 @@ export function OnEvent<P>(
 /** Handles `contract`'s event inside the inbox under `consumer`. */
 export function OnEvent<P>(
   contract: EventContract<P>,
-  options: InboxEventOptions,
+  options: InboxEventOptions<P>,
 ): <M extends InboxEventHandler<P>>(
   target: object,
   key: string | symbol,
@@ -155,7 +160,7 @@ export function OnEvent<P>(
 ) => void;
 export function OnEvent<P>(
   contract: EventContract<P>,
-  options: InboxEventOptions | NoInboxEventOptions,
+  options: InboxEventOptions<P> | NoInboxEventOptions,
 ): (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<never>) => void {
   return (target, key, typed) => {
     const descriptor = typed as unknown as AnyDescriptor;
@@ -181,8 +186,12 @@ export function OnEvent<P>(
         if (!inbox) {
           outcome = await handle.call(this, payload, ctx);
         } else {
-          const result = await this[INBOX].runOnce(consumer, ctx, (em) =>
-            handle.call(this, payload, em, ctx),
+          const locks = options.withoutInbox === undefined ? options.locks?.(payload as P) : [];
+          const result = await this[INBOX].runOnce(
+            consumer,
+            ctx,
+            (em) => handle.call(this, payload, em, ctx),
+            locks,
           );
           if (result.duplicate) {
             logger.log(`${ctx.pattern} ${ctx.messageId} (${consumer}): duplicate, skipped`);

@@ -5,6 +5,7 @@ import {
   ProjectInvoicePaidEvent,
 } from '@glimmer/contracts/invoicing/project-invoice.events';
 import { OnEvent } from '@glimmer/messaging/handlers';
+import { creatorMethodsLock } from '../payout-methods/payout-method.repository';
 import { RecordPaidInvoice } from './record-paid-invoice.use-case';
 
 /**
@@ -15,7 +16,11 @@ import { RecordPaidInvoice } from './record-paid-invoice.use-case';
 export class InvoicePaidEvents {
   constructor(private readonly recordPaidInvoice: RecordPaidInvoice) {}
 
-  @OnEvent(ProjectInvoicePaidEvent, { consumer: 'payout.payout.invoice-paid' })
+  @OnEvent(ProjectInvoicePaidEvent, {
+    consumer: 'payout.payout.invoice-paid',
+    // RecordPaidInvoice runs under its creator's method lock: taken once for the whole batch.
+    locks: (p) => [creatorMethodsLock(p.creatorId)],
+  })
   async onInvoicePaid(p: ProjectInvoicePaid, em: EntityManager): Promise<string> {
     const outcome = await this.recordPaidInvoice.execute(em, p);
     return `invoice ${p.invoiceId} paid: payout ${outcome}`;

@@ -84,6 +84,24 @@ describe('payout: payouts (over the broker)', () => {
     expect(view).toMatchObject({ status: 'scheduled', payoutMethodId: method.id, attempts: 0 });
   });
 
+  it('never leaves a payout waiting beside a method: invoices paid while the first method is added', async () => {
+    const creators = await Promise.all(Array.from({ length: 20 }, () => t.joinedCreator()));
+    const events = creators.flatMap((c) => [1, 2, 3, 4, 5].map(() => t.invoicePaid(c.creatorId)));
+    // The events (batched by the inbox, under each creator's method lock) race the adds, which
+    // start while the first batches are running.
+    const published = Promise.all(events.map((e) => t.broker.publish(ProjectInvoicePaidEvent, e)));
+    await new Promise((r) => setTimeout(r, 15));
+    await Promise.all([published, ...creators.map((c) => t.addPayoneer(c))]);
+    await eventually(async () => {
+      const rows = await t.sql<{ status: string }>(
+        `select status from payout where invoice_id = any($1)`,
+        [events.map((e) => e.invoiceId)],
+      );
+      expect(rows).toHaveLength(events.length);
+      expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['scheduled']));
+    });
+  });
+
   it('retries an invoice for a creator it does not know yet until the creator joins', async () => {
     const creatorId = randomUUID();
     const event = t.invoicePaid(creatorId);

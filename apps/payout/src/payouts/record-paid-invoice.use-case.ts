@@ -25,13 +25,16 @@ export class RecordPaidInvoice {
     @Inject(SCHEDULE_RULES) private readonly timing: PayoutTiming,
   ) {}
 
-  /** `em` is the consumer's transaction (InboxService.runOnce). */
+  /**
+   * `em` is the consumer's transaction (InboxService.runOnce), which already holds the
+   * creator's method lock (`creatorMethodsLock`, declared by InvoicePaidEvents and taken by the
+   * inbox batch before any message runs). The lock serialises this with a method being added,
+   * so the payout either sees the method or is seen (and scheduled) by the transaction adding
+   * it — never left waiting beside a method.
+   */
   async execute(em: EntityManager, p: ProjectInvoicePaid): Promise<RecordOutcome> {
     // Unknown creator: a retryable error rolls this back and the message comes again later.
     await this.events.creatorOf(em, p.creatorId);
-    // Serialises with a method being added, so the payout either sees the method or is seen
-    // (and scheduled) by the transaction adding it — never left waiting beside a method.
-    await this.methods.lockCreator(em, p.creatorId);
     const method = await this.methods.preferred(em, p.creatorId);
     const now = new Date();
     const invoicePaidAt = new Date(p.paidAt);

@@ -61,9 +61,11 @@ export class InboxService {
     consumer: string,
     ctx: AmqpContext | string,
     work: (em: EntityManager) => Promise<T>,
+    lockNames: readonly string[] = [],
   ): Promise<InboxResult<T>> {
     const messageId = typeof ctx === 'string' ? ctx : ctx.messageId;
     const result = await this.lane(consumer).run<InboxResult<T>>({
+      lockNames,
       run: async (em) => {
         if (!(await this.claim(em, consumer, messageId))) return { duplicate: true };
         return { duplicate: false, value: await work(em) };
