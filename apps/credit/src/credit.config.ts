@@ -17,9 +17,10 @@ export const creditConfigSchema = baseConfigSchema
      * Group commit (LedgerGroupCommit): how long a ledger command waits for others to share its
      * transaction (ms; 0 = only those already queued), the most commands in one transaction,
      * and how many such transactions run at once (each holds a pooled connection; at most
-     * DB_POOL_MAX − 2, so the reads before a batch always find one). Measured on the 2-core
-     * bench machine, 8 × 8 beat 64 × 4: batches that share accounts run one after another, so
-     * smaller ones keep more of them in flight (README Benchmarks).
+     * DB_POOL_MAX − 2, so the reads before a batch always find one). Work whose accounts a
+     * running batch holds waits for the next batch, so a hot code gets one batch at a time and
+     * other codes run beside it; on the 2-core bench machine 8 and 32 a batch measured the same
+     * (README Benchmarks).
      */
     CREDIT_GROUP_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).default(1),
     CREDIT_GROUP_COMMIT_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(8),

@@ -5,7 +5,7 @@ import { lockIdempotencyNames } from './idempotent-command';
 const DEADLOCK_DETECTED = '40P01';
 const MAX_DEADLOCK_RETRIES = 3;
 
-/** One caller's work in a batch: its own savepoint, its own answer. */
+/** One caller's work in a batch: its own fork of the transaction, its own answer. */
 export interface GroupCommitWork<R> {
   /**
    * Advisory locks the work needs (an Idempotency-Key's lock name): the batch takes all of its
@@ -69,9 +69,9 @@ function lockKeys(item: Pending): string[] {
  * request. A batch runs first without savepoints; if an item throws, nothing of it commits and
  * the batch runs again with a savepoint per item, where the item that throws rolls back to its
  * savepoint and gets its error while its neighbours carry on (failures are the exception, so
- * the two round trips of a savepoint are paid only then). Every caller is answered only after the commit, so an
- * answer always describes committed state; if the commit (or the batch itself) fails, each
- * item runs again alone, so one poisonous item cannot fail the others.
+ * the two round trips of a savepoint are paid only then). Every caller is answered only after
+ * the commit, so an answer always describes committed state; if the commit (or the batch
+ * itself) fails, each item runs again alone, so one poisonous item cannot fail the others.
  *
  * Deadlock-free across concurrent batches (and against lone transactions that follow the same
  * order): a batch takes every item's advisory locks, sorted, then every named row lock in id

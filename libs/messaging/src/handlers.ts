@@ -169,6 +169,7 @@ export function OnEvent<P>(
     const { consumer } = options;
     if (!consumer?.trim()) throw new Error(`${handlerName(target, key)}: empty consumer id`);
     const inbox = options.withoutInbox === undefined;
+    const locksOf = options.withoutInbox === undefined ? options.locks : undefined;
     if (inbox) {
       // Property injection: the controller need not ask for the inbox in its constructor.
       if (!injectedInbox.has(target)) {
@@ -186,12 +187,11 @@ export function OnEvent<P>(
         if (!inbox) {
           outcome = await handle.call(this, payload, ctx);
         } else {
-          const locks = options.withoutInbox === undefined ? options.locks?.(payload as P) : [];
           const result = await this[INBOX].runOnce(
             consumer,
             ctx,
             (em) => handle.call(this, payload, em, ctx),
-            locks,
+            locksOf?.(payload as P),
           );
           if (result.duplicate) {
             logger.log(`${ctx.pattern} ${ctx.messageId} (${consumer}): duplicate, skipped`);
