@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SERVICES, type ServiceName } from '@glimmer/contracts/contract';
@@ -26,15 +26,38 @@ export function systemAt(baseUrl: string): GlimmerSystem {
   return system;
 }
 
+/** Ports handed out by this process, so two systems of one test file never share one. */
+const HANDED_OUT = new Set<number>();
+
+/**
+ * A port nothing listens on, for a service to bind a moment later. It is drawn below the
+ * kernel's ephemeral range (32768 and up here): a port the kernel picked for `listen(0)` is one
+ * it may also give the next outgoing connection of any process (a pool's new socket to
+ * PostgreSQL, say) before the service binds it, and the service then dies with EADDRINUSE.
+ * It is probed on 0.0.0.0, the address the services bind.
+ */
 async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (HANDED_OUT.has(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
     });
-    server.on('error', reject);
-  });
+    if (!free) continue;
+    HANDED_OUT.add(port);
+    return port;
+  }
+}
+
+/** The last lines of a log file, for an error that would otherwise only name it. */
+function tail(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 /**
@@ -166,7 +189,8 @@ export class GlimmerSystem {
         for (const [service, child] of this.processes) {
           if (hasExited(child))
             throw new Error(
-              `${service} exited with ${child.exitCode}; see ${this.logFile(service)}`,
+              `${service} exited with ${child.exitCode}; see ${this.logFile(service)}, which ends:\n` +
+                tail(this.logFile(service)),
             );
         }
         const res = await fetch(`${this.baseUrl}/health/ready`);
