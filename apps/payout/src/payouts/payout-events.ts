@@ -15,6 +15,17 @@ import { toNotice } from './payout-views';
 import type { Payout } from './payout.entity';
 
 /**
+ * Rolls the change back; the message is retried (bounded), by which time the creator's
+ * network.creator.joined has normally been consumed.
+ */
+export function creatorNotKnownYet(creatorId: string): DomainError {
+  return new DomainError(
+    'dependency_unavailable',
+    `creator ${creatorId} is not known to the payout service yet; retry later`,
+  );
+}
+
+/**
  * Writes each payout notice to the outbox, in the transaction of the change it reports, and
  * counts the transition. Notices carry the creator's name and email from the projection.
  */
@@ -29,14 +40,7 @@ export class PayoutEvents {
   /** The creator as network.creator.joined described them; retried later when not known yet. */
   async creatorOf(em: EntityManager, creatorId: string): Promise<Creator> {
     const creator = await this.creators.find(em, creatorId);
-    if (!creator) {
-      // Rolls the change back; the message is retried (bounded), by which time the creator's
-      // network.creator.joined has normally been consumed.
-      throw new DomainError(
-        'dependency_unavailable',
-        `creator ${creatorId} is not known to the payout service yet; retry later`,
-      );
-    }
+    if (!creator) throw creatorNotKnownYet(creatorId);
     return creator;
   }
 

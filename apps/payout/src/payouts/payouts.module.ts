@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CreatorsModule } from '../creators/creators.module';
 import { PayoutMethodsModule } from '../payout-methods/payout-methods.module';
 import { ProviderModule } from '../provider/provider.module';
 import { DispatchPayout } from './dispatch-payout.use-case';
@@ -11,7 +12,7 @@ import { RetryPayout } from './retry-payout.use-case';
 
 /** Payouts: created from paid project invoices, dispatched exactly once, read by their owners. */
 @Module({
-  imports: [PayoutCoreModule, PayoutMethodsModule, ProviderModule],
+  imports: [CreatorsModule, PayoutCoreModule, PayoutMethodsModule, ProviderModule],
   controllers: [InvoicePaidEvents, PayoutsRpc],
   providers: [RecordPaidInvoice, DispatchPayout, RetryPayout, PayoutQueries],
 })

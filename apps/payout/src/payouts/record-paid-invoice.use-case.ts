@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { ProjectInvoicePaid } from '@glimmer/contracts/invoicing/project-invoice.events';
-import { PayoutMethodRepository } from '../payout-methods/payout-method.repository';
+import { CreatorRepository } from '../creators/creator.repository';
 import { dueByOf, firstDispatchAt, utcDate } from './payout-schedule';
-import { PayoutEvents } from './payout-events';
+import { creatorNotKnownYet, PayoutEvents } from './payout-events';
 import { PayoutRepository } from './payout.repository';
 import { PayoutTiming, SCHEDULE_RULES } from './schedule-rules';
 
@@ -20,7 +20,7 @@ export type RecordOutcome = 'scheduled' | 'needs_method' | 'duplicate';
 export class RecordPaidInvoice {
   constructor(
     private readonly payouts: PayoutRepository,
-    private readonly methods: PayoutMethodRepository,
+    private readonly creators: CreatorRepository,
     private readonly events: PayoutEvents,
     @Inject(SCHEDULE_RULES) private readonly timing: PayoutTiming,
   ) {}
@@ -33,12 +33,13 @@ export class RecordPaidInvoice {
    * it — never left waiting beside a method.
    */
   async execute(em: EntityManager, p: ProjectInvoicePaid): Promise<RecordOutcome> {
+    const payee = await this.creators.findWithPreferredMethod(em, p.creatorId);
     // Unknown creator: a retryable error rolls this back and the message comes again later.
-    await this.events.creatorOf(em, p.creatorId);
-    const method = await this.methods.preferred(em, p.creatorId);
+    if (!payee) throw creatorNotKnownYet(p.creatorId);
+    const methodId = payee.preferredMethodId;
     const now = new Date();
     const invoicePaidAt = new Date(p.paidAt);
-    const dispatchAt = method ? firstDispatchAt(invoicePaidAt, now, this.timing) : null;
+    const dispatchAt = methodId ? firstDispatchAt(invoicePaidAt, now, this.timing) : null;
     const payout = await this.payouts.insertIfAbsent(
       em,
       {
@@ -50,8 +51,8 @@ export class RecordPaidInvoice {
         creatorId: p.creatorId,
         amount: p.amount,
         currency: p.currency,
-        status: method ? 'scheduled' : 'needs_method',
-        payoutMethodId: method?.id ?? null,
+        status: methodId ? 'scheduled' : 'needs_method',
+        payoutMethodId: methodId,
         invoicePaidAt,
         dueBy: dueByOf(invoicePaidAt, this.timing),
         dispatchAt,
@@ -60,7 +61,7 @@ export class RecordPaidInvoice {
       now,
     );
     if (!payout) return 'duplicate';
-    if (method) await this.events.scheduled(em, payout);
+    if (methodId) await this.events.scheduled(em, payout);
     else await this.events.needsMethod(em, payout);
     return payout.status === 'scheduled' ? 'scheduled' : 'needs_method';
   }
