@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -52,10 +51,6 @@ export async function startGateway(
   port = config.PORT,
 ): Promise<NestExpressApplication> {
   const app = await createGatewayApp(config);
-  const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_MS;
-  // Node's rule: a request's headers may take no longer than the connection may idle.
-  server.headersTimeout = config.HTTP_KEEP_ALIVE_MS + 1_000;
   await app.listen(port, '0.0.0.0');
   return app;
 }
