@@ -35,10 +35,17 @@ export class Api {
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     // E2E_TRACE=<file> logs every request a test makes, for finding where a test stalls.
     if (process.env.E2E_TRACE) appendFileSync(process.env.E2E_TRACE, `${method} ${path}\n`);
-    const res = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    const send = () =>
+      fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+    const res = await send().catch((err: unknown) => {
+      // A GET on a pooled connection the gateway closed as idle (Node's 5 s keep-alive) just as
+      // it was reused: sent again once, as browsers do; it has no effect to double.
+      if (method !== 'GET' || !reusedSocketClosed(err)) throw err;
+      return send();
     });
     const text = await res.text();
     let parsed: unknown = text;
@@ -62,6 +69,11 @@ export class Api {
   post<T = any>(path: string, body?: unknown, idempotencyKey: string | null = randomUUID()) {
     return this.request<T>('POST', path, body, { idempotencyKey });
   }
+}
+
+/** undici's "other side closed": the server ended a kept-alive connection under the request. */
+function reusedSocketClosed(err: unknown): boolean {
+  return (err as { cause?: { code?: string } })?.cause?.code === 'UND_ERR_SOCKET';
 }
 
 /** What a careful client saw while retrying one request until it had an answer to act on. */
