@@ -277,14 +277,19 @@ try {
       'invoices, first page (GET /v1/invoices)': () => brand('GET', '/v1/invoices'),
       'invoices, deep page (?cursor= half-way)': () =>
         brand('GET', `/v1/invoices?cursor=${cursor}`),
-      'credits overview (GET /v1/credit)': () => brand('GET', '/v1/credit'),
+      // What Reports → Credits asks for: the totals and the first page of codes with credit.
+      'credits page (GET /v1/credit?withCredit&limit=50)': () =>
+        brand('GET', '/v1/credit?withCredit=true&limit=50'),
+      'credits overview, a page (?limit=50)': () => brand('GET', '/v1/credit?limit=50'),
+      // API.md's whole overview, every code: O(codes) by contract.
+      'credits overview, whole (GET /v1/credit)': () => brand('GET', '/v1/credit'),
     };
     for (const [label, call] of Object.entries(reads)) {
       await quiet();
       const r = await time(call);
       (results[label] ??= {})[size.label] = r;
       console.log(
-        `  ${size.label.padEnd(5)} ${label.padEnd(42)} p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  (n=${r.n}${r.failed ? `; not 200: ${r.failed}` : ''})`,
+        `  ${size.label.padEnd(5)} ${label.padEnd(50)} p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  (n=${r.n}${r.failed ? `; not 200: ${r.failed}` : ''})`,
       );
     }
   }

@@ -263,4 +263,39 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     await expectAccessible(page, 'cost codes');
     await screenshot(page, 'credits-13-cost-codes');
   });
+
+  it('shows the cost codes with credit 50 at a time, and the rest on Show more', async () => {
+    const { body } = await brandApi.get('/v1/credit?withCredit=true');
+    const origin = body.costCodes.find((c: { code: string }) => c.code === 'MKT-2027');
+    for (let i = 0; i < 50; i++) {
+      const res = await brandApi.post('/v1/credit/transfers', {
+        amount: 1,
+        fromCostCodeId: origin.id,
+        toCostCode: { code: `PAGE-${String(i).padStart(2, '0')}`, name: `Paged ${i}` },
+      });
+      expect(res.status).toBe(201);
+    }
+    const withCredit = (await brandApi.get('/v1/credit?withCredit=true')).body.costCodes;
+    expect(withCredit.length).toBeGreaterThan(50);
+
+    await page.getByRole('link', { name: 'Credits' }).click();
+    const table = page.getByRole('table', { name: 'Cost codes with credit' });
+    // By code, 50 a page: EVT-2027, MKT-2027 and PAGE-00 … PAGE-47 first.
+    await balanceRow(page, 'PAGE-47').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    expect(await balanceRow(page, 'PAGE-48').count()).toBe(0);
+    await page
+      .getByRole('region', { name: 'Cost codes with credit' })
+      .getByRole('button', { name: 'Show more' })
+      .click();
+    await balanceRow(page, withCredit.at(-1).code).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(withCredit.length);
+    // The totals are the brand's, not the page's.
+    expect((await brandApi.get('/v1/credit')).body).toMatchObject({
+      available: body.available,
+      pending: body.pending,
+    });
+    await total(page, 'Available credit').getByText('$2,500.00').waitFor();
+    await screenshot(page, 'credits-14-show-more');
+  });
 });

@@ -60,6 +60,20 @@ describe('credit guards end to end', () => {
       ]
     > = [
       [
+        'an overview filter that is not true or false',
+        () => brand.api.get('/v1/credit?withCredit=maybe'),
+        400,
+        'validation_failed',
+        'withCredit',
+      ],
+      [
+        'an overview cursor this API did not make',
+        () => brand.api.get('/v1/credit?limit=5&cursor=bm90LWEtY3Vyc29y'),
+        400,
+        'validation_failed',
+        'cursor',
+      ],
+      [
         'a negative amount',
         () => brand.api.post('/v1/credit/deposits', { amount: -100, costCodeId: funded.id }),
         400,

@@ -236,6 +236,18 @@ describe('credit stories (seed 000) end to end', () => {
     expect(overview.pending).toBe(sum('pending'));
     expect(overview.available).toBeGreaterThan(0);
     expect(overview.pending).toBeGreaterThan(0);
+    // Paged (what the Credits page asks for): the same totals and codes, a page at a time.
+    const first = await brand.api.get('/v1/credit?limit=1&withCredit=true');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ available: overview.available, pending: overview.pending });
+    expect(first.body.costCodes).toHaveLength(1);
+    const second = await brand.api.get(
+      `/v1/credit?limit=200&withCredit=true&cursor=${first.body.nextCursor}`,
+    );
+    expect(second.body.nextCursor).toBeNull();
+    expect([...first.body.costCodes, ...second.body.costCodes]).toEqual(
+      overview.costCodes.filter((c: Record<string, number>) => c.available > 0 || c.pending > 0),
+    );
     const verify = await ops.get('/v1/ops/ledger/verify');
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ ok: true, mismatches: [] });

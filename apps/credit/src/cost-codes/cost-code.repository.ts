@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFlag } from '@mikro-orm/core';
+import { QueryFlag, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { CostCodeView, NewCostCode } from '@glimmer/contracts/credit/cost-code.messages';
@@ -136,6 +136,35 @@ export class CostCodeRepository {
       costCode,
       position: { createdAt: costCode.cursorAt!, id: costCode.id },
     }));
+  }
+
+  /**
+   * A page of the brand's codes with balances, by code (the unique (brand_id, lower(code))
+   * index walks it), after `afterCode`; `withCredit`: only codes carrying credit, found through
+   * `ledger_account_with_credit_idx` (migration 20270601000000) so the brand's other codes are
+   * not read. Balances through the entity's formulas: a few index probes a code, on one page.
+   */
+  async pageByCode(
+    em: EntityManager,
+    brandId: string,
+    options: { afterCode?: string; limit: number; withCredit?: boolean },
+  ): Promise<CostCodeWithBalances[]> {
+    const qb = em
+      .createQueryBuilder(CostCode, 'c')
+      .select('*')
+      .where({ brandId })
+      .orderBy({ [raw('lower(c.code)')]: 'asc' })
+      .limit(options.limit)
+      .setFlag(QueryFlag.INCLUDE_LAZY_FORMULAS);
+    if (options.afterCode !== undefined) qb.andWhere('lower(c.code) > ?', [options.afterCode]);
+    if (options.withCredit) {
+      qb.andWhere(
+        `c.id in (select w.cost_code_id from ledger_account w
+                   where w.brand_id = ? and w.cost_code_id is not null and w.balance > 0)`,
+        [brandId],
+      );
+    }
+    return (await qb.getResultList()) as CostCodeWithBalances[];
   }
 
   /**

@@ -41,6 +41,11 @@ const costCodeColumn = (column: 'code' | 'name') => (alias: object) =>
   name: 'deposit_brand_unpaid_idx',
   expression: `create index deposit_brand_unpaid_idx on deposit (brand_id) where status = 'pending' and funds_confirmed_at is null`,
 })
+// The credits overview's pending total sums a brand's pending deposits.
+@Index({
+  name: 'deposit_brand_pending_idx',
+  expression: `create index deposit_brand_pending_idx on deposit (brand_id) include (amount) where status = 'pending'`,
+})
 export class Deposit {
   /** Set by the database (defaults) or read through a formula, never required to create one. */
   [OptionalProps]?: 'createdAt' | 'version' | 'costCode' | 'costCodeName';

@@ -6,6 +6,7 @@ import { Migration20270301000000PaymentNotices } from './20270301000000-payment-
 import { Migration20270310000000UnpaidDepositCap } from './20270310000000-unpaid-deposit-cap';
 import { Migration20270420000000PaymentNoticeResolutions } from './20270420000000-payment-notice-resolutions';
 import { Migration20270501000000LedgerPostFunction } from './20270501000000-ledger-post-function';
+import { Migration20270601000000OverviewPages } from './20270601000000-overview-pages';
 import { INBOX_RETENTION_MIGRATION } from '@glimmer/messaging/inbox/inbox-retention.migration';
 
 /** Applied in this order; never edit a migration that has shipped: add one. */
@@ -21,4 +22,5 @@ export const CREDIT_MIGRATIONS: MigrationObject[] = [
     class: Migration20270420000000PaymentNoticeResolutions,
   },
   { name: '20270501000000-ledger-post-function', class: Migration20270501000000LedgerPostFunction },
+  { name: '20270601000000-overview-pages', class: Migration20270601000000OverviewPages },
 ];

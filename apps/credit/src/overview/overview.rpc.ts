@@ -4,15 +4,15 @@ import {
   GetCreditOverviewRequest,
   GetCreditOverviewRpc,
 } from '@glimmer/contracts/credit/overview.messages';
-import { OverviewQueries } from './overview.queries';
 import { OnRpc } from '@glimmer/messaging/handlers';
+import { OverviewQueries } from './overview.queries';
 
 @Controller()
 export class OverviewRpc {
   constructor(private readonly overview: OverviewQueries) {}
 
   @OnRpc(GetCreditOverviewRpc)
-  get(req: GetCreditOverviewRequest): Promise<CreditOverview> {
-    return this.overview.get(req.actor);
+  get({ actor, ...query }: GetCreditOverviewRequest): Promise<CreditOverview> {
+    return this.overview.get(actor, query);
   }
 }

@@ -1306,9 +1306,12 @@ export interface components {
         CreditOverviewDto: {
             /** @description Total available credit, in minor units */
             available: number;
+            /** @description By code: every one, or with `limit` or `cursor` one page of them */
             costCodes: components["schemas"]["CostCodeDto"][];
             /** @example USD */
             currency: string;
+            /** @description Only when paged: the next page's cursor, null on the last page */
+            nextCursor?: string | null;
             /** @description Total pending credit, in minor units */
             pending: number;
         };
@@ -3972,7 +3975,13 @@ export interface operations {
     };
     CreditOverviewController_overview: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Only cost codes that carry credit (available or pending above zero) */
+                withCredit?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3985,6 +3994,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditOverviewDto"];
+                };
+            };
+            /** @description `validation_failed`: The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
                 };
             };
             /** @description `unauthenticated`: Authentication is required; `token_expired`: The access token has expired: refresh the session */

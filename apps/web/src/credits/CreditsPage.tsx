@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useBrandCurrency } from '../session/session';
@@ -8,7 +9,13 @@ import { CancelCreditModal } from './CancelCreditModal';
 import { CostCodeBalancesTable } from './CostCodeBalancesTable';
 import { CreditInvoicesTable } from './CreditInvoicesTable';
 import { CreditTotals } from './CreditTotals';
-import { useCreditInvoices, useCreditOverview, type CreditInvoice } from './credit-queries';
+import {
+  creditOverviewQuery,
+  useCreditInvoices,
+  useCreditOverview,
+  useCreditPages,
+  type CreditInvoice,
+} from './credit-queries';
 import {
   cancelledNotice,
   depositNotice,
@@ -24,10 +31,11 @@ type Notice = NoticeText | { deposit: DepositMade };
 type Dialog = { kind: 'add' } | { kind: 'transfer' } | { kind: 'cancel'; invoice: CreditInvoice };
 
 /**
- * Reports → Credits: the available and pending totals, Add Credit and Transfer Credit, every
- * cost code that carries credit, and the unpaid and paid credit invoices. While a deposit is
- * pending or an invoice unpaid the page asks again every two seconds, so funds clearing and
- * an invoice being paid show without a reload.
+ * Reports → Credits: the available and pending totals, Add Credit and Transfer Credit, the
+ * cost codes that carry credit (a page at a time), and the unpaid and paid credit invoices.
+ * While a deposit is pending or an invoice unpaid the page asks again every two seconds, so
+ * funds clearing and an invoice being paid show without a reload. The dialogs pick from every
+ * cost code: that list is fetched when one opens, not to show the page.
  */
 export function CreditsPage() {
   const currency = useBrandCurrency();
@@ -35,7 +43,11 @@ export function CreditsPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  const overview = useCreditOverview();
+  const queryClient = useQueryClient();
+  const overview = useCreditPages();
+  // Read from the cache only (names for the invoice rows), fetched when a dialog opens.
+  const everyCode = useCreditOverview({ enabled: false });
+  const [opening, setOpening] = useState<Dialog['kind'] | null>(null);
   // The invoice lists change while credit is pending: an unpaid one gets paid (or voided).
   const creditPending = Boolean(overview.data?.pending);
   const unpaid = useCreditInvoices('unpaid', { poll: creditPending });
@@ -44,9 +56,23 @@ export function CreditsPage() {
   });
 
   const costCodes = overview.data?.costCodes ?? [];
-  const byId = new Map(costCodes.map((c) => [c.id, c]));
+  const byId = new Map([...(everyCode.data?.costCodes ?? []), ...costCodes].map((c) => [c.id, c]));
+  const allCodes = everyCode.data?.costCodes ?? [];
   const close = () => setDialog(null);
-  const loadError = overview.error ?? unpaid.error ?? paid.error;
+  const loadError = overview.error ?? everyCode.error ?? unpaid.error ?? paid.error;
+
+  /** Opens a dialog that picks cost codes once every code is here (fresh: credit may have moved). */
+  const openWithCodes = async (kind: 'add' | 'transfer') => {
+    setOpening(kind);
+    try {
+      await queryClient.fetchQuery({ ...creditOverviewQuery, staleTime: 0 });
+      setDialog({ kind });
+    } catch {
+      // everyCode.error shows it in the page's alert
+    } finally {
+      setOpening(null);
+    }
+  };
 
   const shown =
     notice && 'deposit' in notice
@@ -71,12 +97,17 @@ export function CreditsPage() {
           <Title order={1}>Credits</Title>
         </div>
         <Group gap="sm">
-          <Button onClick={() => setDialog({ kind: 'add' })} disabled={!overview.data}>
+          <Button
+            onClick={() => void openWithCodes('add')}
+            loading={opening === 'add'}
+            disabled={!overview.data}
+          >
             Add Credit
           </Button>
           <Button
             variant="light"
-            onClick={() => setDialog({ kind: 'transfer' })}
+            onClick={() => void openWithCodes('transfer')}
+            loading={opening === 'transfer'}
             disabled={!overview.data}
           >
             Transfer Credit
@@ -115,7 +146,13 @@ export function CreditsPage() {
               <Title order={2} size="h4" mb="xs" id="cost-codes-with-credit">
                 Cost codes with credit
               </Title>
-              <CostCodeBalancesTable costCodes={costCodes} labelledBy="cost-codes-with-credit" />
+              <CostCodeBalancesTable
+                costCodes={costCodes}
+                labelledBy="cost-codes-with-credit"
+                hasMore={overview.data.hasMore}
+                onShowMore={() => void overview.fetchNextPage()}
+                loadingMore={overview.isFetchingNextPage}
+              />
             </section>
           </>
         )
@@ -161,7 +198,7 @@ export function CreditsPage() {
       {dialog?.kind === 'add' && (
         <AddCreditModal
           onClose={close}
-          costCodes={costCodes}
+          costCodes={allCodes}
           currency={currency}
           onDeposited={(made) => setNotice({ deposit: made })}
         />
@@ -169,7 +206,7 @@ export function CreditsPage() {
       {dialog?.kind === 'transfer' && (
         <TransferCreditModal
           onClose={close}
-          costCodes={costCodes}
+          costCodes={allCodes}
           currency={currency}
           onTransferred={(made) => setNotice(transferNotice(made, currency))}
         />

@@ -17,14 +17,8 @@ import {
   type CreditChoice,
   creditChoices,
 } from './apply-credit-form';
-import {
-  CREDIT_QUERY_KEY,
-  invoiceKeys,
-  type CostCode,
-  type ProjectInvoice,
-  useCreditOverview,
-  useInvoice,
-} from './invoice-queries';
+import { CREDIT_KEY, useCreditOverview } from '../credits/credit-queries';
+import { invoiceKeys, type CostCode, type ProjectInvoice, useInvoice } from './invoice-queries';
 
 const NO_COST_CODES: CostCode[] = [];
 
@@ -118,7 +112,7 @@ function ApplyCreditForm({
         }),
       );
     },
-    invalidates: [invoiceKeys.all, CREDIT_QUERY_KEY, ['cost-codes'], ['projects']],
+    invalidates: [invoiceKeys.all, CREDIT_KEY, ['cost-codes'], ['projects']],
     onSuccess: (paid) => {
       notifications.show({
         color: 'green',
@@ -156,7 +150,7 @@ function ApplyCreditForm({
           // A refusal means what the pop-up showed is out of date: fetch the credit again.
           if (problem.status === 409) {
             void queryClient.invalidateQueries({ queryKey: invoiceKeys.all });
-            void queryClient.invalidateQueries({ queryKey: CREDIT_QUERY_KEY });
+            void queryClient.invalidateQueries({ queryKey: CREDIT_KEY });
           }
           if (!FIELD_LEVEL_CODES.includes(problem.code ?? '')) return;
           const message = problemMessage(problem, currency);

@@ -24,9 +24,9 @@ import {
   INVOICE_STATUSES,
   isInvoiceStatus,
   type ProjectInvoice,
-  useCreditOverview,
   useInvoices,
 } from './invoice-queries';
+import { useCreditOverview } from '../credits/credit-queries';
 import { InvoiceDetailDrawer } from './InvoiceDetailDrawer';
 import { InvoicesTable } from './InvoicesTable';
 import { INVOICE_STATUS_LABEL } from '../components/InvoiceStatusBadge';

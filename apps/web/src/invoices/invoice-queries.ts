@@ -19,9 +19,6 @@ export const invoiceKeys = {
   list: (status: InvoiceStatus | undefined) => ['invoices', 'list', status ?? 'all'] as const,
   one: (id: string) => ['invoices', 'one', id] as const,
 };
-/** The Credits overview (shared with Reports → Credits): totals and every cost code's balances. */
-export const CREDIT_QUERY_KEY = ['credit'] as const;
-
 const PAGE_SIZE = 50;
 
 /** The brand's project invoices, newest first, one page at a time ("Load more"). */
@@ -48,20 +45,6 @@ export function useInvoice(id: string | null, shown?: ProjectInvoice) {
     queryFn: () => call(api.GET('/v1/invoices/{id}', { params: { path: { id: id! } } })),
     enabled: Boolean(id),
     placeholderData: shown?.id === id ? shown : undefined,
-  });
-}
-
-/**
- * Available and pending credit, and every cost code (for names and for attaching another).
- * `fresh`: asked again whenever a screen that spends credit opens, as credit may have moved.
- */
-export function useCreditOverview({ enabled = true, fresh = false } = {}) {
-  return useQuery({
-    queryKey: CREDIT_QUERY_KEY,
-    queryFn: () => call(api.GET('/v1/credit')),
-    enabled,
-    staleTime: 10_000,
-    refetchOnMount: fresh ? 'always' : true,
   });
 }
 
