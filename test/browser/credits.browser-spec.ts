@@ -264,7 +264,7 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     await screenshot(page, 'credits-13-cost-codes');
   });
 
-  it('shows the cost codes with credit 50 at a time, and the rest on Show more', async () => {
+  it('shows the cost codes with credit 50 at a time, and the rest on Show more cost codes', async () => {
     const { body } = await brandApi.get('/v1/credit?withCredit=true');
     const origin = body.costCodes.find((c: { code: string }) => c.code === 'MKT-2027');
     for (let i = 0; i < 50; i++) {
@@ -286,7 +286,7 @@ describe('web app: Reports → Credits and Cost codes (seed 000)', () => {
     expect(await balanceRow(page, 'PAGE-48').count()).toBe(0);
     await page
       .getByRole('region', { name: 'Cost codes with credit' })
-      .getByRole('button', { name: 'Show more' })
+      .getByRole('button', { name: 'Show more cost codes' })
       .click();
     await balanceRow(page, withCredit.at(-1).code).waitFor();
     expect(await table.locator('tbody tr').count()).toBe(withCredit.length);

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMoreButton } from '../components/ShowMoreButton';
 import { useBrandCurrency } from '../session/session';
 import { costCodeLabel } from './cost-code-label';
 import { AddCreditModal } from './AddCreditModal';
@@ -146,13 +147,8 @@ export function CreditsPage() {
               <Title order={2} size="h4" mb="xs" id="cost-codes-with-credit">
                 Cost codes with credit
               </Title>
-              <CostCodeBalancesTable
-                costCodes={costCodes}
-                labelledBy="cost-codes-with-credit"
-                hasMore={overview.data.hasMore}
-                onShowMore={() => void overview.fetchNextPage()}
-                loadingMore={overview.isFetchingNextPage}
-              />
+              <CostCodeBalancesTable costCodes={costCodes} labelledBy="cost-codes-with-credit" />
+              <ShowMoreButton list={overview}>Show more cost codes</ShowMoreButton>
             </section>
           </>
         )

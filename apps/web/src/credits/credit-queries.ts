@@ -63,7 +63,6 @@ export function useCreditPages() {
         available: first.available,
         pending: first.pending,
         costCodes: data.pages.flatMap((p) => p.costCodes),
-        hasMore: Boolean(data.pages.at(-1)?.nextCursor),
       };
     },
     refetchInterval: (query) => (query.state.data?.pages[0]?.pending ? PENDING_POLL_MS : false),
