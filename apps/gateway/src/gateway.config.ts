@@ -67,6 +67,12 @@ export const gatewayConfigSchema = baseConfigSchema
     COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
     /** Proxy hops to trust for X-Forwarded-* (TLS terminated in front of the gateway); 0: none. */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * How long an idle keep-alive connection stays open. Longer than a load balancer's idle
+     * timeout (60 s on most), so the gateway never closes a connection the balancer is about to
+     * reuse; Node's own 5 s races any client that reuses a connection after about 5 s idle.
+     */
+    HTTP_KEEP_ALIVE_MS: count(1_000, 120_000, 65_000),
     /** The built web app (index.html and assets); unset: dist/web beside the compiled gateway. */
     WEB_DIST_DIR: z.string().optional(),
     /** Rate limits (see README, Rate limits): requests per RATE_LIMIT_WINDOW_SECONDS, in Redis. */

@@ -5,6 +5,7 @@ import { EmailVerificationModule } from './accounts/email-verification.module';
 import { AuthModule } from './auth/auth.module';
 import { CreditApiModule } from './credit/credit-api.module';
 import { GatewayConfig, gatewayDatabase } from './gateway.config';
+import { HttpDrain } from './http/http-drain';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InvoicingApiModule } from './invoicing/invoicing-api.module';
 import { NetworkApiModule } from './network/network-api.module';
@@ -40,6 +41,7 @@ export class GatewayModule {
         WebhooksModule,
         OpsModule,
       ],
+      providers: [HttpDrain],
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -9,6 +10,7 @@ import { GatewayModule } from '../gateway.module';
 import type { GatewayConfig } from '../gateway.config';
 import { QUEUE_BOARD_PATH, QueueBoard } from '../ops/queue-board';
 import { bodyErrorHandler, jsonBody, requireJsonBody } from './body-parsing';
+import { HttpDrain } from './http-drain';
 import { assignCorrelationId, runInCorrelation } from './correlation';
 import { setupOpenApi } from './openapi';
 import { securityHeaders } from './security-headers';
@@ -29,6 +31,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  app.use(app.get(HttpDrain).middleware);
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders);
   app.use(assignCorrelationId);
@@ -51,6 +54,10 @@ export async function startGateway(
   port = config.PORT,
 ): Promise<NestExpressApplication> {
   const app = await createGatewayApp(config);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_MS;
+  // Node's rule: a request's headers may take no longer than the connection may idle.
+  server.headersTimeout = config.HTTP_KEEP_ALIVE_MS + 1_000;
   await app.listen(port, '0.0.0.0');
   return app;
 }
