@@ -18,7 +18,7 @@ import { webApp, webAppDir } from './web-app';
 
 /**
  * The gateway, fully configured but not listening: main.ts and the integration tests start
- * exactly this. Order matters: security headers (helmet's defaults), correlation id, request metrics, the queue board (its own
+ * exactly this. Order matters: the shutdown drain (it sees every response), security headers (helmet's defaults), correlation id, request metrics, the queue board (its own
  * authentication, then a proxy to the scheduler's Bull Board that streams the body), content type, JSON parsing and its errors, then the
  * correlation context, the web app's pages and assets, then Nest's own middleware, guards,
  * interceptors and routes.
