@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 
 export const COST_CODES_KEY = ['cost-codes'] as const;
@@ -20,5 +20,15 @@ export function useCostCodes() {
       costCodes: data.pages.flatMap((p) => p.data),
       hasMore: Boolean(data.pages.at(-1)?.nextCursor),
     }),
+  });
+}
+
+/** One of the brand's cost codes with its balances (a project's page names its code). */
+export function useCostCode(id: string, { enabled = true } = {}) {
+  return useQuery({
+    queryKey: [...COST_CODES_KEY, 'one', id],
+    queryFn: () => call(api.GET('/v1/cost-codes/{id}', { params: { path: { id } } })),
+    enabled,
+    staleTime: 60_000,
   });
 }

@@ -19,7 +19,7 @@ import { api, call } from '../api/client';
 import type { ApiProblem } from '../api/problem';
 import { Money } from '../components/Money';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useCreditOverview } from '../credits/credit-queries';
+import { useCostCode } from '../cost-codes/cost-code-queries';
 import { type ProjectInvoice, useInvoice } from '../invoices/invoice-queries';
 import { InvoiceStatusBadge } from '../components/InvoiceStatusBadge';
 import { useCurrentUser } from '../session/session';
@@ -71,8 +71,8 @@ function ProjectDetails({ project, viewer }: { project: Project; viewer: Party }
     staleTime: 60_000,
   });
   const brandName = offer.data?.brandName;
-  const credit = useCreditOverview({ enabled: viewer === 'brand' });
-  const costCode = credit.data?.costCodes.find((c) => c.id === project.costCodeId);
+  // Only the project's own code: the whole overview would grow with the brand's codes.
+  const costCode = useCostCode(project.costCodeId, { enabled: viewer === 'brand' }).data;
   const creatorName = creator.data?.name;
   const completion = completionOf(project, viewer, viewer === 'brand' ? creatorName : brandName);
 
