@@ -20,13 +20,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseCursor(cursor: string | undefined): KeysetPosition | undefined {
   const position = decodeCursor(cursor);
   if (position === undefined) return undefined;
-  if (position === null || !ISO_INSTANT.test(position.createdAt) || !UUID.test(position.id)) {
-    const message = 'cursor is not one this API returned';
-    throw new DomainError('validation_failed', message, {
-      errors: [{ field: 'cursor', messages: [message] }],
-    });
-  }
+  if (position === null || !ISO_INSTANT.test(position.createdAt) || !UUID.test(position.id))
+    throw invalidCursor();
   return position;
+}
+
+/** The 400 for a `cursor` this API did not make (every list answers it alike). */
+export function invalidCursor(): DomainError {
+  const message = 'cursor is not one this API returned';
+  return new DomainError('validation_failed', message, {
+    errors: [{ field: 'cursor', messages: [message] }],
+  });
 }
 
 export function pageSize(limit: number | undefined): number {

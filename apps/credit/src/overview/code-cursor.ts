@@ -1,4 +1,4 @@
-import { DomainError } from '@glimmer/errors/domain-error';
+import { invalidCursor } from '@glimmer/database/page-cursor';
 
 /**
  * The paged overview's cursor: the last code shown, lower-cased as the page orders it (codes
@@ -24,8 +24,5 @@ export function parseCodeCursor(cursor: string | undefined): string | undefined 
     typeof parsed[1] === 'string'
   )
     return parsed[1];
-  const message = 'cursor is not one this API returned';
-  throw new DomainError('validation_failed', message, {
-    errors: [{ field: 'cursor', messages: [message] }],
-  });
+  throw invalidCursor();
 }
